@@ -1,0 +1,147 @@
+"""Warnings: what needs a relationship manager's attention as of "today" (records.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..findings import Finding, Severity
+from ..repository import Repository
+from ..settings import Settings
+from .base import at
+
+W = Severity.WARNING
+
+
+def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
+    findings: list[Finding] = []
+    for entry in repo.agreements.values():
+        a = entry.record
+        if a.status != "active" or a.valid_until is None:
+            continue
+        if a.valid_until < today:
+            findings.append(
+                at(
+                    entry,
+                    "agreement-past-end",
+                    ("valid_until",),
+                    f"active, but valid only until {a.valid_until}: renew it or "
+                    "set its status to expired",
+                    W,
+                )
+            )
+        elif (a.valid_until - today).days <= notice:
+            findings.append(
+                at(
+                    entry,
+                    "agreement-expiring",
+                    ("valid_until",),
+                    f"expires on {a.valid_until}, within the {notice}-day notice "
+                    "window: start the renewal",
+                    W,
+                )
+            )
+    return findings
+
+
+def _last_meetings(repo: Repository) -> dict[str, dt.date]:
+    """The date of the latest meeting with each customer, counting its purchasers'."""
+    last: dict[str, dt.date] = {}
+    for entry in repo.meetings.values():
+        for unit in entry.record.customers:
+            for top in _ancestors(repo, unit):
+                if entry.record.date > last.get(top, dt.date.min):
+                    last[top] = entry.record.date
+    return last
+
+
+def _ancestors(repo: Repository, unit: str) -> list[str]:
+    """``unit`` and every unit above it, stopping at a cycle."""
+    chain: list[str] = []
+    current: str | None = unit
+    while current is not None and current not in chain:
+        chain.append(current)
+        entry = repo.customers.get(current)
+        current = entry.record.parent if entry else None
+    return chain
+
+
+def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
+    findings: list[Finding] = []
+    last = _last_meetings(repo)
+    for cid, entry in repo.customers.items():
+        if entry.record.role != "customer":
+            continue
+        met = last.get(cid)
+        if met is None or (today - met).days > interval:
+            since = f"since {met}" if met else "on record"
+            findings.append(
+                at(
+                    entry,
+                    "customer-no-recent-meeting",
+                    ("name",),
+                    f"no meeting with this customer {since}: meet at least every {interval} days",
+                    W,
+                )
+            )
+    for meeting in repo.meetings.values():
+        for i, action in enumerate(meeting.record.actions):
+            if action.status == "open" and action.due is not None and action.due < today:
+                findings.append(
+                    at(
+                        meeting,
+                        "action-overdue",
+                        ("actions", i, "due"),
+                        f"open action was due on {action.due}: close it, drop it "
+                        "or agree a new date",
+                        W,
+                    )
+                )
+    return findings
+
+
+def _feedback(repo: Repository, today: dt.date, days: int) -> list[Finding]:
+    findings: list[Finding] = []
+    for entry in repo.feedback.values():
+        f = entry.record
+        if f.type != "compliment" and f.status == "open" and (today - f.date).days > days:
+            findings.append(
+                at(
+                    entry,
+                    "feedback-open-too-long",
+                    ("status",),
+                    f"this {f.type} has been open for {(today - f.date).days} days "
+                    f"(more than {days}): resolve it or escalate",
+                    W,
+                )
+            )
+    return findings
+
+
+def _surveys(repo: Repository, minimum: int) -> list[Finding]:
+    findings: list[Finding] = []
+    for entry in repo.surveys.values():
+        n = len(entry.record.responses)
+        if n < minimum:
+            findings.append(
+                at(
+                    entry,
+                    "survey-few-responses",
+                    ("responses",),
+                    f"only {n} responses (fewer than {minimum}): its results are "
+                    "shown with low confidence",
+                    W,
+                )
+            )
+    return findings
+
+
+def check_attention(repo: Repository, settings: Settings) -> list[Finding]:
+    """Report what is overdue, expiring or too thin to trust, as of settings.today."""
+    t = settings.config.thresholds
+    today = settings.today
+    return [
+        *_agreements(repo, today, t.agreement_notice_days),
+        *_meetings(repo, today, t.meeting_interval_days),
+        *_feedback(repo, today, t.feedback_open_days),
+        *_surveys(repo, t.survey_min_responses),
+    ]

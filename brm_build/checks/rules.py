@@ -1,0 +1,153 @@
+"""Rules within one record: date order, unique ids, file names against dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..findings import Finding
+from ..model import Agreement, Customer, Feedback, Project, Record
+from ..repository import Entry, Repository
+from .base import at
+
+
+def _duplicates(
+    entry: Entry[Record], code: str, what: str, field: str, values: Iterable[object]
+) -> list[Finding]:
+    """Report values that repeat in a list of items, at the second occurrence."""
+    findings: list[Finding] = []
+    first: dict[object, int] = {}
+    for i, value in enumerate(values):
+        if value in first:
+            findings.append(
+                at(
+                    entry,
+                    code,
+                    (field, i),
+                    f"{what} '{value}' repeats item {first[value] + 1} of "
+                    f"'{field}': each must be unique",
+                )
+            )
+        else:
+            first.setdefault(value, i)
+    return findings
+
+
+def _date_named(
+    entry: Entry[Record], date_loc: Sequence[str | int], date: object, kind: str
+) -> list[Finding]:
+    """A dated record's file name starts with its date (records.md)."""
+    named = entry.id[:10]
+    if str(date) != named:
+        return [
+            at(
+                entry,
+                "date-mismatch",
+                date_loc,
+                f"the {kind}'s date {date} differs from its file name's {named}: correct one "
+                "of them (the file lives in the folder of its year)",
+            )
+        ]
+    return []
+
+
+def _agreement(entry: Entry[Agreement]) -> list[Finding]:
+    a = entry.record
+    findings: list[Finding] = []
+    if a.valid_until is not None and a.valid_until < a.valid_from:
+        findings.append(
+            at(
+                entry,
+                "date-order",
+                ("valid_until",),
+                f"valid_until {a.valid_until} is before valid_from {a.valid_from}",
+            )
+        )
+    for i, level in enumerate(a.service_levels):
+        if any(level.id == other.id for other in a.service_levels[:i]):
+            findings.append(
+                at(
+                    entry,
+                    "service-level-duplicate",
+                    ("service_levels", i, "id"),
+                    f"service level id '{level.id}' is used twice in this "
+                    "agreement: ids must be unique",
+                )
+            )
+    return findings
+
+
+def _feedback(entry: Entry[Feedback]) -> list[Finding]:
+    f = entry.record
+    findings = _date_named(entry, ("date",), f.date, "feedback")
+    if f.status == "resolved" and f.resolved_on is None:
+        findings.append(
+            at(
+                entry,
+                "feedback-resolved-on",
+                ("status",),
+                "resolved feedback needs 'resolved_on': the date it was resolved",
+            )
+        )
+    if f.resolved_on is not None and f.resolved_on < f.date:
+        findings.append(
+            at(
+                entry,
+                "date-order",
+                ("resolved_on",),
+                f"resolved_on {f.resolved_on} is before the date raised {f.date}",
+            )
+        )
+    if f.type == "escalation" and f.level is None:
+        findings.append(
+            at(
+                entry,
+                "feedback-level",
+                ("type",),
+                "an escalation names its 'level' on the customer's escalation path",
+            )
+        )
+    if f.type != "escalation" and f.level is not None:
+        findings.append(
+            at(
+                entry,
+                "feedback-level",
+                ("level",),
+                f"'level' belongs to escalations only, not to a {f.type}",
+            )
+        )
+    return findings
+
+
+def _project(entry: Entry[Project]) -> list[Finding]:
+    p = entry.record
+    findings: list[Finding] = []
+    for field in ("planned_end", "forecast_end"):
+        end = getattr(p, field)
+        if p.start is not None and end is not None and end < p.start:
+            findings.append(
+                at(entry, "date-order", (field,), f"{field} {end} is before start {p.start}")
+            )
+    return findings
+
+
+def check_rules(repo: Repository) -> list[Finding]:
+    """Report rules broken inside single records."""
+    findings: list[Finding] = []
+    for agreement in repo.agreements.values():
+        findings += _agreement(agreement)
+    for meeting in repo.meetings.values():
+        findings += _date_named(meeting, ("date",), meeting.record.date, "meeting")
+    for feedback in repo.feedback.values():
+        findings += _feedback(feedback)
+    for project in repo.projects.values():
+        findings += _project(project)
+    for customer in repo.customers.values():
+        unit: Customer = customer.record
+        findings += _duplicates(
+            customer,
+            "escalation-level-duplicate",
+            "escalation level",
+            "escalation",
+            (step.level for step in unit.escalation),
+        )
+    return findings

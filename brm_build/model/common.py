@@ -1,0 +1,66 @@
+"""Shared value types of the records format: ids, dates, periods, people and money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PERIOD_PATTERN = r"^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$"
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+#: Marks a field that is never published unless brm.yaml opts in (records.md, "Restricted").
+RESTRICTED = "x-brm-restricted"
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept a quoted ISO date as well as YAML's unquoted one."""
+    if isinstance(value, str) and ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Handle = Annotated[
+    str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$")
+]
+
+
+def restricted(description: str) -> Any:
+    """A field that is validated but never published unless opted in by name."""
+    return Field(default=None, description=description, json_schema_extra={RESTRICTED: True})
+
+
+class Record(BaseModel):
+    """Base of every record model: strict types, unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Person(Record):
+    """A person: name and email, optionally a title and a (restricted) phone."""
+
+    name: Text
+    email: Email
+    title: str | None = None
+    phone: str | None = restricted("Personal data: never published unless opted in.")
+
+
+class Money(Record):
+    """An amount in an ISO 4217 currency."""
+
+    amount: float = Field(ge=0)
+    currency: Currency

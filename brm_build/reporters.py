@@ -1,0 +1,113 @@
+"""Render a check result as text, JSON or CI annotations: one result, many reporters."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from itertools import groupby
+
+from .check import CheckResult
+from .findings import Finding
+
+LineSource = Callable[[str, int], str | None]
+"""Returns line ``n`` (1-based) of a repository file, or None."""
+
+
+def _summary(result: CheckResult) -> str:
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{plural(result.files, 'record file')} checked: "
+        f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}"
+    )
+
+
+def render_text(result: CheckResult, source: LineSource) -> str:
+    """``path:line:col: severity[code]: message``, the line and a caret, grouped by file."""
+    out: list[str] = []
+    for path, group in groupby(result.findings, key=lambda f: f.path):
+        for f in group:
+            field = f" (at {f.field})" if f.field else ""
+            out.append(f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}")
+            line = source(path, f.line)
+            if line is not None and line.strip():
+                shown = line.rstrip("\r\n").expandtabs(1)
+                if len(shown) > 160:
+                    shown = shown[:157] + "..."
+                out.append(f"    {shown}")
+                out.append("    " + " " * min(f.column - 1, len(shown)) + "^")
+            for related in f.related:
+                out.append(f"    see {related}")
+        out.append("")
+    out.append(_summary(result))
+    return "\n".join(out) + "\n"
+
+
+def finding_dict(f: Finding) -> dict[str, object]:
+    """A finding as a JSON-ready mapping with stable keys."""
+    return {
+        "code": f.code,
+        "severity": str(f.severity),
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "field": f.field,
+        "message": f.message,
+        "related": list(f.related),
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    """A stable JSON list of findings."""
+    return (
+        json.dumps([finding_dict(f) for f in result.findings], indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(result: CheckResult) -> str:
+    """GitHub Actions workflow commands, one annotation per finding."""
+    out = []
+    for f in result.findings:
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"title={_escape_property(f'brm {f.code}')}"
+        )
+        field = f" (at {f.field})" if f.field else ""
+        out.append(f"::{f.severity} {props}::{_escape_data(f.message + field)}")
+    out.append(_summary(result))
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+def render_markdown(result: CheckResult) -> str:
+    """The full list as a Markdown table, for a CI job summary."""
+    out = ["## brm check", "", _summary(result), ""]
+    if result.findings:
+        out += [
+            "| Severity | File | Line | Code | Field | Message |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| {f.severity} | `{_cell(f.path)}` | {f.line} | `{f.code}` | "
+            f"{_cell(f.field)} | {_cell(f.message)} |"
+            for f in result.findings
+        ]
+    return "\n".join(out) + "\n"
