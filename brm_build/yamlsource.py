@@ -300,6 +300,16 @@ def parse_mapping(
         ]
     except yaml.MarkedYAMLError as exc:
         context = f" ({exc.context})" if exc.context else ""
+        if "nesting depth" in str(exc.problem):  # libyaml stops at 1000 levels
+            return None, [
+                _mark_finding(
+                    "yaml-too-deep",
+                    path,
+                    exc,
+                    line_offset,
+                    "nested too deeply to read; records are shallow: flatten this value",
+                )
+            ]
         return None, [
             _mark_finding(
                 "yaml-syntax", path, exc, line_offset, f"invalid YAML: {exc.problem}{context}"

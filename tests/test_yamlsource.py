@@ -93,3 +93,9 @@ def test_crlf_keeps_lines() -> None:
     assert findings == [] and document is not None
     assert document.data == {"a": 1, "b": "x"}
     assert document.position(("b",)) == (2, 4)
+
+
+def test_deep_nesting_is_bounded() -> None:
+    for depth in (60, 5000):
+        _, findings = parse_mapping("a: " + "[" * depth + "]" * depth + "\n", "x.yaml")
+        assert [f.code for f in findings] == ["yaml-too-deep"]
