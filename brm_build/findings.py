@@ -26,6 +26,8 @@ class Finding:
     field: str
     message: str
     related: tuple[str, ...] = ()
+    quote: bool = True
+    """Whether reporters may quote the source line (never for secrets or restricted data)."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order findings by file, position, then code, for stable output."""

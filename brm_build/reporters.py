@@ -30,7 +30,7 @@ def render_text(result: CheckResult, source: LineSource) -> str:
         for f in group:
             field = f" (at {f.field})" if f.field else ""
             out.append(f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}")
-            line = source(path, f.line)
+            line = source(path, f.line) if f.quote else None
             if line is not None and line.strip():
                 shown = line.rstrip("\r\n").expandtabs(1)
                 if len(shown) > 160:

@@ -60,12 +60,9 @@ class Document:
     root: yaml.MappingNode
     line_offset: int = 0
 
-    def position(self, loc: Loc, key: bool = False) -> tuple[int, int]:
-        """Return the 1-based (line, column) of the node at ``loc``.
-
-        With ``key``, the position of the mapping key itself. A path that leads nowhere
-        (a missing field) yields the deepest node that exists on the way.
-        """
+    def _walk(self, loc: Loc, key: bool = False) -> tuple[yaml.Node, bool]:
+        """The node at ``loc`` (with ``key``, the mapping key) and whether it was reached;
+        a path that leads nowhere stops at the deepest node that exists on the way."""
         node: yaml.Node = self.root
         for depth, part in enumerate(loc):
             last = depth == len(loc) - 1
@@ -75,33 +72,40 @@ class Document:
                         node = key_node if (key and last) else value_node
                         break
                 else:
-                    break
+                    return node, False
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    node = node.value[part]
-                else:
-                    break
+                if not 0 <= part < len(node.value):
+                    return node, False
+                node = node.value[part]
             else:
-                break
-        mark = node.start_mark
+                return node, False
+        return node, True
+
+    def position(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) of the node at ``loc``.
+
+        With ``key``, the position of the mapping key itself. A path that leads nowhere
+        (a missing field) yields the deepest node that exists on the way.
+        """
+        mark = self._walk(loc, key)[0].start_mark
         return mark.line + 1 + self.line_offset, mark.column + 1
 
     def source_text(self, loc: Loc) -> str | None:
         """The scalar text at ``loc`` as written, or None when it is not a scalar."""
-        node: yaml.Node = self.root
-        for part in loc:
-            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                found = [v for k, v in node.value if k.value == part]
-                if not found:
-                    return None
-                node = found[0]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if not 0 <= part < len(node.value):
-                    return None
-                node = node.value[part]
-            else:
-                return None
-        return node.value if isinstance(node, yaml.ScalarNode) else None
+        node, reached = self._walk(loc)
+        return node.value if reached and isinstance(node, yaml.ScalarNode) else None
+
+    def line_within(self, loc: Loc, offset: int) -> int:
+        """The line of character ``offset`` of a multi-line text value at ``loc``."""
+        node, reached = self._walk(loc)
+        line = node.start_mark.line + 1 + self.line_offset
+        if not (reached and isinstance(node, yaml.ScalarNode)):
+            return line
+        if node.style in ("|", ">"):
+            line += 1  # the text starts below its block indicator
+        if node.style != ">":  # folded text joins lines: keep the first line then
+            line += node.value.count("\n", 0, offset)
+        return line
 
 
 def _plain_scalar(value: str, tag: str) -> Value:

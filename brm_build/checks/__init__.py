@@ -10,6 +10,7 @@ from .attention import check_attention
 from .hierarchy import check_hierarchy
 from .references import check_references
 from .rules import check_rules
+from .secrets import check_secrets
 
 
 def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
@@ -21,4 +22,5 @@ def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
         *check_parties(repo),
         *check_reports(repo),
         *check_attention(repo, settings),
+        *check_secrets(repo),
     ]
