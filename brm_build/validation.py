@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
+from .model.common import RESTRICTED
 from .yamlsource import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,6 +65,33 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
         field = current.model_fields.get(part)
         current = _inner_model(field.annotation) if field else None
     return current
+
+
+def is_restricted(model: type[BaseModel], loc: tuple[str | int, ...]) -> bool:
+    """Whether ``loc`` passes through a restricted field (records.md, "Restricted data")."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return False
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return False
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and extra.get(RESTRICTED):
+            return True
+        current = _inner_model(field.annotation)
+    return False
+
+
+def _hide_restricted(finding: Finding) -> Finding:
+    """The finding without the value: restricted data never reaches any output."""
+    return replace(
+        finding,
+        message=f"{finding.message.split(':')[0].split(',')[0]} (value hidden: restricted field)",
+        quote=False,
+    )
 
 
 def _type_message(err: ErrorDetails, written: str | None) -> str:
@@ -134,4 +163,10 @@ def validate(document: Document, model: type[M], path: str) -> tuple[M | None, l
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        return None, [_finding(err, model, document, path) for err in exc.errors(include_url=False)]
+        findings = []
+        for err in exc.errors(include_url=False):
+            finding = _finding(err, model, document, path)
+            if is_restricted(model, tuple(err["loc"])) and err["type"] != "missing":
+                finding = _hide_restricted(finding)
+            findings.append(finding)
+        return None, findings

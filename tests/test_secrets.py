@@ -52,3 +52,16 @@ def test_reports_never_repeat_the_secret() -> None:
     for output in (render_text(result, source), render_json(result), render_github(result)):
         for secret in SECRETS:
             assert secret not in output
+
+
+def test_messages_about_restricted_fields_hide_the_value() -> None:
+    case = CASES / "invalid" / "restricted-value-hidden"
+    result = check(settings_for(case, dt.date(2026, 6, 15)))
+    assert [f.field for f in result.findings] == ["manager.phone", "it_budget.amount"]
+
+    def source(path: str, line: int) -> str | None:
+        return (case / path).read_text().splitlines()[line - 1]
+
+    for output in (render_text(result, source), render_json(result), render_github(result)):
+        assert "4795551234" not in output
+        assert "1.2 million" not in output
