@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PY_DIRS := brm_build tests $(wildcard benchmarks)
 STAMP := $(VENV)/.installed
 # The example organisation is a snapshot: its warnings are computed as of this date.
 EXAMPLE_TODAY ?= 2026-11-26
@@ -27,11 +28,11 @@ pytest: install
 	$(BIN)/python -m pytest
 
 typecheck: install
-	$(BIN)/python -m mypy --strict brm_build tests benchmarks
+	$(BIN)/python -m mypy --strict $(PY_DIRS)
 
 lint: install
-	$(BIN)/python -m ruff check brm_build tests benchmarks
-	$(BIN)/python -m ruff format --check brm_build tests benchmarks
+	$(BIN)/python -m ruff check $(PY_DIRS)
+	$(BIN)/python -m ruff format --check $(PY_DIRS)
 
 schemas: install
 	$(BIN)/brm schemas
