@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # The example organisation is a snapshot: its warnings are computed as of this date.
 EXAMPLE_TODAY ?= 2026-11-26
 
-.PHONY: install site check test pytest typecheck lint bench schemas clean
+.PHONY: install site check test pytest typecheck lint bench schemas clean browser-install browser-test
 
 install: $(STAMP)
 
@@ -21,6 +21,7 @@ check: install
 	$(BIN)/brm check --today $(EXAMPLE_TODAY)
 
 site: check
+	$(BIN)/brm build --today $(EXAMPLE_TODAY) --out site
 
 test: pytest typecheck lint
 
@@ -34,6 +35,20 @@ lint: install
 	$(BIN)/python -m ruff check $(PY_DIRS)
 	$(BIN)/python -m ruff format --check $(PY_DIRS)
 
+# The browser tests (part of `make pytest`) need Debian's chromium, a Java runtime and the
+# npm packages pinned in tests/browser/package.json (axe-core, vnu-jar). Their install
+# scripts are not needed: Java comes from Debian.
+BROWSER_DIR := tests/browser
+BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.package-lock.json
+
+browser-install: $(BROWSER_STAMP)
+
+$(BROWSER_STAMP): $(BROWSER_DIR)/package.json $(BROWSER_DIR)/package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --prefix $(BROWSER_DIR)
+
+browser-test: install browser-install
+	$(BIN)/python -m pytest $(BROWSER_DIR)
+
 schemas: install
 	$(BIN)/brm schemas
 
@@ -41,4 +56,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache $(BROWSER_DIR)/node_modules test-artifacts

@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from . import __version__
+from . import __version__, cli_workflow
+from .analytics.export import render_stats_json
+from .analytics.stats import compute_stats
+from .analytics.terminal import render_stats_text
 from .check import CheckResult, check
-from .findings import Finding
-from .reporters import render_github, render_json, render_markdown, render_text
+from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
+from .findings import Finding, sorted_findings
+from .progress import Progress, shows_progress
+from .quoting import quotable_lines
+from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
+from .repository import Repository
 from .schemas import schema_texts
-from .settings import Settings, load_config
+from .settings import CONFIG_FILE, CacheSettings, Limits, Settings, load_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
     """A problem with how brm was called or configured (exit code 2)."""
+
+
+class ConfigError(UsageError):
+    """brm.yaml is invalid: its findings are reported and no record is checked (exit 2)."""
+
+    def __init__(self, root: str, findings: list[Finding]) -> None:
+        super().__init__(f"{CONFIG_FILE} is invalid: correct it, then run brm again")
+        self.root = root
+        self.findings = findings
 
 
 def _date(text: str) -> dt.date:
@@ -42,6 +60,38 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date to check against (default: the clock)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read and validate every record afresh, without .brm-cache/",
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
+def _add_demo_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="write a synthetic, valid organisation of any size",
+        description="Write a records repository of N demo companies (each 50 business "
+        "units, 10 services, 30 agreements with monthly reports, 200 meetings, 200 survey "
+        "responses, 10 projects, 15 feedback records). The same seed and date give the "
+        "same files; check them with --today set to the same date.",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder")
+    p.add_argument("--scale", type=_positive, default=1, metavar="N", help="companies (1)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    p.add_argument(
+        "--today",
+        type=_date,
+        default=DEFAULT_TODAY,
+        metavar="YYYY-MM-DD",
+        help=f"the date the records are current on (default: {DEFAULT_TODAY})",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,11 +109,26 @@ def _parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "gitlab"),
         default="text",
-        help="text for people, json for tools, github for Actions annotations",
+        help="text for people, json for tools, github for Actions annotations, "
+        "gitlab for a Code Quality report",
     )
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    p = sub.add_parser(
+        "stats",
+        help="print satisfaction, service-level and relationship-health figures",
+        description="Print CSAT and NPS by period (organisation, customer, service, "
+        "respondent role), service-level attainment per agreement and relationship "
+        "health per customer. Errors in the records stop it, as they stop check.",
+    )
+    _add_common(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: aligned tables for people; json: every figure for BI tools",
+    )
     p = sub.add_parser(
         "schemas",
         help="write or verify the JSON Schemas in schemas/",
@@ -72,7 +137,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", default="schemas", metavar="DIR", help="where to write them")
     p.add_argument("--check", action="store_true", help="only compare, write nothing")
+    _add_site_parsers(sub)
+    _add_demo_parser(sub)
+    cli_workflow.add_parsers(sub, _add_common)
     return parser
+
+
+def _add_site_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "build",
+        help="check the records, then publish them as a MkDocs site",
+        description="Run the full check (errors stop the build), generate the pages and "
+        "build the site with MkDocs in strict mode. The previous site is replaced only "
+        "when the new one is complete.",
+    )
+    _add_common(p)
+    p.add_argument("--out", default="site", metavar="DIR", help="where the site goes")
+    p = sub.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description="Generate the pages and serve them with MkDocs; pages are "
+        "regenerated when records change.",
+    )
+    _add_common(p)
+    p.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="HOST:PORT",
+        help="where to serve the preview (default: 127.0.0.1:8000)",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
@@ -84,28 +177,44 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
             "repository or pass --root PATH"
         )
     config, problems = load_config(root)
+    if problems:
+        raise ConfigError(root, problems)
     today = args.today or dt.date.today()
+    cache = None if getattr(args, "no_cache", False) else _cache_settings(root)
     return Settings(
-        root=root, today=today, config=config, strict=getattr(args, "strict", False)
+        root=root,
+        today=today,
+        config=config,
+        strict=getattr(args, "strict", False),
+        cache=cache,
     ), problems
 
 
-class _Lines:
-    """Reads source lines for the text reporter, one file at a time."""
+def _cache_settings(root: str) -> CacheSettings:
+    """The check cache under the repository; its signing key in the user's cache folder."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return CacheSettings(
+        os.path.join(root, ".brm-cache", "check"), os.path.join(home, "brm", "cache.key")
+    )
 
-    def __init__(self, root: str) -> None:
+
+def _progress(verb: str) -> Progress:
+    """Progress on standard error, live only on a terminal outside CI."""
+    return Progress(sys.stderr, verb, live=shows_progress(sys.stderr, os.environ))
+
+
+class _Lines:
+    """Reads source lines for the text reporter, one file at a time: never a restricted
+    line, never a file past the size limit."""
+
+    def __init__(self, root: str, max_bytes: int = Limits().max_file_bytes) -> None:
         self.root = root
-        self.cache: dict[str, list[str]] = {}
+        self.max_bytes = max_bytes
+        self.cache: dict[str, list[str | None]] = {}
 
     def __call__(self, path: str, line: int) -> str | None:
         if path not in self.cache:
-            try:
-                with open(
-                    os.path.join(self.root, path), encoding="utf-8-sig", errors="replace"
-                ) as handle:
-                    self.cache = {path: handle.read().splitlines()}
-            except OSError:
-                self.cache = {path: []}
+            self.cache = {path: quotable_lines(os.path.join(self.root, path), self.max_bytes)}
         lines = self.cache[path]
         return lines[line - 1] if 0 < line <= len(lines) else None
 
@@ -113,6 +222,8 @@ class _Lines:
 def _report(result: CheckResult, fmt: str, root: str) -> None:
     if fmt == "json":
         sys.stdout.write(render_json(result))
+    elif fmt == "gitlab":
+        sys.stdout.write(render_gitlab(result))
     elif fmt == "github":
         sys.stdout.write(render_github(result))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -126,9 +237,28 @@ def _report(result: CheckResult, fmt: str, root: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """brm check."""
     settings, config_findings = settings_from(args)
-    result = check(settings, config_findings)
+    progress = _progress("checking")
+    result = check(settings, config_findings, progress)
+    gc.freeze()  # the records live until exit: no garbage collection need scan them again
+    progress.finish(f"checked {result.files} files")
     _report(result, args.format, settings.root)
     return EXIT_FINDINGS if result.failed(settings.strict) else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """brm demo."""
+    plan = DemoPlan(args.scale, args.seed, args.today)
+    progress = _progress("writing")
+    try:
+        count = write_demo(args.out, plan, progress)
+    except (DemoError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    progress.finish(f"wrote {count} files")
+    print(
+        f"wrote a demo organisation at scale {plan.scale} ({count} files) into "
+        f"{args.out}; check it with: brm check --root {args.out} --today {plan.today}"
+    )
+    return EXIT_OK
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -156,14 +286,101 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "schemas": cmd_schemas}
+def cmd_stats(args: argparse.Namespace) -> int:
+    """brm stats."""
+    settings, config_findings = settings_from(args)
+    result = check(settings, config_findings)
+    if result.errors:
+        sys.stderr.write(render_text(result, _Lines(settings.root)))
+        return EXIT_FINDINGS
+    stats = compute_stats(result.repository, settings)
+    render = render_stats_json if args.format == "json" else render_stats_text
+    sys.stdout.write(render(stats))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """brm build."""
+    from .site.build import build as build_site  # here: the site imports matplotlib (slow)
+
+    settings, config_findings = settings_from(args)
+    built = build_site(settings, args.out, config_findings)
+    if built.check.errors:
+        sys.stdout.write(render_text(built.check, _Lines(settings.root)))
+        return EXIT_FINDINGS
+    for problem in built.problems:
+        print(f"brm: {problem}", file=sys.stderr)
+    if built.problems:
+        print("brm: the site was not built; the previous one is unchanged", file=sys.stderr)
+        return EXIT_FINDINGS
+    warnings = built.check.warnings
+    print(f"built {built.pages} pages into {args.out}/ ({warnings} warnings on the dashboard)")
+    return EXIT_OK
+
+
+class _ServeReporter:
+    """Prints what the preview reports."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+    def findings(self, result: CheckResult) -> None:
+        sys.stdout.write(render_text(result, _Lines(self.root)))
+
+    def message(self, text: str) -> None:
+        print(f"brm: {text}", file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """brm serve."""
+    from .site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
+
+    settings, _ = settings_from(args)
+    # Stop like Ctrl-C on SIGTERM too, so that the preview stops its MkDocs server.
+    signal.signal(signal.SIGTERM, _interrupt)
+    return serve_site(settings, args.dev_addr, _ServeReporter(settings.root))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _with_settings(run: cli_workflow.Command) -> Callable[[argparse.Namespace], int]:
+    """A change-workflow command, given the settings from the flags and brm.yaml."""
+
+    def command(args: argparse.Namespace) -> int:
+        return run(args, settings_from(args)[0])
+
+    return command
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "schemas": cmd_schemas,
+    "stats": cmd_stats,
+    "build": cmd_build,
+    "serve": cmd_serve,
+    "demo": cmd_demo,
+}
+COMMANDS |= {name: _with_settings(run) for name, run in cli_workflow.COMMANDS.items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run brm with ``argv`` and return the exit code."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage error, --help or --version
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        result = CheckResult(Repository(), sorted_findings(exc.findings), 0)
+        if args.command == "check":
+            _report(result, args.format, exc.root)
+        else:
+            sys.stderr.write(render_text(result, _Lines(exc.root)))
+        print(f"brm: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except UsageError as exc:
         print(f"brm: {exc}", file=sys.stderr)
         return EXIT_USAGE

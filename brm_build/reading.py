@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from dataclasses import dataclass
 
 from .findings import Finding, error
 from .yamlsource import Document, parse_mapping
+
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)\r*$", re.MULTILINE)
+"""The line that ends a meeting's front matter (a line of its own, as YAML ends a document)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +24,28 @@ class Parsed:
     findings: tuple[Finding, ...]
 
 
+def _read_at_most(abspath: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a file, asking the system for no more than it holds:
+    a buffer of the whole limit for every small record file costs more than the reading."""
+    fd = os.open(abspath, os.O_RDONLY)
+    try:
+        left = min(os.fstat(fd).st_size + 1, limit)
+        chunks = []
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list[Finding]]:
     """Read a file as UTF-8 (a byte-order mark is allowed), within the size limit."""
     try:
-        with open(abspath, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        raw = _read_at_most(abspath, max_bytes + 1)
     except OSError as exc:
         return None, [
             error("file-unreadable", path, 1, 1, "", f"cannot read the file: {exc.strerror}")
@@ -40,12 +62,16 @@ def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list
                 "in brm.yaml): a record should be far smaller; split it",
             )
         ]
+    # strip the byte-order mark ourselves: the utf-8-sig codec would count error
+    # positions from after it, and the line and column would be off
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig"), []
+        return body.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        # count characters, not bytes: the line's text before the bad byte is valid UTF-8
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         return None, [
             error(
                 "file-encoding",
@@ -53,13 +79,14 @@ def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list
                 line,
                 column,
                 "",
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save the file as UTF-8",
+                f"not valid UTF-8 (byte 0x{body[exc.start]:02x}): save the file as UTF-8",
             )
         ]
 
 
-def _front_matter(text: str, path: str) -> tuple[str, str, int] | Finding:
-    """Split ``---`` front matter from the Markdown body, keeping line numbers."""
+def front_matter(text: str, path: str) -> tuple[str, str, int] | Finding:
+    """Split a meeting's ``---`` front matter from its Markdown notes: the front matter,
+    the notes and the line the notes start on."""
     first_end = text.find("\n")
     first = text[: first_end if first_end >= 0 else len(text)].rstrip("\r")
     if first != "---":
@@ -72,23 +99,19 @@ def _front_matter(text: str, path: str) -> tuple[str, str, int] | Finding:
             "a meeting starts with a line '---', its YAML fields, and another '---' "
             "line, followed by the notes",
         )
-    position = first_end + 1
-    line = 2
-    while position < len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        if text[position:end].rstrip("\r") in ("---", "..."):
-            return text[first_end + 1 : position], text[end + 1 :], line + 1
-        position = end + 1
-        line += 1
-    return error(
-        "meeting-front-matter",
-        path,
-        1,
-        1,
-        "",
-        "the front matter is not closed: add a line '---' after the meeting's fields",
-    )
+    # a file of the one line '---' has no closing line (nor may the opening close itself)
+    close = _CLOSING_LINE.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
+        return error(
+            "meeting-front-matter",
+            path,
+            1,
+            1,
+            "",
+            "the front matter is not closed: add a line '---' after the meeting's fields",
+        )
+    body_line = 3 + text.count("\n", first_end + 1, close.start())
+    return text[first_end + 1 : close.start()], text[close.end() + 1 :], body_line
 
 
 def parse_file(text: str, path: str, markdown: bool) -> Parsed:
@@ -96,7 +119,7 @@ def parse_file(text: str, path: str, markdown: bool) -> Parsed:
     if not markdown:
         document, findings = parse_mapping(text, path)
         return Parsed(document, None, 0, tuple(findings))
-    split = _front_matter(text, path)
+    split = front_matter(text, path)
     if isinstance(split, Finding):
         return Parsed(None, None, 0, (split,))
     front, body, body_line = split

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from itertools import groupby
@@ -85,6 +86,33 @@ def render_github(result: CheckResult) -> str:
         out.append(f"::{f.severity} {props}::{_escape_data(f.message + field)}")
     out.append(_summary(result))
     return "\n".join(out) + "\n"
+
+
+_GITLAB_SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def render_gitlab(result: CheckResult) -> str:
+    """GitLab's Code Quality report: a JSON list of issues shown in merge requests.
+
+    The fingerprint leaves out the line, so that a finding keeps its identity when
+    lines above it move; repeats of the same finding in a file are numbered.
+    """
+    issues = []
+    seen: dict[str, int] = {}
+    for f in result.findings:
+        key = "\0".join((f.code, f.path, f.field, f.message))
+        seen[key] = seen.get(key, 0) + 1
+        field = f" (at {f.field})" if f.field else ""
+        issues.append(
+            {
+                "description": f"{f.message}{field}",
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest(),
+                "severity": _GITLAB_SEVERITY[str(f.severity)],
+                "location": {"path": f.path, "lines": {"begin": f.line}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
 def _cell(text: str) -> str:

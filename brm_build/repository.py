@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from pydantic import ValidationError
+
+from .cache import FileCache, Stored
 from .findings import Finding
 from .model import (
     Agreement,
@@ -18,7 +22,7 @@ from .model import (
     Service,
     Survey,
 )
-from .reading import parse_file, read_text
+from .reading import front_matter, parse_file, read_text
 from .settings import Settings
 from .sources import SourceFile, discover
 from .validation import validate
@@ -62,11 +66,17 @@ class Repository:
         return table
 
 
-def load_file(source: SourceFile, settings: Settings) -> tuple[Entry[Record] | None, list[Finding]]:
-    """Read, parse and validate one record file."""
-    text, findings = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
-    if text is None:
-        return None, findings
+FileCheck = Callable[[Entry[Record]], list[Finding]]
+"""A check that looks at one record only: it runs as the file loads, with the values and
+node tree at hand, and its findings are cached with the file's."""
+Progress = Callable[[int, int], None]
+"""Told (files done, files in all) as loading goes on."""
+
+
+def _from_text(
+    source: SourceFile, text: str, file_checks: Sequence[FileCheck]
+) -> tuple[Entry[Record] | None, list[Finding]]:
+    """Parse and validate one record file's text, and run the one-file checks on it."""
     parsed = parse_file(text, source.path, markdown=source.kind.extension == ".md")
     if parsed.document is None:
         return None, list(parsed.findings)
@@ -74,19 +84,104 @@ def load_file(source: SourceFile, settings: Settings) -> tuple[Entry[Record] | N
     findings = [*parsed.findings, *problems]
     if record is None:
         return None, findings
-    return Entry(
-        source.id, source.path, record, parsed.document, parsed.body, parsed.body_line
-    ), findings
+    entry = Entry(source.id, source.path, record, parsed.document, parsed.body, parsed.body_line)
+    for file_check in file_checks:
+        findings += file_check(entry)
+    # keep the text only: node trees of every record would cost more than they save
+    return replace(entry, document=parsed.document.detached()), findings
 
 
-def load_repository(settings: Settings) -> tuple[Repository, list[Finding]]:
-    """Load every record under ``settings.root``; return them with all findings."""
+def load_file(
+    source: SourceFile, settings: Settings, file_checks: Sequence[FileCheck] = ()
+) -> tuple[Entry[Record] | None, list[Finding]]:
+    """Read, parse and validate one record file, and run the one-file checks on it."""
+    text, findings = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
+    if text is None:
+        return None, findings
+    return _from_text(source, text, file_checks)
+
+
+def _restore(
+    source: SourceFile, text: str, stored: Stored
+) -> tuple[Entry[Record] | None, list[Finding]] | None:
+    """A file's entry and findings from what the cache kept; None if that does not fit."""
+    findings = list(stored.findings)
+    if stored.record is None:
+        return None, findings
+    front, offset, body, body_line = text, 0, None, 0
+    if source.kind.extension == ".md":
+        split = front_matter(text, source.path)
+        if isinstance(split, Finding):
+            return None
+        (front, body, body_line), offset = split, 1
+    try:
+        record = source.kind.model.model_validate_json(stored.record)
+    except ValidationError:  # a value that JSON cannot carry, such as .inf: load afresh
+        return None
+    return Entry(source.id, source.path, record, Document(front, offset), body, body_line), findings
+
+
+def _load_cached(
+    source: SourceFile, settings: Settings, file_checks: Sequence[FileCheck], cache: FileCache
+) -> tuple[Entry[Record] | None, list[Finding]]:
+    """Load one record file through the cache: restored when its content was seen."""
+    text, findings = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
+    if text is None:
+        return None, findings
+    key = cache.key(source.kind.name, source.path, text)
+    stored = cache.get(key)
+    restored = None if stored is None else _restore(source, text, stored)
+    if restored is not None:
+        return restored
+    entry, findings = _from_text(source, text, file_checks)
+    if entry is None:
+        cache.put(key, Stored(None, tuple(findings)))
+        return entry, findings
+    record = _as_json(entry.record)
+    if record is not None:
+        cache.put(key, Stored(record, tuple(findings)))
+    return entry, findings
+
+
+def _as_json(record: Record) -> str | None:
+    """The record as JSON if JSON carries it exactly, else None (it is then not cached).
+
+    JSON has no infinity (pydantic writes null), nor text with lone surrogates.
+    """
+    try:
+        text = record.model_dump_json(exclude_unset=True)
+    except ValueError:
+        return None
+    if "null" in text:
+        try:
+            if type(record).model_validate_json(text) != record:
+                return None
+        except ValidationError:
+            return None
+    return text
+
+
+def load_repository(
+    settings: Settings, file_checks: Sequence[FileCheck] = (), progress: Progress | None = None
+) -> tuple[Repository, list[Finding]]:
+    """Load every record under ``settings.root``; return them with all findings.
+
+    With ``settings.cache``, files whose content was seen before are restored from it.
+    """
     sources, findings = discover(settings.root)
+    cache = FileCache.open(settings, file_checks)
     repository = Repository()
-    for source in sources:
+    for done, source in enumerate(sources, 1):
         repository.files.setdefault(source.kind.name, set()).add(source.id)
-        entry, problems = load_file(source, settings)
+        if cache is None:
+            entry, problems = load_file(source, settings, file_checks)
+        else:
+            entry, problems = _load_cached(source, settings, file_checks, cache)
         findings.extend(problems)
         if entry is not None:
             repository.table(source.kind)[source.id] = entry
+        if progress is not None:
+            progress(done, len(sources))
+    if cache is not None:
+        cache.save()
     return repository, findings

@@ -64,6 +64,15 @@ class BrmConfig(_Config):
 
 
 @dataclass(frozen=True)
+class CacheSettings:
+    """Where per-file check results are kept between runs, and the file of the secret key
+    that signs them (kept outside the repository, so that a commit cannot forge them)."""
+
+    folder: str
+    key_file: str
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a command needs to know: where, when and how."""
 
@@ -71,6 +80,8 @@ class Settings:
     today: dt.date
     config: BrmConfig = field(default_factory=BrmConfig)
     strict: bool = False
+    cache: CacheSettings | None = None
+    """None: read and validate every record afresh."""
 
 
 def load_config(root: str) -> tuple[BrmConfig, list[Finding]]:

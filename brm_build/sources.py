@@ -31,6 +31,20 @@ def _file_finding(code: str, path: str, message: str) -> Finding:
     return error(code, path, 1, 1, "", message)
 
 
+def _folder_finding(kind: Kind, rel: str, relpath: str) -> Finding:
+    """A folder where a kind's folder holds none (or only year folders)."""
+    if kind.dated and rel.count("/") == 1:
+        holds, where = "a folder per year (YYYY)", f"the folder of their year in {rel}/"
+    else:
+        holds, where = f"only {kind.name} files, no folders", f"{rel}/"
+    return _file_finding(
+        "file-location",
+        relpath + "/",
+        f"unexpected folder: {rel}/ holds {holds}; move its files into {where} "
+        "and remove the folder",
+    )
+
+
 def _kind_files(
     kind: Kind, folder: str, rel: str, files: list[SourceFile], findings: list[Finding]
 ) -> None:
@@ -51,15 +65,7 @@ def _kind_files(
                 if kind.dated and _YEAR.match(entry.name) and rel.count("/") == 1:
                     _kind_files(kind, entry.path, relpath, files, findings)
                 else:
-                    expected = "a folder per year (YYYY)" if kind.dated else "no folders"
-                    findings.append(
-                        _file_finding(
-                            "file-location",
-                            relpath + "/",
-                            f"unexpected folder: records/{kind.folder}/ holds {expected}; "
-                            "move its files to where their kind belongs",
-                        )
-                    )
+                    findings.append(_folder_finding(kind, rel, relpath))
             else:
                 _one_file(kind, entry.name, entry.path, relpath, rel, files, findings)
 
@@ -93,7 +99,7 @@ def _one_file(
                 _file_finding(
                     "file-location",
                     relpath,
-                    f"{kind.folder} live in a folder per year: move it to "
+                    f"records/{kind.folder}/ holds a folder per year: move the file to "
                     f"records/{kind.folder}/{stem[:4]}/{name}",
                 )
             )
@@ -131,11 +137,32 @@ def _one_file(
     files.append(SourceFile(kind, stem, relpath, abspath))
 
 
+def _unknown_entry(name: str, rel: str, is_dir: bool) -> Finding:
+    """Something under records/ that is not one of the kinds' folders."""
+    known = ", ".join(sorted(KIND_BY_FOLDER))
+    if name in KIND_BY_FOLDER:
+        message = f"{rel} must be a folder of {KIND_BY_FOLDER[name].name} records, not a file"
+    elif is_dir:
+        message = (
+            f"'{name}' is not a kind of record: records/ holds only the folders {known}; "
+            "move the files into the folder of their kind, or out of records/"
+        )
+    else:
+        message = (
+            f"records/ holds only the folders {known}: move this file into the folder of "
+            "its kind, or out of records/"
+        )
+    return _file_finding("file-unknown", rel + ("/" if is_dir else ""), message)
+
+
 def discover(root: str) -> tuple[list[SourceFile], list[Finding]]:
     """List the record files under ``root/records`` and a finding for anything else."""
     files: list[SourceFile] = []
     findings: list[Finding] = []
     records = os.path.join(root, "records")
+    if os.path.islink(records):  # it would read, and publish, whatever it points to
+        message = "records/ is a symbolic link, never followed: make it the folder itself"
+        return files, [_file_finding("file-symlink", "records/", message)]
     with os.scandir(records) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             rel = f"records/{entry.name}"
@@ -152,12 +179,15 @@ def discover(root: str) -> tuple[list[SourceFile], list[Finding]]:
             elif kind is not None and entry.is_dir():
                 _kind_files(kind, entry.path, rel, files, findings)
             else:
-                known = ", ".join(sorted(KIND_BY_FOLDER))
-                findings.append(
-                    _file_finding(
-                        "file-unknown",
-                        rel + ("/" if entry.is_dir() else ""),
-                        f"not a kind of record: records/ holds only the folders {known}",
-                    )
-                )
+                findings.append(_unknown_entry(entry.name, rel, entry.is_dir()))
     return files, findings
+
+
+def linked_part(root: str, rel: str) -> str | None:
+    """The first part of path ``rel`` under ``root`` that is a symbolic link, if any:
+    new records are never written through one, which could point anywhere."""
+    parts = rel.split("/")
+    for end in range(1, len(parts) + 1):
+        if os.path.islink(os.path.join(root, *parts[:end])):
+            return "/".join(parts[:end])
+    return None

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import types
 import typing
 from dataclasses import replace
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
-from .model.common import RESTRICTED
-from .yamlsource import Document
+from .model.common import ISO_DATE, RESTRICTED
+from .yamlsource import BOOL, FLOAT, INT, MAP, MERGE, NULL, SEQ, STR, TIMESTAMP, Document
 
 M = TypeVar("M", bound=BaseModel)
+Loc = tuple[str | int, ...]
 
 _PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "an id: lower-case letters, digits and single hyphens",
@@ -23,6 +27,7 @@ _PATTERN_HINTS = {
     "^[A-Z]{3}$": "an ISO 4217 currency code such as EUR",
     "^https?://\\S+$": "an http or https address",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an email address",
+    "^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$": "a git-host handle such as @alice",
 }
 _TYPE_NAMES = {
     "string_type": "text",
@@ -38,7 +43,20 @@ _TYPE_NAMES = {
     "model_attributes_type": "a mapping of fields",
     "date_parsing": "a date (YYYY-MM-DD)",
 }
+_PLAIN_NAMES: dict[object, str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    dt.date: "a date (YYYY-MM-DD)",
+}
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO"}
+_PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP})
+_HIDDEN = " (value hidden: restricted field)"
+_LIST_HINT = "write each item on a line of its own that starts with '- '"
+# One way to match each number: "[0-9]+\.?[0-9]*" split digits in every way, and a long
+# run of digits followed by a letter took minutes to reject.
+_NUMBER = re.compile(r"\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*")
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -54,7 +72,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """The model that describes the mapping at ``loc`` (for "did you mean")."""
     current: type[BaseModel] | None = model
     for part in loc:
@@ -67,7 +85,7 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return current
 
 
-def is_restricted(model: type[BaseModel], loc: tuple[str | int, ...]) -> bool:
+def is_restricted(model: type[BaseModel], loc: Loc) -> bool:
     """Whether ``loc`` passes through a restricted field (records.md, "Restricted data")."""
     current: type[BaseModel] | None = model
     for part in loc:
@@ -85,77 +103,187 @@ def is_restricted(model: type[BaseModel], loc: tuple[str | int, ...]) -> bool:
     return False
 
 
-def _hide_restricted(finding: Finding) -> Finding:
-    """The finding without the value: restricted data never reaches any output."""
-    return replace(
-        finding,
-        message=f"{finding.message.split(':')[0].split(',')[0]} (value hidden: restricted field)",
-        quote=False,
-    )
-
-
-def _type_message(err: ErrorDetails, written: str | None) -> str:
-    expected = _TYPE_NAMES.get(err["type"], "another type")
-    got = err["input"]
-    if isinstance(got, str) and err["type"] == "bool_type" and got in _YAML11_BOOLEANS:
-        return f"'{got}' is text in YAML 1.2: write true or false"
-    if err["type"] == "string_type" and not isinstance(got, dict | list) and got is not None:
-        shown = written if written is not None else str(got)
-        return f"expected text, found {type(got).__name__} '{shown}': quote it as \"{shown}\""
-    if got is None:
-        return f"expected {expected}, found nothing: give a value or remove the field"
-    return f"expected {expected}, found {_describe(got)}"
+def _expected(annotation: Any) -> str:
+    """What a field holds, in words: ``a mapping with name, email``, ``one of 'a' or 'b'``."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        kinds = [arg for arg in args if arg is not type(None)]
+        return _expected(kinds[0]) if len(kinds) == 1 else "a value"
+    if origin is typing.Annotated:
+        return _expected(args[0])
+    if origin is typing.Literal:
+        quoted = [f"'{arg}'" for arg in args]
+        return "one of " + (", ".join(quoted[:-1]) + " or " if len(quoted) > 1 else "") + quoted[-1]
+    if origin is list:
+        return "a list"
+    if origin is dict:
+        return "a mapping"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        required = [name for name, f in annotation.model_fields.items() if f.is_required()]
+        return f"a mapping with {', '.join(required)}" if required else "a mapping"
+    return _PLAIN_NAMES.get(annotation, "a value")
 
 
 def _describe(value: Any) -> str:
+    """The value as a message shows it: quoted text, a bare number, the kind of a container."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value}"
     return f"'{value}'"
 
 
-def _finding(err: ErrorDetails, model: type[BaseModel], document: Document, path: str) -> Finding:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    field = format_field(loc)
-    if kind == "missing":
-        line, col = document.position(loc[:-1])
-        return error(
-            "schema-required", path, line, col, field, f"missing required field '{loc[-1]}'"
-        )
-    if kind == "extra_forbidden":
-        line, col = document.position(loc, key=True)
-        parent = _model_at(model, loc[:-1])
-        message = f"unknown field '{loc[-1]}'"
-        if parent is not None:
-            close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
-            if close:
-                message += f": did you mean '{close[0]}'?"
-            else:
-                message += f"; allowed here: {', '.join(parent.model_fields)}"
-        return error("schema-unknown-field", path, line, col, field, message)
-    line, col = document.position(loc)
-    ctx = err.get("ctx", {})
+def _kind_of(value: Any) -> str:
+    """What a value is, without showing it (restricted data never reaches any output)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float | dt.date):
+        return "a date" if isinstance(value, dt.date) else "a number"
+    return "text" if isinstance(value, str) else _describe(value)
+
+
+def _shown(value: Any, hidden: bool) -> str:
+    return "the value" if hidden else _describe(value)
+
+
+def _number(value: object) -> object:
+    """A bound as people write it: 0 rather than 0.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _tagged(node: yaml.Node) -> bool:
+    """Whether the reader replaced this node's value because of a YAML tag."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style and node.tag in _PLAIN_TAGS
+        return not (plain or (node.style and node.tag == STR))
+    return node.tag not in (MAP, SEQ)
+
+
+def _reported_by_reader(document: Document, loc: Loc, missing: bool) -> bool:
+    """Whether the YAML reader already reported why the value at ``loc`` is absent (a tag
+    or a merge key), so that a schema finding would only repeat it."""
+    nodes = document.nodes(loc)
+    if any(_tagged(node) for node in nodes):
+        return True
+    node = nodes[-1]
+    merged = isinstance(node, yaml.MappingNode) and any(
+        k.tag == MERGE and not k.style for k, _ in node.value
+    )
+    return missing and merged
+
+
+def _type_message(
+    err: ErrorDetails, model: type[BaseModel], loc: Loc, written: str | None, hidden: bool
+) -> str:
+    kind, got = err["type"], err["input"]
+    expected = _TYPE_NAMES.get(kind, "another type")
+    inner = _model_at(model, loc) if kind.startswith("model_") else None
+    expected = _expected(inner) if inner is not None else expected
+    if got is None:
+        return f"expected {expected}, found nothing: give a value or remove the field"
+    if hidden:
+        return f"expected {expected}, found {_kind_of(got)}"
+    if kind == "bool_type" and isinstance(got, str) and got in _YAML11_BOOLEANS:
+        return f"'{got}' is text in YAML 1.2: write true or false"
+    if kind == "string_type" and not isinstance(got, dict | list):
+        text = written if written is not None else str(got)
+        what = _describe(got).rsplit(" ", 1)[0]
+        return f'expected text, found {what} {text}: quote it as "{text}"'
+    if kind in ("int_type", "float_type") and isinstance(got, str) and _NUMBER.fullmatch(got):
+        return f"expected {expected}, found the text '{got}': remove the quotes"
+    if kind == "date_type" and isinstance(got, str) and ISO_DATE.match(got):
+        return f"'{got}' is not a date of the calendar: check the month and the day"
+    if kind == "list_type":
+        return f"expected a list, found {_describe(got)}: {_LIST_HINT}"
+    return f"expected {expected}, found {_describe(got)}"
+
+
+def _value_message(err: ErrorDetails, shown: str) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    bounds = {
+        "greater_than_equal": ("too small", "at least", "ge"),
+        "greater_than": ("too small", "more than", "gt"),
+        "less_than_equal": ("too large", "at most", "le"),
+        "less_than": ("too large", "less than", "lt"),
+    }
+    if kind in bounds:
+        what, relation, name = bounds[kind]
+        return f"{shown} is {what}: it must be {relation} {_number(ctx.get(name))}"
+    if kind in ("too_short", "too_long"):
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length")
+        actual = ctx.get("actual_length") or "none"
+        relation = "at least" if kind == "too_short" else "at most"
+        return f"needs {relation} {limit} item{'' if limit == 1 else 's'}, found {actual}"
+    if kind == "string_too_short":
+        return "empty text: write a value or remove the field"
+    if kind == "string_too_long":
+        return f"longer than {ctx.get('max_length')} characters: shorten it"
+    return str(err["msg"])
+
+
+def _classify(
+    err: ErrorDetails, model: type[BaseModel], loc: Loc, written: str | None, hidden: bool
+) -> tuple[str, str]:
+    """The code and message of a schema finding other than a missing or unknown field."""
+    kind, ctx = err["type"], err.get("ctx", {})
+    shown = _shown(err["input"], hidden)
     if kind == "literal_error":
-        return error(
-            "schema-enum",
-            path,
-            line,
-            col,
-            field,
-            f"'{err['input']}' is not allowed: use one of {ctx.get('expected', '')}",
-        )
+        return "schema-enum", f"{shown} is not allowed: use one of {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), f"the pattern {ctx.get('pattern')}")
-        return error("schema-pattern", path, line, col, field, f"'{err['input']}' is not {hint}")
+        pattern = str(ctx.get("pattern"))
+        hint = _PATTERN_HINTS.get(pattern, f"text matching the pattern {pattern}")
+        return "schema-pattern", f"{shown} is not {hint}"
     if kind in _TYPE_NAMES:
-        return error(
-            "schema-type", path, line, col, field, _type_message(err, document.source_text(loc))
-        )
-    return error("schema-value", path, line, col, field, f"{err['msg']}")
+        return "schema-type", _type_message(err, model, loc, written, hidden)
+    return "schema-value", _value_message(err, shown)
+
+
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    message = f"unknown field '{loc[-1]}'"
+    parent = _model_at(model, loc[:-1])
+    if parent is not None:
+        close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
+        if close:
+            message += f": did you mean '{close[0]}'?"
+        else:
+            message += f"; allowed here: {', '.join(parent.model_fields)}"
+    return message
+
+
+def _required(model: type[BaseModel], loc: Loc) -> str:
+    parent = _model_at(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent is not None else None
+    what = f" ({_expected(field.annotation)})" if field is not None else ""
+    return f"missing required field '{loc[-1]}'{what}: add it"
+
+
+def _finding(err: ErrorDetails, model: type[BaseModel], document: Document, path: str) -> Finding:
+    loc: Loc = tuple(err["loc"])
+    # pydantic marks a mapping key that fails (as in results) with a last part "[key]";
+    # a field that is itself called "[key]" is unknown or missing, never such a failure
+    key = len(loc) > 1 and loc[-1] == "[key]" and err["type"] not in ("extra_forbidden", "missing")
+    loc = loc[:-1] if key else loc
+    field = format_field(loc)
+    if err["type"] == "missing":
+        line, col = document.position(loc[:-1])
+        return error("schema-required", path, line, col, field, _required(model, loc))
+    hidden = is_restricted(model, loc)
+    if err["type"] == "extra_forbidden":
+        line, col = document.position(loc, key=True)
+        code, message = "schema-unknown-field", _unknown_field(model, loc)
+    else:
+        line, col = document.position(loc, key=key)
+        code, message = _classify(err, model, loc, document.source_text(loc), hidden)
+    if hidden:
+        return replace(error(code, path, line, col, field, message + _HIDDEN), quote=False)
+    return error(code, path, line, col, field, message)
 
 
 def validate(document: Document, model: type[M], path: str) -> tuple[M | None, list[Finding]]:
@@ -163,10 +291,9 @@ def validate(document: Document, model: type[M], path: str) -> tuple[M | None, l
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        findings = []
-        for err in exc.errors(include_url=False):
-            finding = _finding(err, model, document, path)
-            if is_restricted(model, tuple(err["loc"])) and err["type"] != "missing":
-                finding = _hide_restricted(finding)
-            findings.append(finding)
-        return None, findings
+        errors = exc.errors(include_url=False)
+    return None, [
+        _finding(err, model, document, path)
+        for err in errors
+        if not _reported_by_reader(document, tuple(err["loc"]), err["type"] == "missing")
+    ]

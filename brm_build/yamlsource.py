@@ -10,16 +10,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import yaml
 
-from .findings import Finding, error
+from .findings import Finding, error, format_field
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - libyaml is a dependency, this is a fallback
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        """The pure-Python parser and composer, for a PyYAML built without libyaml."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+Value = object
+Loc = Sequence[str | int]
 
 _T = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
@@ -46,19 +61,110 @@ _SPECIAL_FLOATS = {
     ".NAN": float("nan"),
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WORDS: dict[str, Value] = {
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "~": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+_NUMBER_START = frozenset("0123456789+-.")
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+"""Where an anchor may start; prose such as "R&D" never matches, so the slow scan is rare."""
 MAX_DEPTH = 40
 
-Value = object
-Loc = Sequence[str | int]
+
+class _Implicit(str):
+    """The tag of a plain scalar that carried no tag: equal to ``!!str`` for code that
+    compares tags, yet told apart from an explicit ``!!str`` by its type."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
+PLAIN = _Implicit(_T + "str")
+
+
 class Document:
-    """A parsed YAML mapping, its node tree and where its text starts in the file."""
+    """A parsed YAML mapping: its text, where that starts in the file, its values and
+    the node tree that knows every position.
 
-    data: dict[str, Value]
-    root: yaml.MappingNode
-    line_offset: int = 0
+    A document kept with a loaded record holds only its text (see ``detached``): its
+    values and node tree are made again, and kept, the first time something asks for
+    them. Positions are needed only for findings, and thousands of node trees would cost
+    far more memory and time than parsing the few files with findings once more.
+    """
+
+    __slots__ = ("_data", "_keys", "_root", "line_offset", "text")
+
+    def __init__(
+        self,
+        text: str,
+        line_offset: int = 0,
+        data: dict[str, Value] | None = None,
+        root: yaml.MappingNode | None = None,
+    ) -> None:
+        self.text = text
+        self.line_offset = line_offset
+        self._data = data
+        self._root = root
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    @property
+    def root(self) -> yaml.MappingNode:
+        """The node tree, composed again from the text when it was not kept."""
+        if self._root is None:
+            root = _compose(self.text)
+            if not isinstance(root, yaml.MappingNode):  # the text parsed as a mapping once
+                raise ValueError("a document's text no longer holds a mapping")
+            self._root = root
+        return self._root
+
+    @property
+    def data(self) -> dict[str, Value]:
+        """The values, constructed again from the node tree when they were not kept."""
+        if self._data is None:
+            self._data = _Constructor("", self.line_offset).mapping(self.root, [])
+        return self._data
+
+    def detached(self) -> Document:
+        """The same document keeping only its text, to hold many in memory."""
+        return Document(self.text, self.line_offset)
+
+    def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The first key and value node of each text key of a mapping, made once per
+        mapping: a scan per lookup made a file with many findings quadratic to report."""
+        pairs = self._keys.get(id(node))
+        if pairs is None:
+            pairs = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is yaml.ScalarNode:
+                    pairs.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = pairs
+        return pairs
+
+    def nodes(self, loc: Loc) -> list[yaml.Node]:
+        """The nodes from the root along ``loc``, as far as the path leads."""
+        node: yaml.Node = self.root
+        found = [node]
+        for part in loc:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                pair = self._pairs(node).get(part)
+                if pair is None:
+                    break
+                node = pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+            else:
+                break
+            found.append(node)
+        return found
 
     def _walk(self, loc: Loc, key: bool = False) -> tuple[yaml.Node, bool]:
         """The node at ``loc`` (with ``key``, the mapping key) and whether it was reached;
@@ -67,12 +173,10 @@ class Document:
         for depth, part in enumerate(loc):
             last = depth == len(loc) - 1
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                for key_node, value_node in node.value:
-                    if key_node.value == part:
-                        node = key_node if (key and last) else value_node
-                        break
-                else:
+                pair = self._pairs(node).get(part)
+                if pair is None:
                     return node, False
+                node = pair[0] if (key and last) else pair[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     return node, False
@@ -109,7 +213,7 @@ class Document:
 
 
 def _plain_scalar(value: str, tag: str) -> Value:
-    """Resolve a plain scalar by YAML 1.2's core schema (PyYAML resolves by 1.1)."""
+    """The value of a plain scalar with an explicit standard tag such as ``!!int``."""
     if tag == STR:
         return value
     if tag == NULL:
@@ -140,6 +244,59 @@ def _plain_scalar(value: str, tag: str) -> Value:
     return value
 
 
+def _resolve_plain(value: str) -> Value:
+    """The value of an untagged plain scalar by YAML 1.2's core schema, plus ISO dates."""
+    if not value:
+        return None
+    if value[0] not in _NUMBER_START:
+        return _WORDS.get(value, value) if len(value) <= 5 else value
+    if len(value) == 10 and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if _INT12.fullmatch(value):
+        if value.startswith("0x"):
+            return int(value, 16)
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        return int(value, 10)
+    if value in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[value]
+    return float(value) if _FLOAT12.fullmatch(value) else value
+
+
+class _Composer(_Parser):
+    """libyaml's parser and composer, leaving scalars untyped for ``_resolve_plain``.
+
+    PyYAML resolves every node's tag by YAML 1.1 in Python, which costs more than the
+    parsing itself; only which scalars were plain matters here.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: object) -> str:
+        """The tag of a node written without one."""
+        if kind is yaml.ScalarNode:
+            if isinstance(implicit, tuple) and implicit[0]:
+                return MERGE if value == "<<" else PLAIN
+            return STR
+        return SEQ if kind is yaml.SequenceNode else MAP
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """Nothing to track: tags do not depend on the path."""
+
+    def ascend_resolver(self) -> None:
+        """Nothing to track: tags do not depend on the path."""
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, which holds a single document."""
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
 class _Constructor:
     """Builds plain values from nodes and collects findings on the way."""
 
@@ -147,10 +304,21 @@ class _Constructor:
         self.path = path
         self.offset = line_offset
         self.findings: list[Finding] = []
+        self._first_keys: dict[int, dict[str, yaml.Node]] = {}
+
+    def _first_key(self, node: yaml.MappingNode, key: str) -> yaml.Node:
+        """The first key node named ``key`` in ``node``, indexed once per mapping so that
+        many repeats of a key late in a large mapping cost no scan each."""
+        firsts = self._first_keys.get(id(node))
+        if firsts is None:
+            firsts = {}
+            for key_node, _ in node.value:
+                if key_node.__class__ is yaml.ScalarNode:
+                    firsts.setdefault(key_node.value, key_node)
+            self._first_keys[id(node)] = firsts
+        return firsts[key]
 
     def _finding(self, code: str, node: yaml.Node, loc: list[str | int], message: str) -> None:
-        from .findings import format_field
-
         mark = node.start_mark
         self.findings.append(
             error(
@@ -163,14 +331,20 @@ class _Constructor:
             )
         )
 
+    def _scalar(self, node: yaml.ScalarNode, loc: list[str | int]) -> Value:
+        tag = node.tag
+        if tag is PLAIN:
+            return _resolve_plain(node.value)
+        if tag == STR:  # quoted, or tagged !!str
+            return node.value
+        if not node.style and tag in _PLAIN_TAGS:  # plain: '' in libyaml, None in Python
+            return _plain_scalar(node.value, tag)
+        return self._tagged(node, loc)
+
     def build(self, node: yaml.Node, loc: list[str | int]) -> Value:
-        """Construct the value of ``node`` (``loc`` is its field path)."""
+        """Construct the value of ``node``; ``loc``, its field path, is restored on return."""
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.tag in _PLAIN_TAGS:  # plain: '' in libyaml, None in Python
-                return _plain_scalar(node.value, node.tag)
-            if node.style and node.tag == STR:
-                return node.value
-            return self._tagged(node, loc)
+            return self._scalar(node, loc)
         if len(loc) > MAX_DEPTH:
             self._finding(
                 "yaml-too-deep",
@@ -180,47 +354,71 @@ class _Constructor:
                 "flatten this value",
             )
             return None
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != SEQ:
-                return self._tagged(node, loc)
-            return [self.build(item, [*loc, i]) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.SequenceNode) and node.tag == SEQ:
+            items: list[Value] = []
+            for i, item in enumerate(node.value):
+                if item.__class__ is yaml.ScalarNode and item.tag is PLAIN:
+                    items.append(_resolve_plain(item.value))  # the common case, inline
+                else:
+                    loc.append(i)
+                    items.append(self.build(item, loc))
+                    loc.pop()
+            return items
         if isinstance(node, yaml.MappingNode) and node.tag == MAP:
             return self.mapping(node, loc)
         return self._tagged(node, loc)
 
+    def _skipped_key(
+        self,
+        node: yaml.MappingNode,
+        key_node: yaml.Node,
+        out: dict[str, Value],
+        loc: list[str | int],
+    ) -> bool:
+        """Report a key that cannot count: not text, a merge key, or a repeat."""
+        if key_node.__class__ is not yaml.ScalarNode:
+            self._finding(
+                "yaml-key", key_node, loc, "a mapping key must be plain text, not a list or mapping"
+            )
+            return True
+        if key_node.tag == MERGE and not key_node.style:
+            self._finding(
+                "yaml-merge-key",
+                key_node,
+                loc,
+                "merge keys (<<) are not allowed in records: write the fields out",
+            )
+            return True
+        key = key_node.value
+        if key in out:
+            first = self._first_key(node, key)
+            self._finding(
+                "yaml-duplicate-key",
+                key_node,
+                [*loc, key],
+                f"'{key}' appears twice in this mapping (first on line "
+                f"{first.start_mark.line + 1 + self.offset}); remove one: only one value can count",
+            )
+            return True
+        return False
+
     def mapping(self, node: yaml.MappingNode, loc: list[str | int]) -> dict[str, Value]:
         """Construct a mapping; duplicate, merge and non-text keys are findings."""
         out: dict[str, Value] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._finding(
-                    "yaml-key",
-                    key_node,
-                    loc,
-                    "a mapping key must be plain text, not a list or mapping",
-                )
+            if (
+                key_node.__class__ is not yaml.ScalarNode
+                or key_node.tag == MERGE
+                or key_node.value in out
+            ) and self._skipped_key(node, key_node, out, loc):
                 continue
             key = key_node.value
-            if key_node.tag == MERGE and not key_node.style:
-                self._finding(
-                    "yaml-merge-key",
-                    key_node,
-                    loc,
-                    "merge keys (<<) are not allowed in records: write the fields out",
-                )
-                continue
-            if key in first_line:
-                self._finding(
-                    "yaml-duplicate-key",
-                    key_node,
-                    [*loc, key],
-                    f"'{key}' appears twice in this mapping (first on line "
-                    f"{first_line[key]}); remove one: only one value can count",
-                )
-                continue
-            first_line[key] = key_node.start_mark.line + 1 + self.offset
-            out[key] = self.build(value_node, [*loc, key])
+            if value_node.__class__ is yaml.ScalarNode and value_node.tag is PLAIN:
+                out[key] = _resolve_plain(value_node.value)  # the common case, inline
+            else:
+                loc.append(key)
+                out[key] = self.build(value_node, loc)
+                loc.pop()
         return out
 
     def _tagged(self, node: yaml.Node, loc: list[str | int]) -> Value:
@@ -243,10 +441,29 @@ def _mark_finding(
     return error(code, path, line, column, "", message)
 
 
+def _character_finding(text: str, path: str, exc: yaml.reader.ReaderError, offset: int) -> Finding:
+    """A character that YAML does not allow, such as NUL, at its line and column.
+
+    libyaml counts the position in bytes of UTF-8, not in characters.
+    """
+    before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
+    line = before.count("\n") + 1 + offset
+    column = len(before) - before.rfind("\n")
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return error(
+        "yaml-syntax",
+        path,
+        line,
+        column,
+        "",
+        f"the character #x{character:04X} is not allowed in YAML ({exc.reason}): remove it",
+    )
+
+
 def _anchor_findings(text: str, path: str, offset: int) -> list[Finding]:
     """Report every anchor and alias; records never need them (and they enable bombs)."""
     findings: list[Finding] = []
-    loader = _Loader(text)
+    loader = _Composer(text)
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -280,11 +497,11 @@ def parse_mapping(
     text: str, path: str, line_offset: int = 0
 ) -> tuple[Document | None, list[Finding]]:
     """Parse ``text`` as one YAML mapping; return it with every finding met."""
-    if "&" in text:
+    if "&" in text and _ANCHOR.search(text):
         anchors = _anchor_findings(text, path, line_offset)
         if anchors:
             return None, anchors
-    loader = _Loader(text)
+    loader = _Composer(text)
     try:
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
@@ -319,6 +536,8 @@ def parse_mapping(
                 "yaml-syntax", path, exc, line_offset, f"invalid YAML: {exc.problem}{context}"
             )
         ]
+    except yaml.reader.ReaderError as exc:
+        return None, [_character_finding(text, path, exc, line_offset)]
     except yaml.YAMLError as exc:
         return None, [error("yaml-syntax", path, 1 + line_offset, 1, "", f"invalid YAML: {exc}")]
     except RecursionError:
@@ -345,7 +564,11 @@ def parse_mapping(
                 "the record is empty: write its fields (see the schema for this kind)",
             )
         ]
-    if not isinstance(root, yaml.MappingNode) or root.tag != MAP:
+    if isinstance(root, yaml.MappingNode) and root.tag != MAP:
+        constructor = _Constructor(path, line_offset)
+        constructor.build(root, [])  # reports the tag, as on any other value
+        return None, constructor.findings
+    if not isinstance(root, yaml.MappingNode):
         mark = root.start_mark
         return None, [
             error(
@@ -359,4 +582,4 @@ def parse_mapping(
         ]
     constructor = _Constructor(path, line_offset)
     data = constructor.mapping(root, [])
-    return Document(data, root, line_offset), constructor.findings
+    return Document(text, line_offset, data, root), constructor.findings

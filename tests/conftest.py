@@ -37,3 +37,14 @@ def settings_for(root: Path, today: dt.date = EXAMPLE_TODAY) -> Settings:
 @pytest.fixture
 def example_settings() -> Settings:
     return settings_for(ROOT)
+
+
+def _hypothesis_profiles() -> None:
+    from hypothesis import settings as hsettings
+
+    hsettings.register_profile("default", max_examples=150, deadline=None)
+    hsettings.register_profile("fuzz", max_examples=10_000, deadline=None)
+    hsettings.load_profile("default")
+
+
+_hypothesis_profiles()

@@ -99,3 +99,35 @@ def test_deep_nesting_is_bounded() -> None:
     for depth in (60, 5000):
         _, findings = parse_mapping("a: " + "[" * depth + "]" * depth + "\n", "x.yaml")
         assert [f.code for f in findings] == ["yaml-too-deep"]
+
+
+def test_numbers_follow_yaml_12_not_11() -> None:
+    data = _data("a: 1e3\nb: 0o17\nc: -.5\nd: +12\ne: .inf\nf: 1:20\ng: 0b101\nh: TRUE\ni: Null\n")
+    assert data == {
+        "a": 1000.0,
+        "b": 15,
+        "c": -0.5,
+        "d": 12,
+        "e": float("inf"),
+        "f": "1:20",
+        "g": "0b101",
+        "h": True,
+        "i": None,
+    }
+
+
+def test_ampersands_in_prose_are_no_anchors() -> None:
+    assert _data("a: R&D and Q&A\nb: 'x &y'\n") == {"a": "R&D and Q&A", "b": "x &y"}
+    _, findings = parse_mapping("a: &x 1\nb: [&y 2]\n", "x.yaml")
+    assert [(f.code, f.line) for f in findings] == [("yaml-anchor", 1), ("yaml-anchor", 2)]
+
+
+def test_a_detached_document_finds_the_same_positions_and_values() -> None:
+    text = "a:\n  - x: 1\n    y: [2, 3]\nb: |\n  two\n  lines\n"
+    document, _ = parse_mapping(text, "m.md", line_offset=1)
+    assert document is not None
+    detached = document.detached()
+    for loc in (("a", 0, "y", 1), ("b",), ("a", 0, "missing")):
+        assert detached.position(loc) == document.position(loc)
+    assert detached.position(("a", 0, "y"), key=True) == (4, 5)
+    assert detached.data == document.data

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+
 from ..findings import Finding
-from ..repository import Repository
-from .base import at
+from ..model import Agreement, Report
+from ..repository import Entry, Repository
+from .base import ancestors, at
+from .references import unknown_reference
 
 
 def check_parties(repo: Repository) -> list[Finding]:
@@ -13,17 +17,44 @@ def check_parties(repo: Repository) -> list[Finding]:
     for entry in repo.agreements.values():
         party = repo.customers.get(entry.record.customer)
         if party is not None and party.record.role != "customer":
+            above = [
+                cid
+                for cid in ancestors(repo.customers, party.id)
+                if cid in repo.customers and repo.customers[cid].record.role == "customer"
+            ]
+            name = f"its customer '{above[0]}'" if above else "its customer"
             findings.append(
                 at(
                     entry,
                     "agreement-party-role",
                     ("customer",),
                     f"'{party.id}' is a purchaser: only a customer (a unit with the mandate to "
-                    "choose and fund IT services) can be party to an agreement; name its customer",
+                    f"choose and fund IT services) can be party to an agreement; name {name}",
                     related=(party.path,),
                 )
             )
     return findings
+
+
+def _unknown_level(
+    entry: Entry[Report], agreement: Entry[Agreement], where: tuple[int, str], levels: set[str]
+) -> Finding:
+    i, key = where
+    message = f"'{key}' is not a service level of agreement '{agreement.id}'"
+    close = difflib.get_close_matches(key, sorted(levels), n=1)
+    if close:
+        message += f": did you mean '{close[0]}'?"
+    else:
+        has = ", ".join(sorted(levels)) or "none"
+        message += f" (it has: {has}): add it to the agreement or remove the result"
+    return at(
+        entry,
+        "report-unknown-service-level",
+        ("measurements", i, "results", key),
+        message,
+        key=True,
+        related=(agreement.path,),
+    )
 
 
 def check_reports(repo: Repository) -> list[Finding]:
@@ -38,21 +69,17 @@ def check_reports(repo: Repository) -> list[Finding]:
                     "report-agreement-mismatch",
                     ("agreement",),
                     f"this file reports on '{entry.id}' (its name) but says "
-                    f"'{report.agreement}': they must be equal",
+                    f"'{report.agreement}': they must be equal (a report is named after "
+                    "its agreement)",
                 )
             )
             continue
         agreement = repo.agreements.get(report.agreement)
         if agreement is None:
-            if report.agreement not in repo.files.get("agreement", set()):
+            known = repo.files.get("agreement", set())
+            if report.agreement not in known:
                 findings.append(
-                    at(
-                        entry,
-                        "ref-unknown",
-                        ("agreement",),
-                        f"unknown agreement '{report.agreement}': there is no "
-                        f"records/agreements/{report.agreement}.yaml",
-                    )
+                    unknown_reference(entry, ("agreement",), "agreement", report.agreement, known)
                 )
             continue
         levels = {level.id for level in agreement.record.service_levels}
@@ -71,16 +98,5 @@ def check_reports(repo: Repository) -> list[Finding]:
             seen.setdefault(measurement.period, i)
             for key in measurement.results:
                 if key not in levels:
-                    known = ", ".join(sorted(levels)) or "none"
-                    findings.append(
-                        at(
-                            entry,
-                            "report-unknown-service-level",
-                            ("measurements", i, "results", key),
-                            f"'{key}' is not a service level of agreement '{agreement.id}' "
-                            f"(it has: {known})",
-                            key=True,
-                            related=(agreement.path,),
-                        )
-                    )
+                    findings.append(_unknown_level(entry, agreement, (i, key), levels))
     return findings

@@ -7,7 +7,7 @@ import datetime as dt
 from ..findings import Finding, Severity
 from ..repository import Repository
 from ..settings import Settings
-from .base import at
+from .base import ancestors, at
 
 W = Severity.WARNING
 
@@ -48,21 +48,10 @@ def _last_meetings(repo: Repository) -> dict[str, dt.date]:
     last: dict[str, dt.date] = {}
     for entry in repo.meetings.values():
         for unit in entry.record.customers:
-            for top in _ancestors(repo, unit):
+            for top in ancestors(repo.customers, unit):
                 if entry.record.date > last.get(top, dt.date.min):
                     last[top] = entry.record.date
     return last
-
-
-def _ancestors(repo: Repository, unit: str) -> list[str]:
-    """``unit`` and every unit above it, stopping at a cycle."""
-    chain: list[str] = []
-    current: str | None = unit
-    while current is not None and current not in chain:
-        chain.append(current)
-        entry = repo.customers.get(current)
-        current = entry.record.parent if entry else None
-    return chain
 
 
 def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
@@ -73,13 +62,14 @@ def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
             continue
         met = last.get(cid)
         if met is None or (today - met).days > interval:
-            since = f"since {met}" if met else "on record"
+            since = f"since {met}, {(today - met).days} days ago" if met else "on record"
             findings.append(
                 at(
                     entry,
                     "customer-no-recent-meeting",
                     ("name",),
-                    f"no meeting with this customer {since}: meet at least every {interval} days",
+                    f"no meeting with this customer or its purchasers {since}: meet at least "
+                    f"every {interval} days and record the meeting in records/meetings/",
                     W,
                 )
             )
@@ -91,8 +81,8 @@ def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
                         meeting,
                         "action-overdue",
                         ("actions", i, "due"),
-                        f"open action was due on {action.due}: close it, drop it "
-                        "or agree a new date",
+                        f"the open action of {action.owner} was due on {action.due}: set its "
+                        "status to done or dropped, or agree a new due date",
                         W,
                     )
                 )
@@ -127,8 +117,8 @@ def _surveys(repo: Repository, minimum: int) -> list[Finding]:
                     entry,
                     "survey-few-responses",
                     ("responses",),
-                    f"only {n} responses (fewer than {minimum}): its results are "
-                    "shown with low confidence",
+                    f"only {n} response{'' if n == 1 else 's'} (the minimum is {minimum}): its "
+                    "results are shown with low confidence; record any responses still missing",
                     W,
                 )
             )

@@ -1,11 +1,11 @@
-"""What every check shares: making a finding that points into a record."""
+"""What every check shares: a finding that points into a record, the chain of parents."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..findings import Finding, Severity, format_field
-from ..model import Record
+from ..model import Customer, Record
 from ..repository import Entry
 
 
@@ -21,3 +21,14 @@ def at(
     """A finding located at field path ``loc`` of ``entry``."""
     line, column = entry.document.position(loc, key=key)
     return Finding(code, severity, entry.path, line, column, format_field(loc), message, related)
+
+
+def ancestors(customers: Mapping[str, Entry[Customer]], unit: str) -> list[str]:
+    """``unit`` and every unit above it by ``parent``, stopping at a cycle or a gap."""
+    chain: list[str] = []
+    current: str | None = unit
+    while current is not None and current not in chain:
+        chain.append(current)
+        entry = customers.get(current)
+        current = entry.record.parent if entry else None
+    return chain

@@ -50,7 +50,14 @@ def check_hierarchy(repo: Repository) -> list[Finding]:
             )
         if unit.parent == cid:
             findings.append(
-                at(entry, "hierarchy-cycle", ("parent",), "a unit cannot be its own parent")
+                at(
+                    entry,
+                    "hierarchy-cycle",
+                    ("parent",),
+                    "a unit cannot be its own parent: name the customer (or purchaser) it "
+                    "buys under",
+                    related=(entry.path,),
+                )
             )
             continue
         cycle = _cycle_from(cid, customers)

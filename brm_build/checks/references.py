@@ -44,9 +44,10 @@ def _refs(entry: Entry[Record]) -> Iterator[Ref]:
         yield ("agreement",), "agreement", r.agreement
 
 
-def _unknown(
+def unknown_reference(
     entry: Entry[Record], loc: Sequence[str | int], kind_name: str, ref: str, known: set[str]
 ) -> Finding:
+    """A ref-unknown finding, with the nearest id that exists as a suggestion."""
     kind = KIND_BY_NAME[kind_name]
     message = (
         f"unknown {kind_name} '{ref}': there is no records/{kind.folder}/{ref}{kind.extension}"
@@ -73,5 +74,5 @@ def check_references(repo: Repository) -> list[Finding]:
             for loc, kind_name, ref in _refs(entry):
                 known = repo.files.get(kind_name, set())
                 if ref is not None and ref not in known:
-                    findings.append(_unknown(entry, loc, kind_name, ref, known))
+                    findings.append(unknown_reference(entry, loc, kind_name, ref, known))
     return findings

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..findings import Finding
-from ..model import Agreement, Customer, Feedback, Project, Record
+from ..model import Agreement, Feedback, Project, Record
 from ..repository import Entry, Repository
 from .base import at
-
-
-def _duplicates(
-    entry: Entry[Record], code: str, what: str, field: str, values: Iterable[object]
-) -> list[Finding]:
-    """Report values that repeat in a list of items, at the second occurrence."""
-    findings: list[Finding] = []
-    first: dict[object, int] = {}
-    for i, value in enumerate(values):
-        if value in first:
-            findings.append(
-                at(
-                    entry,
-                    code,
-                    (field, i),
-                    f"{what} '{value}' repeats item {first[value] + 1} of "
-                    f"'{field}': each must be unique",
-                )
-            )
-        else:
-            first.setdefault(value, i)
-    return findings
 
 
 def _date_named(
@@ -59,20 +37,23 @@ def _agreement(entry: Entry[Agreement]) -> list[Finding]:
                 entry,
                 "date-order",
                 ("valid_until",),
-                f"valid_until {a.valid_until} is before valid_from {a.valid_from}",
+                f"valid_until {a.valid_until} is before valid_from {a.valid_from}: "
+                "correct one of them",
             )
         )
+    first: dict[str, int] = {}
     for i, level in enumerate(a.service_levels):
-        if any(level.id == other.id for other in a.service_levels[:i]):
+        if level.id in first:
             findings.append(
                 at(
                     entry,
                     "service-level-duplicate",
                     ("service_levels", i, "id"),
-                    f"service level id '{level.id}' is used twice in this "
-                    "agreement: ids must be unique",
+                    f"service level id '{level.id}' is already item {first[level.id] + 1} "
+                    "of this agreement: give each service level its own id",
                 )
             )
+        first.setdefault(level.id, i)
     return findings
 
 
@@ -94,25 +75,8 @@ def _feedback(entry: Entry[Feedback]) -> list[Finding]:
                 entry,
                 "date-order",
                 ("resolved_on",),
-                f"resolved_on {f.resolved_on} is before the date raised {f.date}",
-            )
-        )
-    if f.type == "escalation" and f.level is None:
-        findings.append(
-            at(
-                entry,
-                "feedback-level",
-                ("type",),
-                "an escalation names its 'level' on the customer's escalation path",
-            )
-        )
-    if f.type != "escalation" and f.level is not None:
-        findings.append(
-            at(
-                entry,
-                "feedback-level",
-                ("level",),
-                f"'level' belongs to escalations only, not to a {f.type}",
+                f"resolved_on {f.resolved_on} is before the date it was raised, {f.date}: "
+                "correct one of them",
             )
         )
     return findings
@@ -125,7 +89,12 @@ def _project(entry: Entry[Project]) -> list[Finding]:
         end = getattr(p, field)
         if p.start is not None and end is not None and end < p.start:
             findings.append(
-                at(entry, "date-order", (field,), f"{field} {end} is before start {p.start}")
+                at(
+                    entry,
+                    "date-order",
+                    (field,),
+                    f"{field} {end} is before start {p.start}: correct one of them",
+                )
             )
     return findings
 
@@ -141,13 +110,4 @@ def check_rules(repo: Repository) -> list[Finding]:
         findings += _feedback(feedback)
     for project in repo.projects.values():
         findings += _project(project)
-    for customer in repo.customers.values():
-        unit: Customer = customer.record
-        findings += _duplicates(
-            customer,
-            "escalation-level-duplicate",
-            "escalation level",
-            "escalation",
-            (step.level for step in unit.escalation),
-        )
     return findings

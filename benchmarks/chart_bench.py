@@ -1,0 +1,81 @@
+"""Charts per second: drawing every chart of the example records serially, then in parallel.
+
+Run ``python benchmarks/chart_bench.py [--root PATH] [--rounds N]``. Each round draws every
+chart from an empty cache, once in this process and once across all cores; the report gives
+charts per second for both, their ratio, and the time of a rebuild that finds every chart
+cached. The best round counts, as usual for timings on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from brm_build.analytics import compute_stats
+from brm_build.charts import Chart, build_charts, render_charts
+from brm_build.charts.render import default_workers
+from brm_build.check import check
+from brm_build.settings import Settings, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_TODAY = dt.date(2026, 11, 26)
+
+
+def example_charts(root: Path) -> list[Chart]:
+    """Every chart of the records at ``root``."""
+    config, problems = load_config(str(root))
+    if problems:
+        raise SystemExit(f"brm.yaml has problems: {problems}")
+    settings = Settings(root=str(root), today=EXAMPLE_TODAY, config=config)
+    result = check(settings)
+    if result.errors:
+        raise SystemExit(f"the records have {result.errors} errors: run brm check")
+    return build_charts(compute_stats(result.repository, settings))
+
+
+def timed_render(charts: list[Chart], workers: int, cached: bool = False) -> float:
+    """Seconds to render ``charts`` with ``workers`` processes (from an empty cache)."""
+    with tempfile.TemporaryDirectory() as cache:
+        if cached:
+            render_charts(charts, cache, workers=workers)
+        start = time.perf_counter()
+        report = render_charts(charts, cache, workers=workers)
+        seconds = time.perf_counter() - start
+    expected = 0 if cached else len({c.key for c in charts})
+    drawn = len({c.key for c in charts if c.name in report.drawn})
+    if drawn != expected:
+        raise SystemExit(f"drew {drawn} charts, expected {expected}")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="a records repository")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; the best counts")
+    args = parser.parse_args(argv)
+    charts = example_charts(args.root)
+    workers = default_workers()
+    serial = min(timed_render(charts, 1) for _ in range(args.rounds))
+    parallel = min(timed_render(charts, workers) for _ in range(args.rounds))
+    cached = min(timed_render(charts, workers, cached=True) for _ in range(args.rounds))
+    n = len(charts)
+    print(f"charts: {n} from {args.root.name}/records, best of {args.rounds} rounds")
+    rows = [
+        ("serial (1 process)", f"{serial:.2f} s", f"{n / serial:.1f} charts/s"),
+        (f"parallel ({workers} processes)", f"{parallel:.2f} s", f"{n / parallel:.1f} charts/s"),
+        ("cached rebuild", f"{cached:.3f} s", "0 charts drawn"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for label, seconds, rate in rows:
+        print(f"{label:<{width}}  {seconds:>8}  {rate}")
+    print(f"{'parallel / serial':<{width}}  {serial / parallel:>7.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Relationship health per customer: a few signals, each rated with the rule it follows.
+
+Everything about a customer counts its purchasers at any depth: their survey answers,
+meetings, actions and feedback. The rules are data (``health_rules``) so that the site
+documents exactly what the code applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Agreement, Customer, Feedback, Meeting
+from ..model.kinds import Action
+from ..settings import Thresholds
+from . import signals as s
+from .satisfaction import Satisfaction
+from .service_levels import AgreementAttainment
+from .tree import units_upwards
+
+STATUS_ORDER: tuple[s.Status, ...] = ("good", "watch", "act")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one signal is rated."""
+
+    key: str
+    label: str
+    text: str
+
+
+RULES: tuple[tuple[str, str, str], ...] = (
+    (
+        "satisfaction",
+        "Satisfaction",
+        "The latest CSAT of the customer, counting its purchasers. Good: {csat_good}% or "
+        "more; watch: {csat_act}% to under {csat_good}%, or fewer than {least} responses, or "
+        "no answers at all; act: under {csat_act}% from at least {least} responses.",
+    ),
+    (
+        "satisfaction-trend",
+        "Satisfaction trend",
+        "CSAT in the latest survey period against the period before, both from at least "
+        "{least} responses. Good: steady or up; watch: down by {drop} points or less, or too "
+        "few responses to compare; act: down by more than {drop} points.",
+    ),
+    (
+        "service-levels",
+        "Service levels met",
+        "The results of the last {recent} measured periods of every service level in the "
+        "customer's active agreements. Good: {sl_good}% or more met; watch: {sl_act}% to "
+        "under {sl_good}%, or nothing measured; act: under {sl_act}%.",
+    ),
+    (
+        "actions",
+        "Overdue actions",
+        "Open meeting actions past their due date, from meetings with the customer or its "
+        "purchasers. Good: none; watch: 1 to {actions_watch}; act: {actions_act} or more.",
+    ),
+    (
+        "feedback",
+        "Open complaints and escalations",
+        "Complaints and escalations from the customer or its purchasers that are still open. "
+        "Good: none; watch: open complaints, none open longer than {open_days} days; act: an "
+        "open escalation, or one open longer than {open_days} days.",
+    ),
+    (
+        "meetings",
+        "Last meeting",
+        "Days since the last meeting with the customer or any of its purchasers. Good: "
+        "{good_days} days or fewer; watch: up to {interval} days; act: more than {interval} "
+        "days, or no meeting on record.",
+    ),
+    (
+        "agreements",
+        "Agreements expiring",
+        "The customer's active agreements and when they end. Good: none ends within {notice} "
+        "days; watch: one ends within the {notice}-day notice window; act: one is still "
+        "active after its end date.",
+    ),
+)
+"""Key, label and rule of every signal; ``health_rules`` fills in the thresholds."""
+
+
+def health_rules(t: Thresholds) -> tuple[Rule, ...]:
+    """The rule of every signal, in words, with this organisation's thresholds."""
+    values = {
+        "least": t.survey_min_responses,
+        "drop": f"{t.csat_drop_points:g}",
+        "csat_good": f"{s.CSAT_GOOD:g}",
+        "csat_act": f"{s.CSAT_ACT:g}",
+        "recent": s.RECENT_PERIODS,
+        "sl_good": f"{s.ATTAINMENT_GOOD:g}",
+        "sl_act": f"{s.ATTAINMENT_ACT:g}",
+        "actions_watch": s.ACTIONS_ACT - 1,
+        "actions_act": s.ACTIONS_ACT,
+        "open_days": t.feedback_open_days,
+        "good_days": int(t.meeting_interval_days * s.MEETING_GOOD_SHARE),
+        "interval": t.meeting_interval_days,
+        "notice": t.agreement_notice_days,
+    }
+    return tuple(Rule(key, label, text.format(**values)) for key, label, text in RULES)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One rated signal: its status, what was seen, and the rule applied."""
+
+    key: str
+    label: str
+    status: s.Status
+    value: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Health:
+    """A customer's relationship health: the worst status of its signals, and each signal."""
+
+    customer: str
+    name: str
+    status: s.Status
+    signals: tuple[Signal, ...]
+
+
+@dataclass(frozen=True)
+class HealthInputs:
+    """The records and figures that relationship health is rated on."""
+
+    customers: Mapping[str, Customer]
+    satisfaction: Satisfaction
+    attainment: Mapping[str, AgreementAttainment]
+    agreements: Mapping[str, Agreement]
+    meetings: Sequence[Meeting]
+    feedback: Sequence[Feedback]
+
+
+def worst(statuses: Iterable[s.Status]) -> s.Status:
+    """The most serious of ``statuses`` (good when there are none)."""
+    return max(statuses, key=STATUS_ORDER.index, default="good")
+
+
+def _belongs(unit: str, customer: str, customers: Mapping[str, Customer]) -> bool:
+    return customer in units_upwards(unit, customers)
+
+
+def customer_health(cid: str, data: HealthInputs, t: Thresholds, today: dt.date) -> Health:
+    """Rate every signal of the customer ``cid``."""
+
+    def ours(unit: str) -> bool:
+        return _belongs(unit, cid, data.customers)
+
+    held = [m for m in data.meetings if m.date <= today and any(ours(u) for u in m.customers)]
+    actions: list[Action] = [a for m in held for a in m.actions]
+    figures = data.satisfaction.customers.get(cid)
+    periods = data.satisfaction.periods
+    ratings: dict[str, s.Rating] = {
+        "satisfaction": s.rate_satisfaction(figures, periods),
+        "satisfaction-trend": s.rate_trend(figures, periods, t.csat_drop_points),
+        "service-levels": s.rate_service_levels(
+            [a for a in data.attainment.values() if a.customer == cid], today
+        ),
+        "actions": s.rate_actions(actions, today),
+        "feedback": s.rate_feedback(
+            [f for f in data.feedback if ours(f.customer) and f.date <= today],
+            today,
+            t.feedback_open_days,
+        ),
+        "meetings": s.rate_meetings(
+            max((m.date for m in held), default=None), today, t.meeting_interval_days
+        ),
+        "agreements": s.rate_agreements(
+            [a for a in data.agreements.values() if a.customer == cid],
+            today,
+            t.agreement_notice_days,
+        ),
+    }
+    rated = tuple(
+        Signal(rule.key, rule.label, *ratings[rule.key], rule.text) for rule in health_rules(t)
+    )
+    name = data.customers[cid].name if cid in data.customers else cid
+    return Health(cid, name, worst(sig.status for sig in rated), rated)
+
+
+def relationship_health(data: HealthInputs, t: Thresholds, today: dt.date) -> dict[str, Health]:
+    """The health of every customer (``role: customer``), by id."""
+    return {
+        cid: customer_health(cid, data, t, today)
+        for cid in sorted(data.customers)
+        if data.customers[cid].role == "customer"
+    }

@@ -1,0 +1,85 @@
+"""Periods of surveys and reports: ``YYYY-MM`` months and ``YYYY-Qn`` quarters (records.md).
+
+Text order is wrong for mixed periods (``2025-Q1`` sorts after ``2025-12``), so every
+ordering here goes through :func:`period_key`, which compares calendar months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+Grain = Literal["month", "quarter"]
+
+_PERIOD = re.compile(r"^([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
+
+
+def _parts(period: str) -> tuple[int, int, int]:
+    """Year, first month and last month of ``period``."""
+    match = _PERIOD.match(period)
+    if match is None:
+        raise ValueError(f"'{period}' is not a period: use YYYY-MM or YYYY-Qn")
+    year, month, quarter = match.groups()
+    if month is not None:
+        return int(year), int(month), int(month)
+    first = 3 * (int(quarter) - 1) + 1
+    return int(year), first, first + 2
+
+
+def period_key(period: str) -> tuple[int, int, int]:
+    """A sort key in calendar order: a month sorts before the quarter that starts with it."""
+    return _parts(period)
+
+
+def sort_periods(periods: Iterable[str]) -> list[str]:
+    """The distinct ``periods`` in calendar order."""
+    return sorted(set(periods), key=period_key)
+
+
+def grain_of(period: str) -> Grain:
+    """Whether ``period`` is a month or a quarter."""
+    _, first, last = _parts(period)
+    return "month" if first == last else "quarter"
+
+
+def period_start(period: str) -> dt.date:
+    """The first day of ``period``."""
+    year, first, _ = _parts(period)
+    return dt.date(year, first, 1)
+
+
+def period_end(period: str) -> dt.date:
+    """The last day of ``period``."""
+    year, _, last = _parts(period)
+    if last == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, last + 1, 1) - dt.timedelta(days=1)
+
+
+def quarter_of(period: str) -> str:
+    """The quarter that contains the month or quarter ``period``."""
+    year, first, _ = _parts(period)
+    return f"{year}-Q{(first - 1) // 3 + 1}"
+
+
+def next_period(period: str) -> str:
+    """The period after ``period``, of the same grain."""
+    year, first, last = _parts(period)
+    if first == last:
+        return f"{year + 1}-01" if first == 12 else f"{year}-{first + 1:02d}"
+    quarter = (first - 1) // 3 + 1
+    return f"{year + 1}-Q1" if quarter == 4 else f"{year}-Q{quarter + 1}"
+
+
+def period_range(first: str, last: str) -> list[str]:
+    """Every period from ``first`` to ``last`` inclusive; both must have the same grain."""
+    if grain_of(first) != grain_of(last):
+        raise ValueError(f"cannot span {first}..{last}: one is a month, the other a quarter")
+    out: list[str] = []
+    current = first
+    while period_key(current) <= period_key(last):
+        out.append(current)
+        current = next_period(current)
+    return out

@@ -1,0 +1,67 @@
+"""Every figure of a records repository in one object: satisfaction, service levels, health."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
+from ..repository import Entry, Repository
+from ..settings import Settings
+from .health import Health, HealthInputs, Rule, health_rules, relationship_health
+from .satisfaction import Satisfaction, satisfaction
+from .service_levels import AgreementAttainment, attainment
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The analysed figures as of one day."""
+
+    today: dt.date
+    satisfaction: Satisfaction
+    attainment: Mapping[str, AgreementAttainment]
+    health: Mapping[str, Health]
+    rules: tuple[Rule, ...]
+    customers: Mapping[str, Customer]
+    services: Mapping[str, Service]
+
+
+def records(table: Mapping[str, Entry[R]]) -> dict[str, R]:
+    """The models of a repository table, by id."""
+    return {key: entry.record for key, entry in sorted(table.items())}
+
+
+def compute_stats(repo: Repository, settings: Settings) -> Stats:
+    """Analyse the loaded records as of ``settings.today``."""
+    t = settings.config.thresholds
+    customers: dict[str, Customer] = records(repo.customers)
+    services: dict[str, Service] = records(repo.services)
+    agreements: dict[str, Agreement] = records(repo.agreements)
+    reports: dict[str, Report] = records(repo.reports)
+    surveys: dict[str, Survey] = records(repo.surveys)
+    meetings: dict[str, Meeting] = records(repo.meetings)
+    feedback: dict[str, Feedback] = records(repo.feedback)
+    sat = satisfaction(
+        surveys.values(),
+        customers,
+        services,
+        t.survey_min_responses,
+        settings.config.organisation,
+    )
+    met = attainment(agreements, reports)
+    inputs = HealthInputs(
+        customers, sat, met, agreements, list(meetings.values()), list(feedback.values())
+    )
+    return Stats(
+        today=settings.today,
+        satisfaction=sat,
+        attainment=met,
+        health=relationship_health(inputs, t, settings.today),
+        rules=health_rules(t),
+        customers=customers,
+        services=services,
+    )

@@ -1,0 +1,204 @@
+"""Per-file check results kept between runs, keyed by each file's content.
+
+What loading one record file yields (its findings and its validated record) depends only
+on the file's text, path and kind, the organisation settings, the checks that look at one
+file, and brm's own code. The key hashes all of them, so an entry can never be stale: an
+edit, a rename or a new brm version simply misses. Cross-record checks are not cached;
+they run on the full set every time.
+
+The cache is one text file, a line per record file, signed with a secret key kept outside
+the repository: a cache file committed by someone else fails the signature and is ignored.
+Records are stored as pydantic's JSON and validated again on reading (fast, in Rust),
+which also means a stored record is never trusted blindly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pydantic
+import yaml
+
+from . import __version__
+from .findings import Finding, Severity
+from .settings import CacheSettings, Settings
+
+FORMAT = "brm-check-cache 1"
+CACHE_FILE = "records.txt"
+_KEY_BYTES = 32
+MAX_BYTES = 1 << 30
+"""A larger cache file is not read (its signature could not fit, as it is never written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What one record file yielded: its record as JSON (None when errors kept it out)
+    and its findings."""
+
+    record: str | None
+    findings: tuple[Finding, ...]
+
+
+def _code_digest() -> bytes:
+    """A digest of brm's own source and the versions of what parses and validates, so
+    that a changed check, model or library misses."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    versions = (__version__, pydantic.VERSION, yaml.__version__, sys.version)
+    digest = hashlib.blake2b("\0".join(versions).encode(), digest_size=16)
+    for folder, dirs, files in sorted(os.walk(package)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as handle:
+                    digest.update(name.encode() + b"\0" + handle.read())
+    return digest.digest()
+
+
+def _finding_row(f: Finding) -> list[object]:
+    row: list[object] = [f.code, f.severity.value, f.path, f.line, f.column, f.field]
+    row += [f.message, list(f.related), f.quote]
+    return row
+
+
+def _encode_findings(findings: Sequence[Finding]) -> str:
+    return json.dumps([_finding_row(f) for f in findings])
+
+
+def _decode_findings(text: str) -> tuple[Finding, ...]:
+    return tuple(
+        Finding(c, Severity(s), p, line, col, field, msg, tuple(rel), quote)
+        for c, s, p, line, col, field, msg, rel, quote in json.loads(text)
+    )
+
+
+def _name(file_check: object) -> str:
+    """A one-file check's stable name: its function's, or its class's for an object."""
+    named = file_check if hasattr(file_check, "__qualname__") else type(file_check)
+    return f"{getattr(named, '__module__', '')}.{getattr(named, '__qualname__', '')}"
+
+
+def _secret(key_file: str) -> bytes | None:
+    """The signing key, made on first use; None when it can be neither read nor made."""
+    try:
+        with open(key_file, "rb") as handle:
+            key = handle.read()
+        if len(key) == _KEY_BYTES:
+            return key
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(key_file), mode=0o700, exist_ok=True)
+        key = os.urandom(_KEY_BYTES)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+    except OSError:
+        return None
+
+
+def _linked(folder: str) -> bool:
+    """Whether the cache folder or the one above it is a symbolic link: one committed to
+    the repository could make brm write wherever it points."""
+    return os.path.islink(folder) or os.path.islink(os.path.dirname(folder))
+
+
+def _signature(secret: bytes, body: bytes) -> str:
+    return hmac.new(secret, body, hashlib.blake2b).hexdigest()
+
+
+class FileCache:
+    """The stored results of one records repository: read once, looked up per file,
+    written back with only the files seen in this run."""
+
+    def __init__(self, place: CacheSettings, salt: bytes, secret: bytes) -> None:
+        self.place = place
+        self.salt = salt
+        self.secret = secret
+        self.lines: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.changed = False
+
+    @classmethod
+    def open(cls, settings: Settings, file_checks: Sequence[object]) -> FileCache | None:
+        """The cache for ``settings``; None when it is switched off or has no key."""
+        place = settings.cache
+        if place is None or _linked(place.folder):
+            return None
+        secret = _secret(place.key_file)
+        if secret is None:
+            return None
+        checks = ",".join(_name(c) for c in file_checks)
+        config = settings.config.model_dump_json().encode()
+        salt = b"\0".join((FORMAT.encode(), _code_digest(), config, checks.encode()))
+        cache = cls(place, hashlib.blake2b(salt, digest_size=16).digest(), secret)
+        cache._read()
+        return cache
+
+    def _read(self) -> None:
+        try:
+            with open(os.path.join(self.place.folder, CACHE_FILE), "rb") as handle:
+                head, _, body = handle.read(MAX_BYTES + 1).partition(b"\n")
+        except OSError:
+            return
+        if head != f"{FORMAT} {_signature(self.secret, body)}".encode():
+            return  # written by another key or version, or tampered with: start afresh
+        for line in body.decode("utf-8").split("\n"):  # not splitlines: JSON may hold U+2028
+            key, _, rest = line.partition("\t")
+            if rest:
+                self.lines[key] = rest
+
+    def key(self, kind: str, path: str, text: str) -> str:
+        """The key of a record file with this content at this path."""
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        digest.update(f"{kind}\0{path}\0".encode())
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Stored | None:
+        """What the file with ``key`` yielded last time, if it is stored."""
+        line = self.lines.get(key)
+        if line is None:
+            return None
+        record, _, findings = line.partition("\t")
+        self.used[key] = line
+        return Stored(
+            None if record == "-" else record,
+            () if findings == "[]" else _decode_findings(findings),
+        )
+
+    def put(self, key: str, stored: Stored) -> None:
+        """Keep what a file yielded, for the next run."""
+        record = "-" if stored.record is None else stored.record
+        self.used[key] = f"{record}\t{_encode_findings(stored.findings)}"
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries of this run's files, if anything changed; a cache that cannot
+        be written is no error, only slower next time."""
+        if not self.changed and len(self.used) == len(self.lines):
+            return
+        body = "".join(f"{key}\t{line}\n" for key, line in self.used.items()).encode("utf-8")
+        if len(body) > MAX_BYTES:
+            return
+        head = f"{FORMAT} {_signature(self.secret, body)}\n".encode()
+        try:
+            os.makedirs(self.place.folder, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".records-", dir=self.place.folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(head + body)
+            os.replace(temp, os.path.join(self.place.folder, CACHE_FILE))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(temp)

@@ -1,0 +1,151 @@
+"""Render a change set as text for a terminal or as Markdown for a pull request."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .changeset import Change, ChangeSet, FieldChange, RecordChange
+
+MARKDOWN_LIMIT = 60_000
+"""A pull-request comment holds at most 65,536 characters; longer summaries are cut."""
+_HANDLE = re.compile(r"((?<![\w.])@[A-Za-z0-9][\w./-]*)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+
+
+def headline(changes: ChangeSet) -> str:
+    """Counts of what changed, in one line."""
+    parts = [
+        f"{len(changes.of(change))} {change.value}"
+        for change in (Change.ADDED, Change.REMOVED, Change.RENAMED, Change.CHANGED)
+        if changes.of(change)
+    ]
+    if changes.unreadable:
+        parts.append(f"{len(changes.unreadable)} could not be read")
+    return ", ".join(parts) if parts else "no record changed"
+
+
+def _where(changes: ChangeSet) -> str:
+    head = "the working tree" if changes.head == "working tree" else changes.head
+    return f"from {changes.base} to {head}"
+
+
+def field_text(f: FieldChange) -> str:
+    """One field change as ``path: old → new unit``."""
+    note = f" ({f.note})" if f.note else ""
+    if f.change is Change.ADDED:
+        return f"{f.path}: added" + (f" {f.new}" if f.new is not None else "") + note
+    if f.change is Change.REMOVED:
+        return f"{f.path}: removed" + (f" {f.old}" if f.old is not None else "") + note
+    if f.old is not None and f.new is not None:
+        unit = f" {f.unit}" if f.unit else ""
+        return f"{f.path}: {f.old} → {f.new}{unit}{note}"
+    return f"{f.path}: {f.note}"
+
+
+def _title(r: RecordChange) -> str:
+    return f"{r.kind} {r.id} {json.dumps(r.label, ensure_ascii=False)}"
+
+
+Item = tuple[str, list[FieldChange | str]]
+"""A line about one record, and the details under it: field changes or plain text."""
+
+
+def _sections(changes: ChangeSet) -> list[tuple[str, list[Item]]]:
+    """(heading, items) in reporting order, shared by both formats."""
+    out: list[tuple[str, list[Item]]] = []
+    review: list[Item] = [(f"{r.kind} {r.id}: {reason}", []) for r, reason in changes.review]
+    added = [r for r in changes.of(Change.ADDED) if r.kind != "meeting"]
+    meetings = [r for r in changes.of(Change.ADDED) if r.kind == "meeting"]
+    surveys = [r for r in changes.records if r.responses_added]
+    out += [
+        ("Needs careful review", review),
+        ("Added", [(f"{_title(r)} ({r.path})", []) for r in added]),
+        ("Removed", [(f"{_title(r)} ({r.path})", []) for r in changes.of(Change.REMOVED)]),
+        ("Renamed", [_renamed(r) for r in changes.of(Change.RENAMED)]),
+        ("Changed", [_changed(r) for r in changes.of(Change.CHANGED)]),
+        ("Meetings added", [(f"{r.facts}: {r.label} ({r.path})", []) for r in meetings]),
+        (
+            "Survey responses added",
+            [
+                (f"{_title(r)}: {r.responses_added} added ({r.responses} in all)", [])
+                for r in surveys
+            ],
+        ),
+        (
+            "Could not be read",
+            [(f"{u.path} at {u.revision}: {u.reason}", []) for u in changes.unreadable],
+        ),
+        (
+            "Other files under records/",
+            [(f"{o.path}: {o.change.value} ({o.reason})", []) for o in changes.others],
+        ),
+    ]
+    return [(heading, items) for heading, items in out if items]
+
+
+def _renamed(r: RecordChange) -> Item:
+    how = "same content" if r.similarity == 100 else f"{r.similarity}% alike"
+    line = f"{r.kind} {r.old_id} → {r.id} {json.dumps(r.label, ensure_ascii=False)} ({how})"
+    return line, list(r.fields)
+
+
+def _changed(r: RecordChange) -> Item:
+    details: list[FieldChange | str] = list(r.fields)
+    return f"{_title(r)} ({r.path})", details or ["no field changed (layout or comments only)"]
+
+
+def render_text(changes: ChangeSet) -> str:
+    """The change set for a terminal, grouped by record."""
+    out = [f"Record changes {_where(changes)}: {headline(changes)}"]
+    for heading, items in _sections(changes):
+        out += ["", f"{heading}:"]
+        for line, details in items:
+            out.append(f"  {line}")
+            out += [f"      {d if isinstance(d, str) else field_text(d)}" for d in details]
+    return "\n".join(out) + "\n"
+
+
+def md_text(text: str) -> str:
+    """Text safe inside Markdown: punctuation escaped, handles in code so nobody is
+    notified by a summary that merely mentions them."""
+    parts = _HANDLE.split(text)
+    return "".join(
+        f"`{part}`" if i % 2 else _MD_SPECIAL.sub(r"\\\1", part) for i, part in enumerate(parts)
+    )
+
+
+def _md_field(f: FieldChange) -> str:
+    def code(value: str) -> str:
+        return f"`` {value} ``" if "`" in value else f"`{value}`"
+
+    note = f" ({md_text(f.note)})" if f.note else ""
+    path = code(f.path)
+    if f.change is Change.ADDED:
+        return f"{path}: added" + (f" {code(f.new)}" if f.new is not None else "") + note
+    if f.change is Change.REMOVED:
+        return f"{path}: removed" + (f" {code(f.old)}" if f.old is not None else "") + note
+    if f.old is not None and f.new is not None:
+        unit = f" {md_text(f.unit)}" if f.unit else ""
+        return f"{path}: {code(f.old)} → {code(f.new)}{unit}{note}"
+    return f"{path}: {md_text(f.note)}"
+
+
+def render_markdown(changes: ChangeSet, limit: int = MARKDOWN_LIMIT) -> str:
+    """The change set as Markdown for a pull-request comment or a CI job summary."""
+    where = md_text(_where(changes))
+    out = [f"## Record changes {where}", "", f"**{md_text(headline(changes))}**"]
+    for heading, items in _sections(changes):
+        out += ["", f"### {heading}", ""]
+        for line, details in items:
+            out.append(f"- {md_text(line)}")
+            out += [f"  - {md_text(d) if isinstance(d, str) else _md_field(d)}" for d in details]
+    return _cut("\n".join(out) + "\n", limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    kept = text[: text.rfind("\n", 0, limit - 200) + 1]
+    left = text[len(kept) :].count("\n- ") + (1 if text[len(kept) :].startswith("- ") else 0)
+    return kept + f"\n… and {left} more: run `brm diff` locally for the full list.\n"

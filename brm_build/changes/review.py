@@ -1,0 +1,94 @@
+"""Which changes deserve careful review: weaker service levels, money, status, roles.
+
+Each reason names the record's field and, where it is not restricted, the values; a
+reviewer can then approve knowing what the change means for the customer.
+"""
+
+from __future__ import annotations
+
+from ..model import Agreement, Customer, Person, Record
+from ..model.kinds import ServiceLevel
+from .values import HIDDEN, show
+
+
+def _weaker(old: ServiceLevel, new: ServiceLevel) -> bool:
+    """A lower minimum or a higher maximum promises less (records.md ``direction``)."""
+    if new.direction == "at_least":
+        return new.target < old.target
+    return new.target > old.target
+
+
+def _service_levels(old: Agreement, new: Agreement) -> list[str]:
+    reasons = []
+    after = {level.id: level for level in new.service_levels}
+    for level in old.service_levels:
+        now = after.get(level.id)
+        where = f"service level {level.id}"
+        if now is None:
+            reasons.append(f"{where} removed")
+        elif now.direction != level.direction:
+            reasons.append(f"{where} direction changed: {level.direction} → {now.direction}")
+        elif now.unit != level.unit:
+            reasons.append(f"{where} unit changed: {show(level.unit)} → {show(now.unit)}")
+        elif _weaker(level, now):
+            direction = now.direction.replace("_", " ")
+            reasons.append(
+                f"{where} target weakened: {show(level.target)} → {show(now.target)} "
+                f"{now.unit} ({direction})"
+            )
+    return reasons
+
+
+def _validity(agreement: Agreement) -> str:
+    until = agreement.valid_until.isoformat() if agreement.valid_until else "open-ended"
+    return f"{agreement.valid_from} to {until}"
+
+
+def _agreement(old: Agreement, new: Agreement) -> list[str]:
+    reasons = _service_levels(old, new)
+    if old.funding != new.funding:
+        what = "added" if old.funding is None else "removed" if new.funding is None else "changed"
+        reasons.append(f"funding {what} ({HIDDEN})")
+    if old.status != new.status:
+        reasons.append(f"status {old.status} → {new.status}")
+    if (old.valid_from, old.valid_until) != (new.valid_from, new.valid_until):
+        reasons.append(f"validity {_validity(old)} → {_validity(new)}")
+    if old.customer != new.customer:
+        reasons.append(f"customer {old.customer} → {new.customer}")
+    return reasons
+
+
+def _person(person: Person | None) -> str:
+    return "none" if person is None else f"{person.name} <{person.email}>"
+
+
+def _customer(old: Customer, new: Customer) -> list[str]:
+    reasons = []
+    if old.role != new.role:
+        reasons.append(f"role {old.role} → {new.role}")
+    if old.parent != new.parent:
+        reasons.append(f"parent {show(old.parent)} → {show(new.parent)}")
+    rm_old, rm_new = old.relationship_manager, new.relationship_manager
+    if (rm_old and (rm_old.name, rm_old.email)) != (rm_new and (rm_new.name, rm_new.email)):
+        reasons.append(f"relationship manager {_person(rm_old)} → {_person(rm_new)}")
+    if sorted(old.owners) != sorted(new.owners):
+        reasons.append(f"owners (who review its changes) {show(old.owners)} → {show(new.owners)}")
+    return reasons
+
+
+def review_changed(old: Record, new: Record) -> list[str]:
+    """Why a change from ``old`` to ``new`` (the same kind) deserves careful review."""
+    if isinstance(old, Agreement) and isinstance(new, Agreement):
+        return _agreement(old, new)
+    if isinstance(old, Customer) and isinstance(new, Customer):
+        return _customer(old, new)
+    return []
+
+
+def review_removed(record: Record) -> list[str]:
+    """Why removing ``record`` deserves careful review."""
+    if isinstance(record, Agreement):
+        return [f"{record.status} agreement removed"]
+    if isinstance(record, Customer):
+        return [f"{record.role} removed"]
+    return []

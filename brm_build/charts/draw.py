@@ -1,0 +1,41 @@
+"""Draw any chart spec to SVG bytes: the function that worker processes run."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from .draw_satisfaction import draw_comparison, draw_distribution, draw_nps, draw_trend
+from .draw_service_levels import draw_heatmap, draw_level
+from .model import (
+    ComparisonSpec,
+    DistributionSpec,
+    HeatmapSpec,
+    LevelSpec,
+    NpsSpec,
+    Spec,
+    TrendSpec,
+)
+from .style import chart_style, to_svg
+
+
+def figure_for(spec: Spec) -> Figure:
+    """The figure of ``spec``, by its kind."""
+    match spec:
+        case TrendSpec():
+            return draw_trend(spec)
+        case NpsSpec():
+            return draw_nps(spec)
+        case DistributionSpec():
+            return draw_distribution(spec)
+        case ComparisonSpec():
+            return draw_comparison(spec)
+        case LevelSpec():
+            return draw_level(spec)
+        case HeatmapSpec():
+            return draw_heatmap(spec)
+
+
+def draw_svg(spec: Spec) -> bytes:
+    """Draw ``spec`` in the chart style and return deterministic SVG bytes."""
+    with chart_style():
+        return to_svg(figure_for(spec))

@@ -1,0 +1,192 @@
+"""Drawing the satisfaction charts: CSAT trend, NPS over time, score distribution, comparison."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
+
+from .model import ComparisonSpec, DistributionSpec, Maybe, NpsSpec, TrendSpec
+from .style import (
+    BLUE,
+    FOREGROUND,
+    HEIGHT,
+    ON_COLOUR,
+    RED,
+    SCORE_COLOURS,
+    WIDTH,
+    new_figure,
+)
+
+MAX_TICKS = 8
+"""At most this many period labels fit under a chart side by side."""
+
+
+def _nan(values: Sequence[Maybe]) -> list[float]:
+    return [math.nan if v is None else v for v in values]
+
+
+def period_ticks(ax: Axes, periods: Sequence[str], n: Sequence[int] | None = None) -> None:
+    """Label the x axis with periods (and n below each), thinned out when there are many."""
+    step = max(1, math.ceil(len(periods) / MAX_TICKS))
+    ax.set_xticks(range(len(periods)))
+    labels = []
+    for i, period in enumerate(periods):
+        shown = (len(periods) - 1 - i) % step == 0  # always label the latest period
+        text = period if shown else ""
+        if n is not None:
+            text += f"\nn {n[i]}" if shown and n[i] else ""
+        labels.append(text)
+    ax.set_xticklabels(labels)
+    ax.set_xlim(-0.6, len(periods) - 0.4)
+    ax.grid(axis="x", visible=False)
+
+
+def point(ax: Axes, x: float, y: float, solid: bool, colour: str = BLUE, size: float = 6) -> None:
+    """A marker at (x, y): filled, or hollow for a figure of low confidence; never clipped,
+    so that a 100% at the edge of the axes shows whole."""
+    face = colour if solid else "none"
+    ax.plot([x], [y], marker="o", markersize=size, color=colour, markerfacecolor=face,
+            markeredgewidth=1.5, clip_on=False, zorder=3)  # fmt: skip
+
+
+def label(ax: Axes, x: float, y: float, text: str, dy: float = 8, va: str = "baseline") -> None:
+    """Small text ``dy`` points above (below, when negative) the point (x, y)."""
+    ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, dy), ha="center",
+                va=va, fontsize=8.5)  # fmt: skip
+
+
+def _trend_handles(minimum: int, line: bool = True) -> list[Artist]:
+    width = 2 if line else 0
+    csat = Line2D([], [], color=BLUE, linewidth=width, marker="o", label="CSAT (answers 4–5)")
+    band = Patch(color=BLUE, alpha=0.18, label="95% interval")
+    few = Line2D([], [], color=BLUE, linestyle="none", marker="o", markerfacecolor="none")
+    few.set_label(f"fewer than {minimum} responses")
+    return [csat, band, few]
+
+
+def draw_trend(spec: TrendSpec) -> Figure:
+    """CSAT as a line with its 95% interval as a band; hollow points are low-confidence."""
+    figure = new_figure()
+    ax = figure.add_subplot()
+    x = list(range(len(spec.periods)))
+    ax.fill_between(x, _nan(spec.low), _nan(spec.high), color=BLUE, alpha=0.18, linewidth=0)
+    ax.plot(x, _nan(spec.csat), color=BLUE, linewidth=2)
+    for i, value in enumerate(spec.csat):
+        if value is not None:
+            point(ax, i, value, spec.n[i] >= spec.minimum)
+            label(ax, i, value, f"{value:.0f}%")
+    ax.set_ylim(0, 108)
+    ax.set_yticks([0, 25, 50, 75, 100])
+    ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    period_ticks(ax, spec.periods, spec.n)
+    ax.set_title(spec.title)
+    handles = _trend_handles(spec.minimum)
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    return figure
+
+
+def _nps_limits(spec: NpsSpec) -> tuple[float, float]:
+    """A y range around zero and every interval, in steps of 25 points."""
+    lows = [v for v in spec.low if v is not None]
+    highs = [v for v in spec.high if v is not None]
+    low = max(-100.0, 25 * math.floor((min([*lows, -10.0]) - 10) / 25))
+    high = min(100.0, 25 * math.ceil((max([*highs, 10.0]) + 10) / 25))
+    return low, high
+
+
+def _signed(value: float) -> str:
+    whole = round(value)
+    return f"{whole:+d}" if whole else "0"
+
+
+def draw_nps(spec: NpsSpec) -> Figure:
+    """NPS per period as bars with their 95% interval; pale bars are low-confidence."""
+    figure = new_figure()
+    ax = figure.add_subplot()
+    for i, value in enumerate(spec.nps):
+        low, high = spec.low[i], spec.high[i]
+        if value is None or low is None or high is None:
+            continue
+        alpha = 0.85 if spec.n[i] >= spec.minimum else 0.35
+        ax.bar([i], [value], width=0.6, color=BLUE if value >= 0 else RED, alpha=alpha)
+        whisker = [[value - low], [high - value]]
+        ax.errorbar([i], [value], yerr=whisker, color=FOREGROUND, capsize=3, linewidth=1)
+        if value >= 0:
+            label(ax, i, high, _signed(value), dy=4, va="bottom")
+        else:
+            label(ax, i, low, _signed(value), dy=-4, va="top")
+    ax.axhline(0, color=FOREGROUND, linewidth=0.8)
+    ax.set_ylim(*_nps_limits(spec))
+    period_ticks(ax, spec.periods, spec.n)
+    ax.set_title(spec.title)
+    handles = [
+        Patch(color=BLUE, alpha=0.85, label="NPS (promoters − detractors)"),
+        Line2D([], [], color=FOREGROUND, marker="_", markersize=8, label="95% interval"),
+        Patch(color=BLUE, alpha=0.35, label=f"fewer than {spec.minimum} answers"),
+    ]
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    return figure
+
+
+def _stack(ax: Axes, counts: Sequence[Sequence[int]]) -> None:
+    """Columns of the share of each answer, 5 at the bottom, labelled when there is room."""
+    totals = [sum(c) or 1 for c in counts]
+    bottom = [0.0] * len(counts)
+    for score in (5, 4, 3, 2, 1):
+        shares = [100 * c[score - 1] / t for c, t in zip(counts, totals, strict=True)]
+        colour = SCORE_COLOURS[score - 1]
+        x = list(range(len(counts)))
+        ax.bar(x, shares, bottom=bottom, width=0.65, color=colour, label=str(score), linewidth=0)
+        for i, share in enumerate(shares):
+            if share >= 9:
+                middle = bottom[i] + share / 2
+                ax.text(i, middle, f"{share:.0f}%", ha="center", va="center", fontsize=7.5,
+                        color=ON_COLOUR)  # fmt: skip
+        bottom = [b + s for b, s in zip(bottom, shares, strict=True)]
+
+
+def draw_distribution(spec: DistributionSpec) -> Figure:
+    """The share of each answer per period as stacked columns, 5 at the bottom."""
+    figure = new_figure()
+    ax = figure.add_subplot()
+    _stack(ax, spec.counts)
+    ax.set_ylim(0, 100)
+    ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    period_ticks(ax, spec.periods, [sum(c) for c in spec.counts])
+    ax.set_title(spec.title)
+    handles, labels = ax.get_legend_handles_labels()
+    figure.legend(handles[::-1], labels[::-1], title="Answer", loc="outside right center",
+                  fontsize=8.5, title_fontsize=8.5)  # fmt: skip
+    return figure
+
+
+def draw_comparison(spec: ComparisonSpec) -> Figure:
+    """CSAT of several groups as dots with 95% interval whiskers and n."""
+    figure = new_figure(WIDTH, max(HEIGHT * 0.6, 1.2 + 0.3 * len(spec.labels)))
+    ax = figure.add_subplot()
+    y = list(range(len(spec.labels)))[::-1]
+    for i, yi in enumerate(y):
+        interval = [spec.low[i], spec.high[i]]
+        ax.plot(interval, [yi, yi], color=BLUE, linewidth=2.5, alpha=0.35, solid_capstyle="round")
+        point(ax, spec.csat[i], yi, spec.n[i] >= spec.minimum, size=6.5)
+        ax.text(106, yi, f"{spec.csat[i]:.0f}%  n {spec.n[i]}", va="center", fontsize=8.5)
+    ax.set_yticks(y)
+    ax.set_yticklabels(spec.labels)
+    ax.set_xlim(0, 100)
+    ax.set_ylim(-0.7, len(y) - 0.3)
+    ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    ax.grid(axis="y", visible=False)
+    ax.set_title(spec.title)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    handles = _trend_handles(spec.minimum, line=False)
+    handles[1] = Line2D([], [], color=BLUE, alpha=0.35, linewidth=2.5, label="95% interval")
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    return figure

@@ -1,0 +1,93 @@
+"""Drawing the service-level charts: agreed vs achieved, and attainment by customer."""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from ..analytics.service_levels import meets
+from .draw_satisfaction import period_ticks, point
+from .model import HeatmapSpec, LevelSpec
+from .style import BLUE, FOREGROUND, GREEN, MUTED, ON_COLOUR, RED, WIDTH, new_figure
+
+CELL_GOOD, CELL_WATCH, CELL_ACT = "#8ce99a", "#ffd43b", "#ffa8a8"
+
+
+def _limits(values: list[float], target: float) -> tuple[float, float]:
+    """A y range that shows the target and every value with some air."""
+    low, high = min([*values, target]), max([*values, target])
+    pad = (high - low) * 0.15 or abs(target) * 0.05 or 1.0
+    return low - pad, high + pad
+
+
+def draw_level(spec: LevelSpec) -> Figure:
+    """Achieved per period against the target line; red points breached it."""
+    figure = new_figure()
+    ax = figure.add_subplot()
+    x = list(range(len(spec.periods)))
+    actual = [math.nan if v is None else v for v in spec.actual]
+    ax.plot(x, actual, color=BLUE, linewidth=1.6, zorder=2)
+    sign = "≥" if spec.direction == "at_least" else "≤"
+    ax.axhline(spec.target, color=FOREGROUND, linestyle="--", linewidth=1.1, zorder=1)
+    for i, value in enumerate(spec.actual):
+        if value is None:
+            ax.axvspan(i - 0.5, i + 0.5, color=MUTED, alpha=0.2, linewidth=0)
+            continue
+        met = meets(value, spec.target, spec.direction)
+        point(ax, i, value, True, GREEN if met else RED, 5.5 if met else 7)
+    measured = [v for v in actual if not math.isnan(v)]
+    ax.set_ylim(*_limits(measured, spec.target))
+    ax.set_ylabel(spec.unit)
+    period_ticks(ax, spec.periods)
+    ax.set_title(spec.title)
+    handles: list[Artist] = [
+        Line2D([], [], color=FOREGROUND, linestyle="--", label=f"target {sign} {spec.target:g}"),
+        Line2D([], [], color=GREEN, linestyle="none", marker="o", label="met"),
+        Line2D([], [], color=RED, linestyle="none", marker="o", label="breached"),
+    ]
+    if None in spec.actual:
+        handles.append(Patch(color=MUTED, alpha=0.2, label="not measured"))
+    figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=8.5)
+    return figure
+
+
+def _cell_colour(value: float, good: float, act: float) -> str:
+    if value >= good:
+        return CELL_GOOD
+    return CELL_WATCH if value >= act else CELL_ACT
+
+
+def draw_heatmap(spec: HeatmapSpec) -> Figure:
+    """A grid of customers by period; each cell the share of service-level results met."""
+    figure = new_figure(WIDTH, 1.2 + 0.34 * len(spec.rows))
+    ax = figure.add_subplot()
+    for r, row in enumerate(spec.values):
+        for c, value in enumerate(row):
+            if value is None:
+                ax.text(c, r, "–", ha="center", va="center", fontsize=8)
+                continue
+            colour = _cell_colour(value, spec.good, spec.act)
+            ax.add_patch(Rectangle((c - 0.47, r - 0.44), 0.94, 0.88, color=colour, linewidth=0))
+            ax.text(c, r, f"{value:.0f}", ha="center", va="center", fontsize=7.5, color=ON_COLOUR)
+    ax.set_xlim(-0.5, len(spec.periods) - 0.5)
+    ax.set_ylim(len(spec.rows) - 0.5, -0.5)
+    ax.set_xticks(range(len(spec.periods)))
+    ax.set_xticklabels([p.replace("-", "\n") for p in spec.periods], fontsize=8)
+    ax.set_yticks(range(len(spec.rows)))
+    ax.set_yticklabels(spec.rows)
+    ax.tick_params(length=0)
+    ax.grid(visible=False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(spec.title)
+    handles = [
+        Patch(color=CELL_GOOD, label=f"{spec.good:g}% or more met"),
+        Patch(color=CELL_WATCH, label=f"{spec.act:g} to under {spec.good:g}%"),
+        Patch(color=CELL_ACT, label=f"under {spec.act:g}%"),
+    ]
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    return figure

@@ -1,0 +1,110 @@
+"""The figures and charts a published site shows, with their SVG files ready to write.
+
+The charts are rendered through the cache in ``.brm-cache/charts`` under the records
+repository (ignored by git), so that a rebuild with unchanged data draws nothing. When
+that folder cannot be written, a temporary cache is used and every chart is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..analytics.stats import Stats, compute_stats
+from ..analytics.tree import tree_order
+from ..repository import Repository
+from ..settings import Settings
+from . import build_charts
+from .model import Chart
+from .render import Rendered, render_charts
+
+CHARTS_FOLDER = "charts"
+"""Where the SVG files go, relative to the generated docs."""
+CACHE_FOLDER = os.path.join(".brm-cache", "charts")
+"""Where drawn charts are kept between builds, relative to the records repository."""
+
+
+@dataclass(frozen=True)
+class ResponseCount:
+    """The responses of one survey period."""
+
+    period: str
+    responses: int
+    nps_answers: int
+    units: int
+    """Business units with at least one answer, counting purchasers' answers upwards."""
+    low_confidence: int
+    """Of those, units with fewer answers than the configured minimum."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The analysed figures, every chart by file name, and the SVG of each."""
+
+    stats: Stats
+    charts: Mapping[str, Chart]
+    svgs: Mapping[str, bytes]
+    drawn: tuple[str, ...] = ()
+    """The charts drawn for this build; the others came from the cache."""
+
+    def chart(self, name: str) -> Chart | None:
+        """The chart with file name ``name``, if there is one."""
+        return self.charts.get(name)
+
+    def customer_trend(self, cid: str) -> Chart | None:
+        """The CSAT trend of one business unit, counting the units below it."""
+        return self.charts.get(f"csat-customer-{cid}.svg")
+
+    def level_charts(self, aid: str) -> list[Chart]:
+        """The agreed-vs-achieved charts of one agreement, one per measured service level."""
+        agreement = self.stats.attainment.get(aid)
+        if agreement is None:
+            return []
+        names = (f"sl-{aid}--{level.id}.svg" for level in agreement.levels)
+        return [self.charts[name] for name in names if name in self.charts]
+
+    @property
+    def tree(self) -> list[tuple[str, int]]:
+        """Every business unit with its depth, each customer followed by its purchasers."""
+        return tree_order(self.stats.customers)
+
+    def response_counts(self) -> list[ResponseCount]:
+        """How many answered in each survey period, and how many units did."""
+        sat = self.stats.satisfaction
+        rows = []
+        for period in sat.periods:
+            f = sat.organisation.at(period)
+            units = [s.at(period) for s in sat.customers.values()]
+            answered = [u for u in units if u is not None]
+            rows.append(
+                ResponseCount(
+                    period,
+                    f.n if f else 0,
+                    f.nps_n if f else 0,
+                    len(answered),
+                    sum(1 for u in answered if u.low_confidence),
+                )
+            )
+        return rows
+
+    def files(self) -> dict[str, str]:
+        """The SVG text of every chart by its path relative to the docs folder."""
+        return {f"{CHARTS_FOLDER}/{name}": svg.decode("utf-8") for name, svg in self.svgs.items()}
+
+
+def _render(charts: list[Chart], root: str, workers: int | None) -> Rendered:
+    try:
+        return render_charts(charts, os.path.join(root, CACHE_FOLDER), workers)
+    except OSError:
+        with tempfile.TemporaryDirectory(prefix="brm-charts-") as cache:
+            return render_charts(charts, cache, workers)
+
+
+def site_figures(repo: Repository, settings: Settings, workers: int | None = None) -> Figures:
+    """Analyse the records and render every chart, drawing only what changed."""
+    stats = compute_stats(repo, settings)
+    charts = build_charts(stats)
+    rendered = _render(charts, settings.root, workers)
+    return Figures(stats, {c.name: c for c in charts}, rendered.svgs, rendered.drawn)

@@ -1,0 +1,139 @@
+"""What a chart is: its file name, alt text, data table, and the plain data it is drawn from.
+
+A spec holds only numbers and text in tuples, so that it pickles to a worker process and
+hashes to a stable cache key: the same data always makes the same key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+
+import matplotlib
+
+CHART_VERSION = "6"
+"""Bump when the drawing code changes, so that every cached chart is drawn again."""
+
+Maybe = float | None
+
+LABEL_LIMIT = 32
+"""Longer names are shortened on a chart (never in its table): they would crowd out the data."""
+TITLE_LIMIT = 64
+
+
+def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A chart's data as a table to show beside it."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class TrendSpec:
+    """CSAT per period with its 95% interval and n; None where nobody answered."""
+
+    title: str
+    periods: tuple[str, ...]
+    csat: tuple[Maybe, ...]
+    low: tuple[Maybe, ...]
+    high: tuple[Maybe, ...]
+    n: tuple[int, ...]
+    minimum: int
+
+
+@dataclass(frozen=True)
+class NpsSpec:
+    """NPS per period with its 95% interval and how many answered the question."""
+
+    title: str
+    periods: tuple[str, ...]
+    nps: tuple[Maybe, ...]
+    low: tuple[Maybe, ...]
+    high: tuple[Maybe, ...]
+    n: tuple[int, ...]
+    minimum: int
+
+
+@dataclass(frozen=True)
+class DistributionSpec:
+    """How many answered 1, 2, 3, 4 and 5, per period."""
+
+    title: str
+    periods: tuple[str, ...]
+    counts: tuple[tuple[int, int, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class ComparisonSpec:
+    """CSAT of several groups in one period, each with its 95% interval and n."""
+
+    title: str
+    labels: tuple[str, ...]
+    csat: tuple[float, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    n: tuple[int, ...]
+    minimum: int
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """One service level: the target and what was achieved per period (None: not measured)."""
+
+    title: str
+    unit: str
+    direction: str
+    target: float
+    periods: tuple[str, ...]
+    actual: tuple[Maybe, ...]
+
+
+@dataclass(frozen=True)
+class HeatmapSpec:
+    """Service-level attainment per customer (rows) and period (columns)."""
+
+    title: str
+    rows: tuple[str, ...]
+    periods: tuple[str, ...]
+    values: tuple[tuple[Maybe, ...], ...]
+    good: float
+    act: float
+
+
+Spec = TrendSpec | NpsSpec | DistributionSpec | ComparisonSpec | LevelSpec | HeatmapSpec
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart to publish: file name, alt text that states its message, and its data."""
+
+    name: str
+    alt: str
+    table: Table
+    spec: Spec
+
+    @property
+    def key(self) -> str:
+        """The cache key: a hash of the drawing input and the version of the drawing code."""
+        return spec_key(self.spec)
+
+
+def spec_key(spec: Spec) -> str:
+    """A stable hash of ``spec``, the chart code version and the matplotlib version."""
+    payload = {
+        "kind": type(spec).__name__,
+        "data": dataclasses.asdict(spec),
+        "chart_version": CHART_VERSION,
+        "matplotlib": matplotlib.__version__,
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,134 @@
+"""The service-level charts to publish: agreed vs achieved, and attainment by customer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..analytics.periods import period_range
+from ..analytics.service_levels import (
+    AgreementAttainment,
+    Cell,
+    LevelAttainment,
+    Result,
+    by_customer_and_quarter,
+)
+from ..analytics.signals import ATTAINMENT_ACT, ATTAINMENT_GOOD
+from ..model import Customer
+from .model import TITLE_LIMIT, Chart, HeatmapSpec, LevelSpec, Table, shorten
+
+
+def _status(r: Result) -> str:
+    if r.met is None:
+        return "not measured"
+    return "met" if r.met else "breached"
+
+
+def _listing(periods: Sequence[str], limit: int = 3) -> str:
+    shown = ", ".join(periods[:limit])
+    more = len(periods) - limit
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def level_alt(level: LevelAttainment) -> str:
+    """The message of an agreed-vs-achieved chart."""
+    sign = "at least" if level.direction == "at_least" else "at most"
+    measured = level.measured
+    text = f"{level.metric}: target {sign} {level.target:g} {level.unit}; "
+    text += f"met in {level.met} of {len(measured)} measured periods"
+    breaches = [r.period for r in level.breaches]
+    text += f", breached in {_listing(breaches)}" if breaches else ", never breached"
+    latest = level.latest
+    if latest is not None and latest.actual is not None:
+        text += f"; latest {latest.actual:g} {level.unit} in {latest.period}"
+    gaps = len(level.results) - len(measured)
+    if gaps:
+        text += f"; {gaps} period{'s' * (gaps != 1)} not measured"
+    return text
+
+
+def level_chart(agreement: AgreementAttainment, level: LevelAttainment) -> Chart | None:
+    """Achieved against agreed for one service level, or None when never measured."""
+    if not level.measured:  # also when the target is not a finite number
+        return None
+    title = shorten(level.metric, TITLE_LIMIT)
+    spec = LevelSpec(
+        title=title,
+        unit=level.unit,
+        direction=level.direction,
+        target=level.target,
+        periods=tuple(r.period for r in level.results),
+        actual=tuple(r.actual for r in level.results),
+    )
+    rows = tuple(  # the latest first: what a reader looks for
+        (r.period, f"{r.target:g}", "–" if r.actual is None else f"{r.actual:g}", _status(r))
+        for r in reversed(level.results)
+    )
+    table = Table(("Period", f"Target ({level.unit})", "Achieved", "Status"), rows)
+    # "--" joins the ids: no id holds it, so agreement "a" with level "b-c" and "a-b" with
+    # "c", or an agreement "attainment", never share a file name (one chart would replace
+    # the other on the site)
+    return Chart(f"sl-{agreement.id}--{level.id}.svg", level_alt(level), table, spec)
+
+
+Grid = dict[str, dict[str, Cell]]
+"""Attainment cells by customer, then by quarter."""
+
+
+def _heatmap_alt(spec: HeatmapSpec, names: list[str]) -> str:
+    flat = [
+        (v, name, p)
+        for name, row in zip(names, spec.values, strict=True)
+        for p, v in zip(spec.periods, row, strict=True)
+        if v is not None
+    ]
+    good = sum(1 for v, _, _ in flat if v >= spec.good)
+    low, who, when = min(flat)
+    return (
+        f"Share of service-level results met per customer and quarter, {spec.periods[0]}.."
+        f"{spec.periods[-1]}: {good} of {len(flat)} customer-quarters at {spec.good:g}% or "
+        f"more; lowest {who} at {low:.0f}% in {when}"
+    )
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return "–" if cell is None else f"{cell.attainment:.0f}% of {cell.measured}"
+
+
+def heatmap_chart(
+    agreements: Sequence[AgreementAttainment], customers: Mapping[str, Customer]
+) -> Chart | None:
+    """Attainment per customer and quarter, over every agreement's service levels."""
+    cells: Grid = by_customer_and_quarter(agreements)
+    if not cells:
+        return None
+    quarters = sorted({q for row in cells.values() for q in row})
+    periods = period_range(quarters[0], quarters[-1])
+    names = {cid: customers[cid].name if cid in customers else cid for cid in cells}
+    order = sorted(cells, key=lambda cid: names[cid])
+    grid = [[cells[cid].get(p) for p in periods] for cid in order]
+    spec = HeatmapSpec(
+        title="Service-level results met (%)",
+        rows=tuple(shorten(names[cid]) for cid in order),
+        periods=tuple(periods),
+        values=tuple(tuple(None if c is None else round(c.attainment, 2) for c in r) for r in grid),
+        good=ATTAINMENT_GOOD,
+        act=ATTAINMENT_ACT,
+    )
+    full = [names[cid] for cid in order]
+    rows = tuple((name, *map(_cell_text, r)) for name, r in zip(full, grid, strict=True))
+    table = Table(("Customer", *periods), rows)
+    return Chart("sl-attainment-by-customer.svg", _heatmap_alt(spec, full), table, spec)
+
+
+def service_level_charts(
+    attainment: Mapping[str, AgreementAttainment], customers: Mapping[str, Customer]
+) -> list[Chart]:
+    """Every service-level chart: one per measured service level, and the heatmap."""
+    charts = [
+        chart
+        for agreement in attainment.values()
+        for level in agreement.levels
+        if (chart := level_chart(agreement, level)) is not None
+    ]
+    heatmap = heatmap_chart(list(attainment.values()), customers)
+    return charts + ([heatmap] if heatmap is not None else [])

@@ -1,0 +1,219 @@
+"""The change-workflow commands of the ``brm`` command line: diff, codeowners, export,
+import and new. Part of the CLI layer with ``cli``: the only other module that prints,
+parses arguments or reads the terminal. ``cli`` registers these and passes each the
+frozen settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from . import cli_new
+from .changes import read_changes, render_markdown, render_text
+from .codeowners import existing_files, render_codeowners
+from .exchange.export import export_csv, export_json
+from .exchange.importer import IMPORTABLE, import_csv
+from .findings import Severity
+from .gitrevs import GitError
+from .repository import Repository, load_repository
+from .settings import Settings
+from .sources import discover, linked_part
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"brm: {message}", file=sys.stderr)
+    return code
+
+
+def _valid_repository(settings: Settings) -> Repository | None:
+    """Every record, or None (reported) when some record has errors."""
+    repository, findings = load_repository(settings)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        _fail(f"{len(errors)} error(s) in the records: run 'brm check' and correct them first")
+        return None
+    return repository
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Register diff, codeowners, export, import and new."""
+    p = sub.add_parser(
+        "diff",
+        help="summarise what changed in the records between two revisions",
+        description="Compare the records at git revision BASE with HEAD (default: the "
+        "working tree) record by record and field by field, and list the changes that "
+        "deserve careful review. Restricted values are never shown.",
+    )
+    add_common(p)
+    p.add_argument("base", metavar="BASE", help="the revision to compare from")
+    p.add_argument("head", metavar="HEAD", nargs="?", help="the revision to compare to")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="text for a terminal, markdown for a pull-request comment or job summary",
+    )
+    _add_record_parsers(sub, add_common)
+    cli_new.add_parser(sub, add_common)
+
+
+def _add_record_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    p = sub.add_parser(
+        "codeowners",
+        help="write CODEOWNERS from the customers' owners",
+        description="Write CODEOWNERS so that a customer's owners review changes to its "
+        "records; with --check only report whether the committed file is current.",
+    )
+    add_common(p)
+    p.add_argument("--check", action="store_true", help="only compare, write nothing")
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="the file to write (default: the CODEOWNERS files that exist, else CODEOWNERS)",
+    )
+    p = sub.add_parser(
+        "export",
+        help="export every record as JSON or CSV",
+        description="Export the records as one JSON document, or as CSV tables (one per "
+        "kind and per list of items). Restricted fields are left out unless brm.yaml "
+        "opts them in under publish.",
+    )
+    add_common(p)
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="json or csv")
+    p.add_argument("--out", metavar="DIR", help="where to write (json default: standard output)")
+    p = sub.add_parser(
+        "import",
+        help="turn a spreadsheet (CSV) of customers or services into records",
+        description="Write one record per row of a CSV file with the columns of "
+        "'brm export --format csv'. Existing records are never overwritten; rows that "
+        "cannot be converted are reported with their row number and written nowhere.",
+    )
+    add_common(p)
+    p.add_argument("kind", choices=IMPORTABLE, help="the kind of records in the file")
+    p.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+
+
+def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
+    """brm diff."""
+    try:
+        changes = read_changes(
+            settings.root, args.base, args.head, settings.config.limits.max_file_bytes
+        )
+    except GitError as exc:
+        return _fail(str(exc))
+    render = render_markdown if args.format == "markdown" else render_text
+    sys.stdout.write(render(changes))
+    return EXIT_OK
+
+
+def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
+    """brm codeowners."""
+    repository = _valid_repository(settings)
+    if repository is None:
+        return EXIT_FINDINGS
+    text = render_codeowners(repository, settings.config.codeowners.default)
+    targets = [args.out] if args.out else existing_files(settings.root)
+    if args.check:
+        if not targets:
+            return _fail("no CODEOWNERS file: run 'brm codeowners' to write one", EXIT_FINDINGS)
+        stale = [t for t in targets if _read(os.path.join(settings.root, t)) != text]
+        for target in stale:
+            _fail(f"{target} differs from the owners in the records: run 'brm codeowners'")
+        return EXIT_FINDINGS if stale else EXIT_OK
+    for target in targets or ["CODEOWNERS"]:
+        path = os.path.join(settings.root, target)
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        print(f"wrote {target}")
+    return EXIT_OK
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """brm export."""
+    if args.format == "csv" and not args.out:
+        return _fail("CSV is one table per kind: name a folder with --out DIR")
+    repository = _valid_repository(settings)
+    if repository is None:
+        return EXIT_FINDINGS
+    if args.format == "json":
+        files = {"records.json": export_json(repository, settings.config)}
+    else:
+        files = export_csv(repository, settings.config)
+    if not args.out:
+        sys.stdout.write(files["records.json"])
+        return EXIT_OK
+    os.makedirs(args.out, exist_ok=True)
+    for name, text in files.items():
+        with open(os.path.join(args.out, name), "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    print(f"wrote {len(files)} file(s) into {args.out}/")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """brm import."""
+    try:
+        with open(args.file, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror}")
+    except UnicodeDecodeError:
+        return _fail(f"{args.file} is not UTF-8: save it from the spreadsheet as 'CSV UTF-8'")
+    sources, _ = discover(settings.root)
+    existing: dict[str, set[str]] = {}
+    for source in sources:
+        existing.setdefault(source.kind.name, set()).add(source.id)
+    result = import_csv(args.kind, text, existing)
+    refused = 0
+    for rel, content in sorted(result.files.items()):
+        link = linked_part(settings.root, rel)
+        if link is not None:
+            refused += 1
+            _fail(f"{link} is a symbolic link: import never writes through one")
+            continue
+        path = os.path.join(settings.root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        except FileExistsError:
+            refused += 1
+            _fail(f"{rel} exists already: import never overwrites it")
+            continue
+        print(f"wrote {rel}")
+    for problem in result.problems:
+        print(f"{args.file}: row {problem.row}: {problem.reason}", file=sys.stderr)
+    if result.problems:
+        rows = len({p.row for p in result.problems})
+        return _fail(f"{rows} row(s) not imported: correct them and import them again", 1)
+    return EXIT_FINDINGS if refused else EXIT_OK
+
+
+COMMANDS: dict[str, Command] = {
+    "diff": cmd_diff,
+    "codeowners": cmd_codeowners,
+    "export": cmd_export,
+    "import": cmd_import,
+    "new": cli_new.cmd_new,
+}

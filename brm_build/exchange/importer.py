@@ -1,0 +1,185 @@
+"""``brm import``: a spreadsheet (CSV) of customers or services becomes records.
+
+The columns are those of ``brm export --format csv`` for the kind: ``id``, then the
+fields, nested ones dotted (``manager.email``), lists joined by ``;``. Every row is
+rendered, parsed and validated as ``brm check`` will read it; a row that fails is
+reported with its spreadsheet row number (the header is row 1) and written nowhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..demo.yamltext import Value, document
+from ..model import KIND_BY_NAME, Kind
+from ..model.common import ID_PATTERN
+from ..reading import parse_file
+from ..scaffold import record_path, schema_line
+from ..validation import validate
+from .tables import SEPARATOR, Column, columns
+
+IMPORTABLE = ("customers", "services")
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row (numbered as in the spreadsheet) was not converted."""
+
+    row: int
+    reason: str
+
+
+@dataclass
+class Imported:
+    """The records to write (path to text) and the rows that could not be converted."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def _number(text: str) -> object:
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return (
+                float(text.replace(",", "."))
+                if re.fullmatch(r"-?[0-9]+([.,][0-9]+)?", text)
+                else text
+            )
+        except ValueError:
+            return text
+
+
+def _typed(column: Column, text: str) -> Value:
+    """A cell as the value its field expects; left as text when it is not one, so that
+    validation reports the cell in the same words as ``brm check``."""
+    if column.shape == "scalars":
+        return [part.strip() for part in text.split(SEPARATOR.strip()) if part.strip()]
+    if column.type in (int, float):
+        return _number(text)  # type: ignore[return-value]
+    if column.type is bool and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if column.type is dt.date:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _nest(row: Mapping[str, str], by_header: Mapping[str, Column]) -> dict[str, Value]:
+    data: dict[str, Value] = {}
+    for header, column in by_header.items():
+        raw = row.get(header) or ""
+        if not raw.strip():
+            continue
+        text = raw.strip(" \t")  # a text's line breaks are its own, as in a block scalar
+        target = data
+        for step in column.path[:-1]:
+            target = target.setdefault(step, {})  # type: ignore[assignment]
+        target[column.path[-1]] = _typed(column, text)
+    return data
+
+
+def _dialect(text: str) -> str:
+    """Spreadsheets in many locales separate cells with ';': look at the header."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _rules(kind: Kind, data: Mapping[str, Value], known: Mapping[str, set[str]]) -> list[str]:
+    """What ``brm check`` would report across records: roles, parents and references."""
+    problems = []
+    parent = data.get("parent")
+    role = data.get("role")
+    if kind.name == "customer" and role == "customer" and not data.get("relationship_manager"):
+        problems.append(
+            "relationship_manager: a customer needs a relationship manager: fill "
+            "relationship_manager.name and relationship_manager.email"
+        )
+    if kind.name == "customer" and role == "purchaser" and not parent:
+        problems.append("parent: a purchaser sits under a customer: give the parent's id")
+    if kind.name == "customer" and isinstance(parent, str) and parent not in known["customer"]:
+        problems.append(
+            f"parent: unknown customer '{parent}': not in records/customers/ nor in this file"
+        )
+    for service in data.get("services") or []:  # type: ignore[union-attr]
+        if service not in known["service"]:
+            problems.append(
+                f"services: unknown service '{service}': import or write the services first"
+            )
+    return problems
+
+
+def _row(
+    kind: Kind, rid: str, data: dict[str, Value], known: Mapping[str, set[str]]
+) -> tuple[str, str] | list[str]:
+    """The record file for one row, or why it cannot be one."""
+    if not _ID.match(rid) or len(rid) > 64:
+        return [f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"]
+    path = record_path(kind, rid)
+    text = schema_line(kind, path) + document(data)
+    parsed = parse_file(text, path, markdown=False)
+    findings = list(parsed.findings)
+    if parsed.document is not None:
+        findings += validate(parsed.document, kind.model, path)[1]
+    problems = [f"{f.field or 'row'}: {f.message}" for f in findings]
+    return problems + _rules(kind, data, known) or (path, text)
+
+
+def _header_problem(headers: list[str], by_header: Mapping[str, Column]) -> str | None:
+    unknown = [h for h in headers if h and h != "id" and h not in by_header]
+    if "id" in headers and not unknown:
+        return None
+    what = f"unknown column(s) {', '.join(unknown)}" if unknown else "no 'id' column"
+    return f"{what}: the columns are {', '.join(['id', *by_header])}"
+
+
+def _known(kind: Kind, existing: Mapping[str, set[str]], ids: set[str]) -> dict[str, set[str]]:
+    """The ids a reference may name: those in the repository, and this file's own."""
+    known = {"customer": set(), "service": set(), **{k: set(v) for k, v in existing.items()}}
+    known[kind.name] |= ids
+    return known
+
+
+def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Imported:
+    """Convert CSV ``text`` into records of the kind in ``folder`` (``customers``);
+    ``existing`` holds the ids already in the repository by kind name."""
+    kind = next(k for k in KIND_BY_NAME.values() if k.folder == folder)
+    result = Imported()
+    reader = csv.DictReader(io.StringIO(text), delimiter=_dialect(text))
+    by_header = {c.header: c for c in columns(kind.model, kind.name, None)}
+    problem = _header_problem([h.strip() for h in reader.fieldnames or []], by_header)
+    if problem:
+        result.problems.append(RowProblem(1, problem))
+        return result
+    rows = [
+        (number, {(k or "").strip(): v for k, v in raw.items() if isinstance(v, str)})
+        for number, raw in enumerate(reader, start=2)
+    ]
+    known = _known(kind, existing, {row.get("id", "").strip() for _, row in rows})
+    seen: dict[str, int] = {}
+    for number, row in rows:
+        rid = row.get("id", "").strip()
+        if rid in existing.get(kind.name, set()):
+            path = record_path(kind, rid)
+            result.problems.append(
+                RowProblem(number, f"id: {path} exists already: import never overwrites")
+            )
+        elif rid in seen:
+            result.problems.append(RowProblem(number, f"id: '{rid}' repeats row {seen[rid]}"))
+        else:
+            seen[rid] = number
+            outcome = _row(kind, rid, _nest(row, by_header), known)
+            if isinstance(outcome, tuple):
+                result.files[outcome[0]] = outcome[1]
+            else:
+                result.problems += [RowProblem(number, reason) for reason in outcome]
+    return result

@@ -1,0 +1,143 @@
+"""The public view of the records: the one place where restricted fields are dropped.
+
+records.md, "Restricted data": fields marked restricted in the model, and every person's
+``phone``, are never published unless ``brm.yaml`` opts in by name under ``publish``. A
+name is the kind followed by the field path without list indices, such as
+``customer.it_budget``, ``agreement.funding``, ``survey.responses.comment`` or
+``customer.contacts.phone``; ``person.phone`` opts in every person's phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .model import (
+    KINDS,
+    RESTRICTED,
+    Agreement,
+    Customer,
+    Feedback,
+    Meeting,
+    Person,
+    Project,
+    Record,
+    Report,
+    Service,
+    Survey,
+)
+from .repository import Entry, Repository
+
+M = TypeVar("M", bound=Record, covariant=True)
+R = TypeVar("R", bound=BaseModel)
+T = TypeVar("T", bound=Record)
+
+EVERY_PHONE = "person.phone"
+
+
+@dataclass(frozen=True, slots=True)
+class Published(Generic[M]):
+    """A record as the site may show it: restricted fields already removed."""
+
+    id: str
+    path: str
+    record: M
+    body: str | None = None
+    """A meeting's Markdown notes."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Every valid record in its public view, by kind."""
+
+    customers: dict[str, Published[Customer]] = field(default_factory=dict)
+    services: dict[str, Published[Service]] = field(default_factory=dict)
+    agreements: dict[str, Published[Agreement]] = field(default_factory=dict)
+    meetings: dict[str, Published[Meeting]] = field(default_factory=dict)
+    surveys: dict[str, Published[Survey]] = field(default_factory=dict)
+    reports: dict[str, Published[Report]] = field(default_factory=dict)
+    projects: dict[str, Published[Project]] = field(default_factory=dict)
+    feedback: dict[str, Published[Feedback]] = field(default_factory=dict)
+
+
+def _is_restricted(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get(RESTRICTED) is True
+
+
+def _opted_in(model: BaseModel, name: str, path: str, publish: frozenset[str]) -> bool:
+    if path in publish:
+        return True
+    return isinstance(model, Person) and name == "phone" and EVERY_PHONE in publish
+
+
+def _public_value(value: Any, path: str, publish: frozenset[str]) -> Any:
+    if isinstance(value, BaseModel):
+        return public_view(value, path, publish)
+    if isinstance(value, list):
+        items = [_public_value(item, path, publish) for item in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    return value
+
+
+def public_view(model: R, path: str, publish: frozenset[str]) -> R:
+    """``model`` (found at field path ``path``) with every restricted field not opted in
+    set to None, at any depth."""
+    updates: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        here = f"{path}.{name}"
+        if _is_restricted(info) and not _opted_in(model, name, here, publish):
+            if value is not None:
+                updates[name] = None
+            continue
+        public = _public_value(value, here, publish)
+        if public is not value:
+            updates[name] = public
+    return model.model_copy(update=updates) if updates else model
+
+
+def _published(entry: Entry[T], kind: str, publish: frozenset[str]) -> Published[T]:
+    return Published(entry.id, entry.path, public_view(entry.record, kind, publish), entry.body)
+
+
+def publish(repository: Repository, names: list[str]) -> Publication:
+    """The public view of every valid record, keeping restricted fields named in ``names``."""
+    opted = frozenset(names)
+    tables: dict[str, Any] = {}
+    for kind in KINDS:
+        source = repository.table(kind)
+        tables[kind.folder] = {
+            rid: _published(entry, kind.name, opted) for rid, entry in sorted(source.items())
+        }
+    return Publication(**tables)
+
+
+def _restricted_paths(model: type[BaseModel], path: str) -> Iterator[str]:
+    for name, info in model.model_fields.items():
+        here = f"{path}.{name}"
+        if _is_restricted(info):
+            yield here
+        for inner in _models_in(info.annotation):
+            yield from _restricted_paths(inner, here)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes that a field annotation such as ``list[Contact] | None`` holds."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _models_in(arg)
+
+
+def restricted_names() -> list[str]:
+    """Every name that ``publish`` in brm.yaml accepts, sorted."""
+    names = {EVERY_PHONE}
+    for kind in KINDS:
+        names.update(_restricted_paths(kind.model, kind.name))
+    return sorted(names)

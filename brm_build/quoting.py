@@ -1,0 +1,73 @@
+"""What a reporter may quote of a record file: never a restricted value, never more
+than the size limit.
+
+records.md, "Restricted data": restricted values reach no output, error messages
+included. A finding on a restricted field already hides its value; this hides the source
+line too, for findings that the YAML reader makes before it knows the field (a duplicate
+key, a tag, an anchor, a syntax error). A line is restricted when it holds a restricted
+field's key, or sits indented inside one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from .model import KINDS
+from .model.common import RESTRICTED
+
+
+def _restricted_keys(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[str]:
+    """The names of the restricted fields of ``model`` and of the models inside it."""
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra
+        if isinstance(extra, dict) and extra.get(RESTRICTED):
+            yield name
+        for inner in _models(info.annotation):
+            if inner not in seen:
+                yield from _restricted_keys(inner, seen)
+
+
+def _models(annotation: object) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _models(arg)
+
+
+_NAMES = sorted({key for kind in KINDS for key in _restricted_keys(kind.model, set())})
+# a key anywhere on the line: "phone:", "- phone:", "{name: a, phone: 1}", "'phone':"
+_KEY = re.compile(r"(?:^|[\s{,?\[\-\"'])(" + "|".join(_NAMES) + r")[\"']?\s*:(?=\s|$)")
+
+
+def hide_restricted(lines: list[str]) -> list[str | None]:
+    """``lines`` with every line of a restricted field replaced by None."""
+    shown: list[str | None] = []
+    inside: int | None = None
+    """The column of the restricted key whose indented block the lines are in."""
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if inside is not None and (not line.strip() or indent > inside):
+            shown.append(None)
+            continue
+        match = _KEY.search(line)
+        inside = match.start(1) if match else None
+        shown.append(None if match else line)
+    return shown
+
+
+def quotable_lines(abspath: str, max_bytes: int) -> list[str | None]:
+    """The lines of a record file that a reporter may quote (None: hidden); nothing of a
+    file larger than ``max_bytes``, which is never read whole."""
+    try:
+        with open(abspath, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError:
+        return []
+    if len(raw) > max_bytes:
+        return []
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return hide_restricted(text.splitlines())

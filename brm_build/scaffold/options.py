@@ -1,0 +1,108 @@
+"""What ``brm new`` asks for, kind by kind, and asking until nothing is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Values = dict[str, str | list[str]]
+"""Answers by option name: text, or a list for options that take several values."""
+MEETING_TYPES = (
+    "relationship-review",
+    "service-review",
+    "planning",
+    "escalation",
+    "satisfaction",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One value that ``brm new <kind>`` takes: a flag, and a prompt on a terminal."""
+
+    name: str
+    prompt: str
+    required: Callable[[Values], bool] | bool = False
+    choices: tuple[str, ...] = ()
+    many: bool = False
+
+    @property
+    def flag(self) -> str:
+        """The command-line flag, such as ``--manager-email``."""
+        return "--" + self.name.replace("_", "-")
+
+    def needed(self, values: Values) -> bool:
+        """Whether this option must have a value, given the values so far."""
+        return self.required(values) if callable(self.required) else self.required
+
+
+def _role(role: str) -> Callable[[Values], bool]:
+    return lambda values: values.get("role") == role
+
+
+_ID_OPTION = Option("id", "id (file name: lower-case letters, digits, hyphens)", True)
+OPTIONS: dict[str, tuple[Option, ...]] = {
+    "customer": (
+        _ID_OPTION,
+        Option("name", "name of the business unit", True),
+        Option("role", "role", True, ("customer", "purchaser")),
+        Option("parent", "parent unit (id of a customer)", _role("purchaser")),
+        Option("manager_name", "manager's name", True),
+        Option("manager_email", "manager's email", True),
+        Option("relationship_manager_name", "relationship manager's name", _role("customer")),
+        Option("relationship_manager_email", "relationship manager's email", _role("customer")),
+        Option("service", "services used (ids)", many=True),
+        Option("owner", "owners who review changes (handles such as @alice)", many=True),
+    ),
+    "agreement": (
+        _ID_OPTION,
+        Option("title", "title", True),
+        Option("customer", "customer (id of a unit with role customer)", True),
+        Option("service", "services covered (ids)", True, many=True),
+        Option("valid_from", "valid from (YYYY-MM-DD)", True),
+        Option("valid_until", "valid until (YYYY-MM-DD)"),
+        Option("status", "status", False, ("draft", "active", "expired", "terminated")),
+    ),
+    "meeting": (
+        Option("date", "date (YYYY-MM-DD)", True),
+        Option("title", "title", True),
+        Option("customer", "customers met (ids)", True, many=True),
+        Option("type", "type of meeting", True, MEETING_TYPES),
+        Option("slug", "file name after the date (default: from the title)"),
+    ),
+    "feedback": (
+        Option("type", "type", True, ("complaint", "compliment", "escalation")),
+        Option("date", "date raised (YYYY-MM-DD)", True),
+        Option("customer", "customer (id)", True),
+        Option("summary", "summary in one sentence", True),
+        Option("level", "escalation level (1, 2, …)", lambda v: v.get("type") == "escalation"),
+        Option("service", "service (id)"),
+        Option("agreement", "agreement (id)"),
+        Option("slug", "file name after the date (default: from the summary)"),
+    ),
+    "survey": (
+        _ID_OPTION,
+        Option("title", "title", True),
+        Option("period", "period (YYYY-Qn or YYYY-MM)", True),
+        Option("closed", "closed on (YYYY-MM-DD)"),
+    ),
+}
+
+
+def missing(kind: str, values: Values) -> list[Option]:
+    """The options that still need a value."""
+    return [o for o in OPTIONS[kind] if o.needed(values) and not values.get(o.name)]
+
+
+def fill(kind: str, values: Values, ask: Callable[[Option], str | list[str] | None]) -> Values:
+    """Ask for every missing value until none is missing; ``ask`` returns None to give up."""
+    filled = dict(values)
+    while todo := missing(kind, filled):
+        for option in todo:
+            answer = ask(option)
+            if answer is None:
+                return filled
+            if answer:
+                filled[option.name] = answer
+    return filled

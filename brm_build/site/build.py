@@ -1,0 +1,209 @@
+"""``brm build`` as a pipeline: check, publish, history, pages, MkDocs, swap the site in.
+
+Disk, git and the MkDocs subprocess are here, at the edge; the pages themselves come
+from :func:`brm_build.site.pages.generate`, which takes data and returns text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..charts.figures import site_figures
+from ..check import CheckResult, check
+from ..findings import Finding, error
+from ..gitlog import read_history
+from ..publication import publish, restricted_names
+from ..reading import read_text
+from ..settings import CONFIG_FILE, BrmConfig, Settings
+from ..yamlsource import parse_mapping
+from .config import mkdocs_config
+from .context import SiteData, environment
+from .pages import generate
+
+TOOL_ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = TOOL_ROOT / "site_templates"
+"""The Jinja2 templates of the pages, and ``assets/`` copied into every site."""
+BASE_CONFIG = "mkdocs.yml"
+
+# A script or style sheet loaded from anywhere but the site itself.
+_EXTERNAL = re.compile(
+    r"<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//[^\s\"'>]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The check's findings, and what stopped the site from being built, if anything."""
+
+    check: CheckResult
+    problems: tuple[str, ...] = ()
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether the site was built and swapped in."""
+        return self.check.errors == 0 and not self.problems
+
+
+def publish_findings(root: str, config: BrmConfig) -> list[Finding]:
+    """A finding for every name under ``publish`` in brm.yaml that is not a restricted field."""
+    known = restricted_names()
+    unknown = [(i, name) for i, name in enumerate(config.publish) if name not in known]
+    if not unknown:
+        return []
+    text, _ = read_text(os.path.join(root, CONFIG_FILE), CONFIG_FILE, config.limits.max_file_bytes)
+    document = parse_mapping(text, CONFIG_FILE)[0] if text is not None else None
+    findings = []
+    for i, name in unknown:
+        line, column = document.position(("publish", i)) if document else (1, 1)
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
+        findings.append(
+            error(
+                "publish-unknown-field",
+                CONFIG_FILE,
+                line,
+                column,
+                f"publish[{i}]",
+                f"'{name}' names no restricted field, so nothing is opted in: {hint}",
+            )
+        )
+    return findings
+
+
+def site_data(settings: Settings, result: CheckResult) -> SiteData:
+    """The public records, findings and git history that the pages are made from."""
+    history, note = read_history(settings.root)
+    return SiteData(
+        publication=publish(result.repository, settings.config.publish),
+        findings=result.findings,
+        today=settings.today,
+        config=settings.config,
+        history=history,
+        history_note=note,
+        figures=site_figures(result.repository, settings),
+    )
+
+
+def write_docs(docs: str, pages: dict[str, str]) -> None:
+    """Write the pages and the site's own scripts and styles into folder ``docs``."""
+    shutil.copytree(TEMPLATES / "assets", docs, dirs_exist_ok=True)
+    write_pages(docs, pages)
+
+
+def write_pages(docs: str, pages: dict[str, str]) -> None:
+    """Write ``pages`` into folder ``docs``, leaving other files as they are."""
+    for path, text in pages.items():
+        target = os.path.join(docs, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+
+def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str:
+    """Write the generated MkDocs config into ``work``; return its path."""
+    base = os.path.join(settings.root, BASE_CONFIG)
+    if not os.path.isfile(base):
+        base = str(TOOL_ROOT / BASE_CONFIG)
+    path = os.path.join(work, "mkdocs.yml")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(mkdocs_config(base, docs, site_dir, settings.config.site_title))
+    return path
+
+
+def mkdocs_environment() -> dict[str, str]:
+    """The environment for MkDocs: ours, without the theme's notice about its future."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs(args: list[str], timeout: float = 3600.0) -> list[str]:
+    """Run MkDocs; return its warnings and errors, empty when it succeeded."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env=mkdocs_environment(),
+        )
+    except subprocess.TimeoutExpired:
+        return [f"MkDocs did not finish within {timeout:.0f} seconds"]
+    output = (done.stdout + done.stderr).splitlines()
+    problems = [line.strip() for line in output if line.startswith(("WARNING", "ERROR"))]
+    if done.returncode != 0 and not problems:
+        problems = [line.strip() for line in output[-10:] if line.strip()]
+    return problems if done.returncode != 0 or problems else []
+
+
+def external_assets(site_dir: str) -> list[str]:
+    """Every script or style sheet in the built site that loads from another host."""
+    problems = []
+    for folder, _, files in os.walk(site_dir):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    for match in _EXTERNAL.finditer(handle.read()):
+                        rel = os.path.relpath(path, site_dir)
+                        problems.append(f"{rel}: loads from another host: {match.group(0)}")
+    return problems
+
+
+def out_problems(root: str, out: str) -> list[str]:
+    """Why ``out`` must not be replaced by the site: it holds the records, or other files."""
+    target, home = Path(out).resolve(), Path(root).resolve()
+    if target == home or target in home.parents:
+        return [f"--out {out} contains the records repository: choose a folder of its own"]
+    if home / "records" in (target, *target.parents):
+        return [f"--out {out} is inside records/: choose a folder outside the records"]
+    if target.is_file():
+        return [f"--out {out} is a file: choose a folder"]
+    if target.is_dir() and any(target.iterdir()) and not (target / "sitemap.xml").exists():
+        return [f"--out {out} is not empty and holds no built site: choose a new folder"]
+    return []
+
+
+def swap(staging: str, out: str) -> None:
+    """Put the site built in ``staging`` at ``out``, replacing the previous one."""
+    previous = None
+    if os.path.exists(out):
+        previous = tempfile.mkdtemp(prefix=".brm-previous-", dir=os.path.dirname(out))
+        os.rename(out, os.path.join(previous, "site"))
+    os.rename(staging, out)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def build(settings: Settings, out: str, extra: list[Finding] | None = None) -> BuildResult:
+    """Check the records, then build the site into ``out``; a failed build leaves the
+    previous site untouched."""
+    result = check(settings, [*(extra or []), *publish_findings(settings.root, settings.config)])
+    out = os.path.abspath(out)
+    problems = out_problems(settings.root, out)
+    if result.errors or problems:
+        return BuildResult(result, tuple(problems))
+    pages = generate(site_data(settings, result), environment(str(TEMPLATES)))
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=".brm-site-", dir=os.path.dirname(out))
+    try:
+        with tempfile.TemporaryDirectory(prefix="brm-docs-") as work:
+            docs = os.path.join(work, "docs")
+            write_docs(docs, pages)
+            config = write_config(work, settings, docs, staging)
+            problems = run_mkdocs(["build", "--strict", "--config-file", config])
+        problems = problems or external_assets(staging)
+        if not problems:
+            swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(result, tuple(problems), sum(1 for p in pages if p.endswith(".md")))

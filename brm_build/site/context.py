@@ -1,0 +1,114 @@
+"""What page generation starts from, and the Jinja2 environment that renders pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from ..charts.figures import Figures
+from ..findings import Finding
+from ..gitlog import Commit, History
+from ..publication import Publication
+from ..settings import BrmConfig
+from . import links
+from .markup import escape, external_url, heading, mailto, render_markdown
+
+HISTORY_LIMIT = 5
+"""How many commits each record page lists."""
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the pages are made from: public records, findings, history, settings."""
+
+    publication: Publication
+    """The public view of the records: restricted fields are already gone."""
+    findings: list[Finding]
+    today: dt.date
+    config: BrmConfig
+    history: History | None
+    history_note: str = ""
+    """Why ``history`` is None, for the pages to say."""
+    figures: Figures | None = None
+    """Satisfaction, service-level and health figures with their charts (brm_build.charts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordHistory:
+    """The recent commits of a record's files, newest first, or why there are none."""
+
+    commits: tuple[Commit, ...]
+    available: bool
+    note: str
+
+    @property
+    def last(self) -> Commit | None:
+        """The commit that last changed the record."""
+        return self.commits[0] if self.commits else None
+
+
+def record_history(data: SiteData, paths: list[str], limit: int = HISTORY_LIMIT) -> RecordHistory:
+    """The latest commits that touched any of ``paths``."""
+    if data.history is None:
+        return RecordHistory((), False, data.history_note)
+    seen: dict[str, Commit] = {}
+    for path in paths:
+        for commit in data.history.of(path, limit):
+            seen.setdefault(commit.sha, commit)
+    order = data.history.order
+    commits = sorted(seen.values(), key=lambda c: order.get(c.sha, 0))[:limit]
+    return RecordHistory(tuple(commits), True, "")
+
+
+@pass_context
+def _url(context: Context, target: str) -> Markup:
+    """A relative link from the page being rendered to page ``target``."""
+    return Markup(links.relative(str(context["page"]), target))
+
+
+def _number(value: float | int | None, digits: int = 2) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f} %"
+
+
+def _indent(depth: int) -> Markup:
+    """Indentation that nests a Markdown list item ``depth`` levels deep."""
+    return Markup("    " * depth)
+
+
+def _finalize(value: Any) -> Markup:
+    """Every ``{{ value }}`` is escaped for Markdown and HTML unless it is already Markup."""
+    return escape(value)
+
+
+def environment(templates: str) -> Environment:
+    """The Jinja2 environment for the templates in folder ``templates``."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["url"] = _url
+    env.globals["indent"] = _indent
+    env.globals["heading"] = heading
+    env.filters["md"] = render_markdown
+    env.filters["number"] = _number
+    env.filters["percent"] = _percent
+    env.filters["external"] = external_url
+    env.filters["mailto"] = mailto
+    return env

@@ -1,0 +1,101 @@
+"""Where each page lives in the generated docs, and links between pages and to the host."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from ..settings import Repository
+
+# The fixed sections: title and page, in navigation order. Record pages live in folders
+# named after their kind, so that no record id can collide with a section page.
+HOME = "index.md"
+DIRECTORY = "customers.md"
+AGREEMENTS = "agreements.md"
+SERVICE_LEVELS = "service-levels.md"
+MEETINGS = "meetings.md"
+SATISFACTION = "satisfaction.md"
+SERVICES = "services.md"
+PROJECTS = "projects.md"
+FEEDBACK = "feedback.md"
+REQUIREMENTS = "requirements.md"
+CHANGES = "changes.md"
+HEALTH = "health.md"
+WRITERS = "writing.md"
+SECURITY = "security.md"
+"""A fixed page kept in ``site_templates/assets``: what the tool trusts, how to deploy."""
+
+NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Home", (("Dashboard", HOME), ("How health is rated", HEALTH))),
+    (
+        "Customers",
+        (
+            ("Directory", DIRECTORY),
+            ("Projects", PROJECTS),
+            ("Requirements", REQUIREMENTS),
+            ("Feedback", FEEDBACK),
+        ),
+    ),
+    ("Agreements", (("Register", AGREEMENTS), ("Service levels", SERVICE_LEVELS))),
+    ("Meetings", (("Meetings", MEETINGS),)),
+    ("Satisfaction", (("Satisfaction", SATISFACTION),)),
+    ("Services", (("Services", SERVICES),)),
+    ("Changes", (("Changes", CHANGES), ("Writing records", WRITERS), ("Security", SECURITY))),
+)
+
+RECORD_FOLDERS = (
+    "customers",
+    "services",
+    "agreements",
+    "meetings",
+    "surveys",
+    "projects",
+    "feedback",
+)
+"""Folders of the per-record pages: kept out of the navigation (``not_in_nav``)."""
+
+_SAFE_PAGE = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
+
+
+def record_page(folder: str, rid: str) -> str:
+    """The page of a record: ``customers/finance.md``. Reports live on their agreement's."""
+    if folder == "reports":
+        folder = "agreements"
+    return f"{folder}/{rid}.md"
+
+
+def relative(source: str, target: str) -> str:
+    """A link from page ``source`` to page ``target``, both relative to the docs folder."""
+    if not _SAFE_PAGE.match(target):
+        raise ValueError(f"not a page path: {target!r}")
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+@dataclass(frozen=True, slots=True)
+class Host:
+    """Where the records repository is hosted, for "propose a change" links."""
+
+    base: str
+    branch: str
+    flavour: str
+    """``github`` or ``gitlab``: how the host spells an edit link."""
+
+    def edit_url(self, path: str) -> str:
+        """The URL that opens ``path`` in the host's editor on the configured branch."""
+        where = quote(f"{self.branch}/{path}", safe="/-._~")
+        infix = "/-/edit/" if self.flavour == "gitlab" else "/edit/"
+        return f"{self.base}{infix}{where}"
+
+
+def host(repository: Repository) -> Host | None:
+    """The host from brm.yaml ``repository``, or None when no URL is configured."""
+    if not repository.url:
+        return None
+    base = repository.url.rstrip("/").removesuffix(".git")
+    flavour = repository.host
+    if flavour is None:
+        name = (urlsplit(base).hostname or "").lower()
+        flavour = "gitlab" if "gitlab" in name else "github"
+    return Host(base, repository.branch, flavour)

@@ -1,0 +1,194 @@
+"""Generate every page of the site: data in, ``{relative path: Markdown}`` out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..analytics.health import health_rules
+from ..model import Feedback, Record
+from ..publication import Publication, Published
+from ..writers import writers_page
+from . import links
+from .attention import attention
+from .context import SiteData, record_history
+from .links import Host, host, record_page
+from .markup import external_url
+from .relations import Relations, meeting_items, relate, relationship_manager, structure
+from .views import agreement_line, customer_view, survey_view
+
+CHANGES_LIMIT = 50
+"""How many commits the changes page lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A source file of a record page, and the link that proposes a change to it."""
+
+    path: str
+    url: Markup | None
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders templates with what every page shares."""
+
+    env: Environment
+    data: SiteData
+    rel: Relations
+    host: Host | None
+
+    def page(self, template: str, page: str, **values: object) -> str:
+        """Render ``template`` as the page at docs path ``page``."""
+        data = self.data
+        return self.env.get_template(template).render(
+            page=page,
+            pub=data.publication,
+            rel=self.rel,
+            today=data.today,
+            config=data.config,
+            notice_days=data.config.thresholds.agreement_notice_days,
+            figures=data.figures,
+            **values,
+        )
+
+    def record(self, template: str, page: str, paths: list[str], **values: object) -> str:
+        """Render a record page, with the history and edit links of its source files."""
+        edit = self.host.edit_url if self.host else None
+        sources = [SourceFile(path, external_url(edit(path)) if edit else None) for path in paths]
+        history = record_history(self.data, paths)
+        return self.page(template, page, history=history, sources=sources, **values)
+
+
+def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
+    pub, rel, data = r.data.publication, r.rel, r.data
+    notice = data.config.thresholds.agreement_notice_days
+    for cid, c in pub.customers.items():
+        page = record_page("customers", cid)
+        view = customer_view(pub, rel, cid, data.today, notice)
+        yield page, r.record("customer.md.j2", page, [c.path], view=view)
+    for aid, a in pub.agreements.items():
+        page = record_page("agreements", aid)
+        line = agreement_line(pub, aid, data.today, notice)
+        paths = [a.path] + ([line.report.path] if line.report else [])
+        yield page, r.record("agreement.md.j2", page, paths, line=line)
+    for mid, m in pub.meetings.items():
+        page = record_page("meetings", mid)
+        yield page, r.record("meeting.md.j2", page, [m.path], meeting=m)
+    for sid, s in pub.services.items():
+        page = record_page("services", sid)
+        yield page, r.record("service.md.j2", page, [s.path], service=s)
+    for pid, p in pub.projects.items():
+        page = record_page("projects", pid)
+        yield page, r.record("project.md.j2", page, [p.path], project=p)
+    for fid, f in pub.feedback.items():
+        page = record_page("feedback", fid)
+        yield page, r.record("feedback-item.md.j2", page, [f.path], item=f)
+    for sid, survey in pub.surveys.items():
+        page = record_page("surveys", sid)
+        yield page, r.record("survey.md.j2", page, [survey.path], view=survey_view(pub, sid))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The page that shows a source file, and a label for links to it."""
+
+    page: str
+    label: str
+
+
+def _label(record: Record) -> str:
+    """How links to a record read: its name or title."""
+    if isinstance(record, Feedback):
+        return f"{record.type} of {record.date}"
+    for field in ("name", "title"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def _sources(pub: Publication) -> dict[str, Source]:
+    """The page of every source file that has one, for the dashboard and changes page."""
+    sources: dict[str, Source] = {}
+    for folder in links.RECORD_FOLDERS:
+        table: Mapping[str, Published[Record]] = getattr(pub, folder)
+        for rid, entry in table.items():
+            sources[entry.path] = Source(record_page(folder, rid), _label(entry.record))
+    for rid, report in pub.reports.items():
+        title = pub.agreements[rid].record.title if rid in pub.agreements else rid
+        sources[report.path] = Source(record_page("reports", rid), f"service-level report: {title}")
+    return sources
+
+
+def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
+    """The dashboard, the customer directory and the changes."""
+    data, pub, rel = r.data, r.data.publication, r.rel
+    notice = data.config.thresholds.agreement_notice_days
+    watch = attention(pub, rel, data.findings, data.today, notice)
+    sources = _sources(pub)
+    latest = data.history.commits[0] if data.history and data.history.commits else None
+    home = r.page("home.md.j2", links.HOME, attention=watch, pages_of=sources, latest=latest)
+    yield links.HOME, home
+    managers = {cid: relationship_manager(pub, cid) for cid in pub.customers}
+    yield (
+        links.DIRECTORY,
+        r.page("customers.md.j2", links.DIRECTORY, units=structure(pub, rel), managers=managers),
+    )
+    yield links.WRITERS, writers_page(data.config)
+    commits = data.history.recent(CHANGES_LIMIT) if data.history else None
+    yield (
+        links.CHANGES,
+        r.page(
+            "changes.md.j2",
+            links.CHANGES,
+            commits=commits,
+            note=data.history_note,
+            pages_of=sources,
+        ),
+    )
+
+
+def _register_pages(r: Renderer) -> Iterator[tuple[str, str]]:
+    """The registers: agreements, service levels, meetings, satisfaction and the rest."""
+    data, pub = r.data, r.data.publication
+    notice = data.config.thresholds.agreement_notice_days
+    lines = [agreement_line(pub, aid, data.today, notice) for aid in pub.agreements]
+    yield links.AGREEMENTS, r.page("agreements.md.j2", links.AGREEMENTS, lines=lines)
+    breaches = sorted(
+        ((line, b) for line in lines for b in line.attainment.missed()),
+        key=lambda lb: (lb[1].period, lb[0].agreement.id),
+        reverse=True,
+    )
+    yield (
+        links.SERVICE_LEVELS,
+        r.page("service-levels.md.j2", links.SERVICE_LEVELS, lines=lines, breaches=breaches),
+    )
+    surveys = [survey_view(pub, s) for s in pub.surveys]
+    yield links.SATISFACTION, r.page("satisfaction.md.j2", links.SATISFACTION, surveys=surveys)
+    for page, template in (
+        (links.MEETINGS, "meetings.md.j2"),
+        (links.SERVICES, "services.md.j2"),
+        (links.PROJECTS, "projects.md.j2"),
+        (links.FEEDBACK, "feedback.md.j2"),
+    ):
+        yield page, r.page(template, page)
+    items = meeting_items(sorted(pub.meetings.values(), key=lambda m: (m.record.date, m.id)))
+    requirements = [i for i in items if i.requirement is not None]
+    yield (
+        links.REQUIREMENTS,
+        r.page("requirements.md.j2", links.REQUIREMENTS, requirements=requirements),
+    )
+
+
+def generate(data: SiteData, env: Environment) -> dict[str, str]:
+    """Every page of the site as Markdown, by path relative to the docs folder."""
+    renderer = Renderer(env, data, relate(data.publication), host(data.config.repository))
+    rules = health_rules(data.config.thresholds)
+    health = (links.HEALTH, renderer.page("health.md.j2", links.HEALTH, rules=rules))
+    charts = data.figures.files() if data.figures else {}
+    pages = [*_overview_pages(renderer), *_register_pages(renderer), *_record_pages(renderer)]
+    return dict([*pages, health, *charts.items()])

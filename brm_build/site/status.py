@@ -1,0 +1,150 @@
+"""Where each record stands as of "today": agreements, service levels, satisfaction counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from ..model import Agreement, Report, Survey
+from ..model.kinds import Response, ServiceLevel
+from ..publication import Published
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """An agreement's standing: a short label and how urgent it is."""
+
+    label: str
+    level: str
+    """``ok``, ``warn``, ``danger`` or ``muted``: the CSS badge it is shown with."""
+    due: bool = False
+    """Whether it belongs on the list of agreements that need attention."""
+
+
+def standing(a: Agreement, today: dt.date, notice_days: int) -> Standing:
+    """Whether an agreement is current, due for review, expiring, past its end or over."""
+    if a.status in ("expired", "terminated"):
+        return Standing(a.status, "muted")
+    if a.status == "draft":
+        return Standing("draft", "muted")
+    soon = today + dt.timedelta(days=notice_days)
+    if a.valid_until is not None and a.valid_until < today:
+        return Standing("past its end", "danger", True)
+    if a.valid_until is not None and a.valid_until <= soon:
+        return Standing("expiring", "warn", True)
+    if a.review_by is not None and a.review_by < today:
+        return Standing("review overdue", "danger", True)
+    if a.review_by is not None and a.review_by <= soon:
+        return Standing("review due", "warn", True)
+    return Standing("active", "ok")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One measured value against its service level; None when not measured."""
+
+    value: float | None
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRow:
+    """The results of one reporting period, one per service level, in agreement order."""
+
+    period: str
+    results: tuple[Result, ...]
+    notes: str | None
+
+    @property
+    def breaches(self) -> int:
+        """How many service levels were missed in this period."""
+        return sum(1 for r in self.results if r.met is False)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelSummary:
+    """How often one service level was met, and its latest result."""
+
+    level: ServiceLevel
+    measured: int
+    met: int
+    latest: Result
+    latest_period: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A measured result that missed its service level's target."""
+
+    period: str
+    level: ServiceLevel
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Attainment:
+    """Agreed against achieved for one agreement, period by period."""
+
+    levels: tuple[ServiceLevel, ...]
+    rows: tuple[PeriodRow, ...]
+    summaries: tuple[LevelSummary, ...]
+
+    @property
+    def breaches(self) -> int:
+        """How many results missed their target."""
+        return sum(row.breaches for row in self.rows)
+
+    def missed(self) -> list[Breach]:
+        """Every result that missed its target, in period order."""
+        return [
+            Breach(row.period, level, r.value)
+            for row in self.rows
+            for level, r in zip(self.levels, row.results, strict=True)
+            if r.met is False and r.value is not None
+        ]
+
+
+def _result(level: ServiceLevel, value: float | None) -> Result:
+    if value is None or math.isnan(value):
+        return Result(None, None)
+    met = value >= level.target if level.direction == "at_least" else value <= level.target
+    return Result(value, met)
+
+
+def _summary(level: ServiceLevel, index: int, rows: list[PeriodRow]) -> LevelSummary:
+    measured = [(row.period, row.results[index]) for row in rows]
+    measured = [(period, r) for period, r in measured if r.met is not None]
+    met = sum(1 for _, r in measured if r.met)
+    latest = measured[-1] if measured else (None, Result(None, None))
+    return LevelSummary(level, len(measured), met, latest[1], latest[0])
+
+
+def attainment(agreement: Agreement, report: Report | None) -> Attainment:
+    """Compare each measured period of ``report`` with the agreement's service levels."""
+    levels = tuple(agreement.service_levels)
+    rows: list[PeriodRow] = []
+    for m in report.measurements if report else []:
+        results = tuple(_result(level, m.results.get(level.id)) for level in levels)
+        rows.append(PeriodRow(m.period, results, m.notes))
+    rows.sort(key=lambda row: row.period)
+    summaries = tuple(_summary(level, i, rows) for i, level in enumerate(levels))
+    return Attainment(levels, tuple(rows), summaries)
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyCount:
+    """Response counts and the share of satisfied answers for one survey round."""
+
+    survey: Published[Survey]
+    responses: int
+    csat: float | None
+    """Share of 4 and 5 answers, in percent."""
+
+
+def survey_count(survey: Published[Survey], answers: list[Response] | None = None) -> SurveyCount:
+    """Count the responses of a survey, or only ``answers`` from it."""
+    chosen = survey.record.responses if answers is None else answers
+    satisfied = sum(1 for r in chosen if r.csat >= 4)
+    csat = 100.0 * satisfied / len(chosen) if chosen else None
+    return SurveyCount(survey, len(chosen), csat)

@@ -1,0 +1,168 @@
+"""Relationship health: each signal at the edges of its rule, and a customer as a whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brm_build.analytics import signals as s
+from brm_build.analytics.health import (
+    HealthInputs,
+    customer_health,
+    health_rules,
+    relationship_health,
+    worst,
+)
+from brm_build.analytics.satisfaction import Series, satisfaction, series
+from brm_build.analytics.service_levels import attainment
+from brm_build.settings import Thresholds
+
+from .records import agreement, answer, feedback, level, meeting, report, survey, unit
+
+TODAY = dt.date(2026, 6, 15)
+T = Thresholds()
+
+
+def _series(*periods: tuple[str, int, int]) -> tuple[Series, list[str]]:
+    """A series from (period, satisfied, n) triples."""
+    by_period = {p: [answer("a", 5)] * k + [answer("a", 1)] * (n - k) for p, k, n in periods}
+    names = [p for p, _, _ in periods]
+    return series("a", "A", by_period, names, T.survey_min_responses), names
+
+
+@pytest.mark.parametrize(
+    ("satisfied", "n", "status"),
+    [(4, 5, "good"), (15, 19, "watch"), (3, 5, "watch"), (2, 5, "act"), (0, 2, "watch")],
+)
+def test_satisfaction_level(satisfied: int, n: int, status: str) -> None:
+    # 80% good; 79% and 60% watch; 40% act; 0% from two responses is too few to rate.
+    figures, periods = _series(("2026-Q1", satisfied, n))
+    assert s.rate_satisfaction(figures, periods)[0] == status
+
+
+def test_satisfaction_without_answers_is_watch() -> None:
+    assert s.rate_satisfaction(None, ["2026-Q1"]) == ("watch", "no survey answers")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "status"),
+    [
+        ((5, 5), (5, 5), "good"),
+        ((9, 10), (8, 10), "watch"),  # down exactly 10 points
+        ((5, 5), (4, 5), "act"),  # down 20
+        ((5, 5), (0, 4), "watch"),  # too few in the latest period
+    ],
+)
+def test_satisfaction_trend(before: tuple[int, int], after: tuple[int, int], status: str) -> None:
+    figures, periods = _series(("2026-Q1", *before), ("2026-Q2", *after))
+    assert s.rate_trend(figures, periods, T.csat_drop_points)[0] == status
+
+
+def test_service_levels_use_the_recent_periods_of_active_agreements() -> None:
+    months = {f"2026-0{m}": {"up": 100.0 if m != 2 else 0.0} for m in range(1, 6)}
+    months["2026-07"] = {"up": 0.0}  # after today: not counted yet
+    agreements = {"a": agreement("c", [level("up", 99)]), "old": agreement("c", [], "expired")}
+    met = attainment(agreements, {"a": report("a", months)})
+    rating = s.rate_service_levels(list(met.values()), TODAY)
+    assert rating == ("good", "100% met (3 of 3 recent results)")  # March to May
+    months["2026-05"] = {"up": 0.0}
+    met = attainment(agreements, {"a": report("a", months)})
+    assert s.rate_service_levels(list(met.values()), TODAY)[0] == "act"  # 2 of 3
+    assert s.rate_service_levels([], TODAY)[0] == "watch"
+
+
+def test_overdue_actions() -> None:
+    past, due_today = dt.date(2026, 6, 1), TODAY
+    m = meeting(past, ["c"], [("open", past), ("done", past), ("open", due_today)])
+    assert s.rate_actions(m.actions, TODAY)[0] == "watch"
+    three = meeting(past, ["c"], [("open", past)] * 3)
+    assert s.rate_actions(three.actions, TODAY)[0] == "act"
+    assert s.rate_actions([], TODAY) == ("good", "none overdue")
+
+
+def test_open_complaints_and_escalations() -> None:
+    day30, day31 = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=31)
+    assert s.rate_feedback([feedback("complaint", day30, "c")], TODAY, 30)[0] == "watch"
+    assert s.rate_feedback([feedback("complaint", day31, "c")], TODAY, 30)[0] == "act"
+    assert s.rate_feedback([feedback("escalation", TODAY, "c")], TODAY, 30)[0] == "act"
+    quiet = [feedback("compliment", day31, "c"), feedback("complaint", day31, "c", "resolved")]
+    assert s.rate_feedback(quiet, TODAY, 30)[0] == "good"
+
+
+@pytest.mark.parametrize(
+    ("days", "status"), [(60, "good"), (61, "watch"), (90, "watch"), (91, "act")]
+)
+def test_last_meeting(days: int, status: str) -> None:
+    assert s.rate_meetings(TODAY - dt.timedelta(days=days), TODAY, 90)[0] == status
+
+
+def test_no_meeting_is_act() -> None:
+    assert s.rate_meetings(None, TODAY, 90) == ("act", "no meeting on record")
+
+
+def test_agreements_expiring() -> None:
+    def rate(status: str, days: int) -> str:
+        a = agreement("c", [], status, valid_until=TODAY + dt.timedelta(days=days))
+        return s.rate_agreements([a], TODAY, 60)[0]
+
+    assert (rate("active", 61), rate("active", 60), rate("active", -1)) == ("good", "watch", "act")
+    assert rate("expired", -1) == "good"
+
+
+def test_worst_status() -> None:
+    assert worst(["good", "act", "watch"]) == "act"
+    assert worst([]) == "good"
+
+
+def test_customer_health_counts_purchasers() -> None:
+    customers = {
+        "finance": unit("Group Finance"),
+        "controlling": unit("Controlling", parent="finance"),
+        "payables": unit("Payables", parent="controlling"),
+        "retail": unit("Retail"),
+    }
+    overdue = TODAY - dt.timedelta(days=5)
+    meetings = [
+        meeting(TODAY - dt.timedelta(days=10), ["payables"], [("open", overdue)]),
+        meeting(TODAY + dt.timedelta(days=3), ["finance"]),  # planned, not held yet
+        meeting(TODAY - dt.timedelta(days=200), ["retail"]),
+    ]
+    complaints = [feedback("complaint", TODAY - dt.timedelta(days=3), "controlling")]
+    sat = satisfaction(
+        [survey("2026-Q1", [answer("payables", 5)] * 5)], customers, {}, T.survey_min_responses
+    )
+    data = HealthInputs(customers, sat, {}, {}, meetings, complaints)
+    health = customer_health("finance", data, T, TODAY)
+    statuses = {sig.key: sig.status for sig in health.signals}
+    assert statuses == {
+        "satisfaction": "good",
+        "satisfaction-trend": "watch",
+        "service-levels": "watch",
+        "actions": "watch",
+        "feedback": "watch",
+        "meetings": "good",
+        "agreements": "good",
+    }
+    assert health.status == "watch" and health.name == "Group Finance"
+    meetings_signal = next(sig for sig in health.signals if sig.key == "meetings")
+    assert meetings_signal.value == "10 days (last on 2026-06-05)"
+    everyone = relationship_health(data, T, TODAY)
+    assert list(everyone) == ["finance", "retail"]  # customers only, not purchasers
+    assert everyone["retail"].status == "act"
+
+
+def test_rules_state_the_thresholds() -> None:
+    rules = {r.key: r.text for r in health_rules(Thresholds(meeting_interval_days=120))}
+    assert list(rules) == [
+        "satisfaction",
+        "satisfaction-trend",
+        "service-levels",
+        "actions",
+        "feedback",
+        "meetings",
+        "agreements",
+    ]
+    assert "80 days or fewer" in rules["meetings"] and "more than 120 days" in rules["meetings"]
+    assert "at least 5 responses" in rules["satisfaction-trend"]
+    assert "60-day notice window" in rules["agreements"]

@@ -1,0 +1,62 @@
+"""Periods order by the calendar, whatever their grain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brm_build.analytics.periods import (
+    grain_of,
+    next_period,
+    period_end,
+    period_range,
+    period_start,
+    quarter_of,
+    sort_periods,
+)
+
+
+def test_months_and_quarters_sort_by_calendar_not_text() -> None:
+    # As text, "2025-10" < "2025-Q3" and "2025-Q4" > "2026-01"; by calendar it is the reverse.
+    assert sort_periods(["2025-10", "2025-Q3", "2026-01", "2025-Q4", "2024-12"]) == [
+        "2024-12",
+        "2025-Q3",
+        "2025-10",
+        "2025-Q4",
+        "2026-01",
+    ]
+
+
+def test_sort_drops_repeats() -> None:
+    assert sort_periods(["2025-Q2", "2025-Q1", "2025-Q2"]) == ["2025-Q1", "2025-Q2"]
+
+
+def test_grain_start_end_and_quarter() -> None:
+    assert grain_of("2025-07") == "month"
+    assert grain_of("2025-Q3") == "quarter"
+    assert period_start("2025-Q3") == dt.date(2025, 7, 1)
+    assert period_end("2025-Q3") == dt.date(2025, 9, 30)
+    assert period_end("2024-02") == dt.date(2024, 2, 29)
+    assert period_end("2025-12") == dt.date(2025, 12, 31)
+    assert quarter_of("2025-11") == "2025-Q4"
+    assert quarter_of("2025-Q2") == "2025-Q2"
+
+
+def test_next_period_rolls_over_the_year() -> None:
+    assert next_period("2025-12") == "2026-01"
+    assert next_period("2025-Q4") == "2026-Q1"
+    assert next_period("2025-03") == "2025-04"
+
+
+def test_range_fills_gaps() -> None:
+    assert period_range("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert period_range("2025-Q4", "2026-Q1") == ["2025-Q4", "2026-Q1"]
+    assert period_range("2025-05", "2025-04") == []
+
+
+def test_range_refuses_mixed_grains_and_bad_text() -> None:
+    with pytest.raises(ValueError, match="one is a month"):
+        period_range("2025-01", "2025-Q2")
+    with pytest.raises(ValueError, match="not a period"):
+        sort_periods(["2025-13"])

@@ -1,0 +1,65 @@
+"""Generated pages match their golden files: one page of every kind, from the sample.
+
+``pytest --update-golden`` rewrites tests/golden/site/ from the current output so that a
+change to a template can be reviewed in the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from .sample import history, sample_pages
+
+GOLDEN = ROOT / "tests" / "golden" / "site"
+PAGES = [
+    "index.md",
+    "customers.md",
+    "customers/finance.md",
+    "customers/scanning.md",
+    "agreements.md",
+    "agreements/finance-erp.md",
+    "service-levels.md",
+    "meetings.md",
+    "meetings/2026-11-10-finance-review.md",
+    "satisfaction.md",
+    "surveys/csat-2026-q3.md",
+    "services.md",
+    "services/erp.md",
+    "projects.md",
+    "projects/erp-upgrade.md",
+    "feedback.md",
+    "feedback/2026-06-01-fast-fix.md",
+    "requirements.md",
+    "changes.md",
+]
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return sample_pages(history())
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_matches_golden(page: str, pages: dict[str, str], update_golden: bool) -> None:
+    golden = GOLDEN / page
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_every_golden_file_is_a_tested_page() -> None:
+    files = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    assert files == sorted(PAGES)
+
+
+def test_every_record_has_a_page(pages: dict[str, str]) -> None:
+    for folder in ("customers", "services", "agreements", "projects", "surveys"):
+        for path in (ROOT / "tests" / "site" / "sample" / "records" / folder).glob("*.yaml"):
+            assert f"{folder}/{path.stem}.md" in pages
+    for kind in ("meetings", "feedback"):
+        for path in (ROOT / "tests" / "site" / "sample" / "records" / kind).rglob("*.*"):
+            assert f"{kind}/{Path(path).stem}.md" in pages

@@ -1,0 +1,70 @@
+"""The customer structure and the records that refer to each other, from the sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from brm_build.site.attention import attention
+from brm_build.site.relations import descendants, relate, relationship_manager, structure
+from brm_build.site.views import customer_view
+
+from .sample import sample_data
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def test_structure_nests_purchasers_under_their_customer() -> None:
+    pub = sample_data().publication
+    units = structure(pub, relate(pub))
+    assert [(u.id, u.depth) for u in units] == [
+        ("finance", 0),
+        ("payables", 1),
+        ("scanning", 2),
+        ("sales", 0),
+    ]
+
+
+def test_purchasers_inherit_the_relationship_manager() -> None:
+    pub = sample_data().publication
+    own = relationship_manager(pub, "finance")
+    inherited = relationship_manager(pub, "scanning")
+    assert own.person is not None and own.inherited_from is None
+    assert inherited.person == own.person
+    assert inherited.inherited_from is not None and inherited.inherited_from.id == "finance"
+
+
+def test_a_customer_page_counts_the_units_below_it() -> None:
+    pub = sample_data().publication
+    rel = relate(pub)
+    assert descendants(rel, "finance") == ["payables", "scanning"]
+    view = customer_view(pub, rel, "finance", TODAY, 60)
+    assert [m.id for m in view.meetings] == ["2026-11-10-finance-review"]
+    assert [i.action.text for i in view.actions if i.action] == [
+        "Draft the renewal of the ERP agreement.",
+        "Share the October report.",
+    ]
+    assert [f.id for f in view.feedback] == ["2026-10-20-late-reports"]
+    assert [p.id for p in view.projects] == ["erp-upgrade"]
+    assert [(c.survey.id, c.responses) for c in view.surveys] == [("csat-2026-q3", 2)]
+    purchaser = customer_view(pub, rel, "scanning", TODAY, 60)
+    assert purchaser.agreements_from is not None and purchaser.agreements_from.id == "finance"
+
+
+def test_attention_lists_what_is_due() -> None:
+    data = sample_data()
+    pub = data.publication
+    watch = attention(pub, relate(pub), data.findings, TODAY, 60)
+    assert {f.code for f in watch.warnings} == {
+        "agreement-expiring",
+        "feedback-open-too-long",
+        "action-overdue",
+    }
+    assert [d.agreement.id for d in watch.agreements] == ["finance-erp"]
+    assert [i.action.due for i in watch.actions if i.action] == [
+        dt.date(2026, 11, 20),
+        dt.date(2026, 12, 5),
+    ]
+    assert [f.id for f in watch.feedback] == ["2026-10-20-late-reports"]
+    finance, sales = watch.glances
+    assert (finance.overdue_actions, finance.open_feedback, finance.agreements_due) == (1, 1, 1)
+    assert (sales.days_since_meeting, sales.overdue_actions) == (86, 0)

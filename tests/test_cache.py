@@ -1,0 +1,198 @@
+"""The check cache never changes a result: after edits, renames, deletions and reverts, a
+cached check reports byte for byte what a clean check reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from brm_build.cache import CACHE_FILE
+from brm_build.check import CheckResult, check
+from brm_build.checks import FILE_CHECKS
+from brm_build.findings import Finding
+from brm_build.model import Record
+from brm_build.reporters import render_json, render_text
+from brm_build.repository import Entry, FileCheck, load_repository
+from brm_build.settings import CacheSettings, Settings
+
+from .conftest import ROOT, settings_for
+
+CUSTOMER = "records/customers/finance.yaml"
+AGREEMENT = "records/agreements/finance-erp-2025.yaml"
+SERVICE = "records/services/erp.yaml"
+MEETING = "records/meetings/2025/2025-05-20-finance-service-review.md"
+TABLES: tuple[str, ...] = ("customers", "services", "agreements", "meetings", "surveys")
+TABLES += ("reports", "projects", "feedback")
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", repo / "records")
+    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
+    return repo
+
+
+def _cached(root: Path, key_file: Path | None = None) -> Settings:
+    key = key_file or root.parent / "key"
+    return dataclasses.replace(
+        settings_for(root), cache=CacheSettings(str(root / ".brm-cache" / "check"), str(key))
+    )
+
+
+def _lines(path: str, line: int) -> str | None:
+    return None
+
+
+def _snapshot(result: CheckResult) -> tuple[str, str, dict[str, object]]:
+    """Everything a check yields, as comparable values: both reports and every record."""
+    repo = result.repository
+    records: dict[str, object] = {
+        f"{name}/{rid}": (
+            (e.path, e.record, e.body, e.body_line, e.document.data),
+            e.document.position((next(iter(e.document.data)),)),
+        )
+        for name in TABLES
+        for rid, e in getattr(repo, name).items()
+    }
+    return render_text(result, _lines), render_json(result), records
+
+
+def _assert_cache_agrees(root: Path) -> CheckResult:
+    """A cold and a warm cached check equal a clean one; return the clean result."""
+    clean = check(settings_for(root))
+    for _ in range(2):
+        assert _snapshot(check(_cached(root))) == _snapshot(clean)
+    return clean
+
+
+class _Counter:
+    """A one-file check that finds nothing and counts the files it was run on: those the
+    cache could not answer."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    def __call__(self, entry: Entry[Record]) -> list[Finding]:
+        self.runs += 1
+        return []
+
+
+def _valid(root: Path) -> int:
+    """How many records load without errors (one-file checks run on those only)."""
+    repo = check(settings_for(root)).repository
+    return sum(len(getattr(repo, name)) for name in TABLES)
+
+
+def _misses(root: Path, settings: Settings | None = None) -> int:
+    counter = _Counter()
+    checks: tuple[FileCheck, ...] = (*FILE_CHECKS, counter)
+    load_repository(settings or _cached(root), checks)
+    return counter.runs
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_edit_rename_delete_and_revert_match_a_clean_check(root: Path) -> None:
+    originals = {p: p.read_bytes() for p in (root / "records").rglob("*") if p.is_file()}
+    assert _assert_cache_agrees(root).findings == []
+    _edit(root, CUSTOMER, "cost_center:", "cost_centre:")
+    _edit(root, MEETING, "## Month-end close", "api_key = hunter2222\n\n## Month-end close")
+    assert {f.code for f in _assert_cache_agrees(root).findings} >= {
+        "schema-unknown-field",
+        "secret-value",
+    }
+    (root / AGREEMENT).rename(root / "records/agreements/finance-erp-2025b.yaml")
+    assert "ref-unknown" in {f.code for f in _assert_cache_agrees(root).findings}
+    (root / SERVICE).unlink()
+    assert len(_assert_cache_agrees(root).findings) > 3
+    (root / "records/agreements/finance-erp-2025b.yaml").unlink()
+    for path, data in originals.items():
+        path.write_bytes(data)
+    assert _assert_cache_agrees(root).findings == []
+
+
+def test_only_changed_files_are_loaded_again(root: Path) -> None:
+    files = _valid(root)
+    assert _misses(root) == files
+    assert _misses(root) == 0
+    _edit(root, CUSTOMER, "Group Finance", "Group Finance and Treasury")
+    assert _misses(root) == 1
+    (root / AGREEMENT).rename(root / "records/agreements/finance-erp-2025b.yaml")
+    assert _misses(root) == 1
+    assert _misses(root) == 0
+
+
+def test_a_tampered_or_foreign_cache_is_ignored(root: Path) -> None:
+    _edit(root, CUSTOMER, "cost_center:", "cost_centre:")
+    clean = _snapshot(check(settings_for(root)))
+    assert _snapshot(check(_cached(root))) == clean
+    cache_file = root / ".brm-cache" / "check" / CACHE_FILE
+    text = cache_file.read_text(encoding="utf-8")
+    assert "schema-unknown-field" in text
+    cache_file.write_text(text.replace("schema-unknown-field", "schema-nothing-wrong"))
+    files = _valid(root)
+    assert _misses(root) == files  # the signature no longer fits: every file is read again
+    assert _snapshot(check(_cached(root))) == clean
+    other_key = _cached(root, root.parent / "another-key")
+    assert _misses(root, other_key) == files
+    assert _snapshot(check(other_key)) == clean
+
+
+def test_values_json_cannot_carry_are_loaded_afresh(root: Path) -> None:
+    _edit(root, AGREEMENT, "target: 99.5", "target: .inf")
+    _assert_cache_agrees(root)
+    _misses(root)
+    assert _misses(root) == 1  # JSON would write infinity as null: never stored
+    agreement = check(_cached(root)).repository.agreements["finance-erp-2025"]
+    assert agreement.record.service_levels[0].target == float("inf")
+
+
+def test_settings_and_one_file_checks_are_part_of_the_key(root: Path) -> None:
+    assert _misses(root) > 0
+    assert _misses(root) == 0
+    settings = _cached(root)
+    stricter = settings.config.model_copy(
+        update={
+            "thresholds": settings.config.thresholds.model_copy(update={"feedback_open_days": 2})
+        }
+    )
+    files = _valid(root)
+    assert _misses(root, dataclasses.replace(settings, config=stricter)) == files
+    assert _misses(root) == files  # the run with other settings kept only its own entries
+    load_repository(settings)  # no one-file checks: other keys again
+    assert _misses(root) == files
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(root: Path) -> None:
+    (root / ".brm-cache").write_text("not a folder")
+    clean = _snapshot(check(settings_for(root)))
+    assert _snapshot(check(_cached(root))) == clean
+    blocked_key = _cached(root, root / "records" / "customers" / "finance.yaml" / "key")
+    assert _snapshot(check(blocked_key)) == clean
+
+
+def test_a_linked_cache_folder_is_not_used(root: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".brm-cache").symlink_to(elsewhere, target_is_directory=True)
+    clean = _snapshot(check(settings_for(root)))
+    assert _snapshot(check(_cached(root))) == clean
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_line_separators_and_escapes_survive_the_cache(root: Path) -> None:
+    _edit(root, CUSTOMER, "name: Group Finance", r'name: "Group\LFinance\ttab\N\u00e9"')
+    _assert_cache_agrees(root)
+    _misses(root)
+    assert _misses(root) == 0
+    name = check(_cached(root)).repository.customers["finance"].record.name
+    assert name == "Group\u2028Finance\ttab\x85é"

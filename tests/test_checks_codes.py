@@ -1,0 +1,128 @@
+"""Every finding code that ``brm check`` can emit is shown by a case folder.
+
+The codes are read from the source of every module that ``brm_build.check`` imports,
+directly or not: the first text argument of each call that makes a finding, and the code
+of each ``code, message`` pair. A new code without a case under ``tests/cases/`` fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .conftest import CASES, ROOT
+
+_CODE = re.compile(r"^[a-z]+(-[a-z]+)+$")
+_MAKERS = {"error", "warning", "at", "Finding", "_finding", "_file_finding", "_mark_finding"}
+# Codes that a case folder cannot hold portably, with the test that covers each instead.
+COVERED_ELSEWHERE = {
+    "file-symlink": "tests/test_checks_files.py (symbolic links are made at test time)",
+    "file-unreadable": "tests/test_checks_files.py and tests/test_cli.py",
+}
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _is_code_pair(node: ast.AST) -> bool:
+    """``return "code", message`` or ``code, message = "code", message``."""
+    if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):
+        return len(node.value.elts) == 2
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
+        return any(isinstance(t, ast.Tuple) and len(t.elts) == 2 for t in node.targets)
+    return False
+
+
+def _codes_in(tree: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        texts: Sequence[ast.expr] = []
+        if isinstance(node, ast.Call) and _name(node) in _MAKERS:
+            texts = [arg for arg in node.args if isinstance(arg, ast.Constant)][:1]
+        elif _is_code_pair(node):
+            assert isinstance(node, ast.Return | ast.Assign) and isinstance(node.value, ast.Tuple)
+            texts = node.value.elts[:1]
+        for text in texts:
+            value = text.value if isinstance(text, ast.Constant) else None
+            if isinstance(value, str) and _CODE.match(value):
+                found.add(value)
+    return found
+
+
+def _imported(path: Path, tree: ast.AST) -> set[Path]:
+    """The package's modules that ``path`` imports (relative imports only)."""
+    found: set[Path] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0:
+            continue
+        base = path.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        stem = base.joinpath(*node.module.split(".")) if node.module else base
+        candidates = [stem.with_suffix(".py"), stem / "__init__.py"]
+        candidates += [stem / f"{alias.name}.py" for alias in node.names]
+        found |= {c for c in candidates if c.is_file()}
+    return found
+
+
+def check_modules() -> set[Path]:
+    """Every module of the package that ``brm check`` loads."""
+    package = ROOT / "brm_build"
+    todo, seen = [package / "check.py", package / "settings.py"], set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo += _imported(path, ast.parse(path.read_text(encoding="utf-8")))
+    return seen
+
+
+def emitted_codes() -> set[str]:
+    """Every finding code in the source of the modules that ``brm check`` loads."""
+    codes: set[str] = set()
+    for path in check_modules():
+        codes |= _codes_in(ast.parse(path.read_text(encoding="utf-8")))
+    return codes
+
+
+def case_codes() -> set[str]:
+    """Every code in an expected.txt under tests/cases/."""
+    found: set[str] = set()
+    for expected in CASES.rglob("expected.txt"):
+        found |= set(re.findall(r"\[([a-z-]+)\]", expected.read_text(encoding="utf-8")))
+    return found
+
+
+def test_the_scan_follows_the_imports() -> None:
+    names = {path.relative_to(ROOT).as_posix() for path in check_modules()}
+    assert {"brm_build/checks/rules.py", "brm_build/yamlsource.py", "brm_build/reading.py"} <= (
+        names
+    )
+    assert "brm_build/cli.py" not in names
+
+
+def test_the_scan_finds_the_codes() -> None:
+    codes = emitted_codes()
+    assert {"schema-required", "yaml-tag", "ref-unknown", "file-location", "action-overdue"} <= (
+        codes
+    )
+    assert "relationship-review" not in codes  # an allowed value, not a code
+
+
+def test_every_code_has_a_case() -> None:
+    missing = emitted_codes() - case_codes() - set(COVERED_ELSEWHERE)
+    assert not missing, f"add a case under tests/cases/invalid/ for: {sorted(missing)}"
+
+
+def test_every_code_in_a_case_exists() -> None:
+    assert case_codes() <= emitted_codes()
+
+
+def test_codes_covered_elsewhere_are_still_emitted() -> None:
+    assert set(COVERED_ELSEWHERE) <= emitted_codes()
+    assert not set(COVERED_ELSEWHERE) & case_codes()

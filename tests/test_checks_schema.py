@@ -1,0 +1,178 @@
+"""Schema findings: what each message says, where it points, and what it never shows."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel
+
+from brm_build.findings import Finding
+from brm_build.model import Agreement, Customer, Report, Survey
+from brm_build.validation import validate
+from brm_build.yamlsource import parse_mapping
+
+AGREEMENT = """title: Core ERP
+customer: finance
+services: [erp]
+status: active
+valid_from: 2026-01-01
+"""
+
+
+def findings(text: str, model: type[BaseModel]) -> list[Finding]:
+    """Parse and validate ``text``; the reader's and the schema's findings together."""
+    document, parsed = parse_mapping(text, "x.yaml")
+    assert document is not None, parsed
+    return [*parsed, *validate(document, model, "x.yaml")[1]]
+
+
+def one(text: str, model: type[BaseModel]) -> Finding:
+    [finding] = findings(text, model)
+    return finding
+
+
+@pytest.mark.parametrize(
+    ("funding", "code"),
+    [
+        ("{amount: -4711, currency: EUR, period: year}", "schema-value"),
+        ("{amount: 4711, currency: eur4711, period: year}", "schema-pattern"),
+        ("{amount: 4711, currency: EUR, period: yearly4711}", "schema-enum"),
+        ('{amount: "4711 euros", currency: EUR, period: year}', "schema-type"),
+        ("{amount: 4711, currency: EUR, period: year, note4711: x}", "schema-unknown-field"),
+    ],
+)
+def test_restricted_values_never_appear(funding: str, code: str) -> None:
+    finding = one(AGREEMENT + f"funding: {funding}\n", Agreement)
+    assert finding.code == code
+    assert "4711" not in finding.message.replace("note4711", "") and not finding.quote
+    if code != "schema-unknown-field":
+        assert finding.message.endswith("(value hidden: restricted field)")
+
+
+def test_restricted_enum_still_lists_what_is_allowed() -> None:
+    finding = one(AGREEMENT + "funding: {amount: 1, currency: EUR, period: yearly}\n", Agreement)
+    assert finding.message == (
+        "the value is not allowed: use one of 'year', 'month' or 'once' "
+        "(value hidden: restricted field)"
+    )
+
+
+def test_a_missing_field_says_what_it_holds() -> None:
+    finding = one("name: Finance\nrole: customer\n", Customer)
+    assert (finding.code, finding.field, finding.line, finding.column) == (
+        "schema-required",
+        "manager",
+        1,
+        1,
+    )
+    assert (
+        finding.message == "missing required field 'manager' (a mapping with name, email): add it"
+    )
+    status = one(AGREEMENT.replace("status: active\n", ""), Agreement)
+    assert status.message == (
+        "missing required field 'status' (one of 'draft', 'active', 'expired' or "
+        "'terminated'): add it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('valid_until: "2027-02-30"', "'2027-02-30' is not a date of the calendar"),
+        ("valid_until: 2027-02", "expected a date (YYYY-MM-DD), found '2027-02'"),
+        ("review_by: yes", "expected a date (YYYY-MM-DD), found 'yes'"),
+        ("notes: 12", 'expected text, found the number 12: quote it as "12"'),
+        ("notes: true", 'expected text, found the boolean true: quote it as "true"'),
+        ("notes: 1.50", 'expected text, found the number 1.50: quote it as "1.50"'),
+        ("services: erp", "expected a list, found 'erp': write each item on a line"),
+        ("signed: Martin Keller", "expected a mapping, found 'Martin Keller'"),
+    ],
+)
+def test_type_messages(line: str, message: str) -> None:
+    key = line.split(":", 1)[0]
+    text = "\n".join(x for x in AGREEMENT.splitlines() if not x.startswith(key + ":"))
+    finding = one(text + "\n" + line + "\n", Agreement)
+    assert finding.code == "schema-type"
+    assert finding.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("response", "message"),
+    [
+        ("{customer: finance, csat: '4'}", "expected a whole number, found the text '4': remove"),
+        ("{customer: finance, csat: 4.5}", "expected a whole number, found the number 4.5"),
+        ("{customer: finance, csat: 9}", "the number 9 is too large: it must be at most 5"),
+        ("{customer: finance, csat: 0}", "the number 0 is too small: it must be at least 1"),
+        ("{customer: finance, csat: 4, nps: -1}", "the number -1 is too small"),
+    ],
+)
+def test_survey_numbers(response: str, message: str) -> None:
+    finding = one(f"title: Pulse\nperiod: 2026-Q1\nresponses:\n  - {response}\n", Survey)
+    assert finding.message.startswith(message)
+
+
+def test_empty_values() -> None:
+    assert [(f.field, f.message) for f in findings('title: ""\n' + AGREEMENT[15:], Agreement)] == [
+        ("title", "empty text: write a value or remove the field")
+    ]
+    services = one(AGREEMENT.replace("[erp]", "[]"), Agreement)
+    assert services.message == "needs at least 1 item, found none"
+
+
+def test_a_bad_mapping_key_points_at_the_key() -> None:
+    text = "agreement: x\nmeasurements:\n  - period: 2026-01\n    results: {Availability: 99.1}\n"
+    finding = one(text, Report)
+    assert (finding.code, finding.field, finding.line, finding.column) == (
+        "schema-pattern",
+        "measurements[0].results.Availability",
+        4,
+        15,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it_budget:\n  amount: !vault finance/budget\n  currency: EUR\n",
+        "services: !!set {erp: null}\n",
+        "manager: !person {name: A, email: a@b.example}\n",
+        "relationship_manager:\n  <<: {name: A, email: a@b.example}\n",
+    ],
+)
+def test_the_reader_alone_reports_tags_and_merge_keys(text: str) -> None:
+    base = "name: Finance\nrole: customer\n"
+    for field in ("manager", "relationship_manager"):
+        if not text.startswith(field + ":"):
+            base += f"{field}: {{name: M, email: m@b.example}}\n"
+    assert [f.code for f in findings(base + text, Customer)] in (
+        ["yaml-tag"],
+        ["yaml-merge-key"],
+    )
+
+
+def test_unknown_fields_suggest_or_list() -> None:
+    assert one(AGREEMENT + "valid_untill: 2027-01-01\n", Agreement).message == (
+        "unknown field 'valid_untill': did you mean 'valid_until'?"
+    )
+    assert one(AGREEMENT + "colour: blue\n", Agreement).message.startswith(
+        "unknown field 'colour'; allowed here: title, customer, services, status"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ('"[key]": 1\n', "[key]"),
+        ('manager: {name: A, email: a@b.example, "[key]": 1}\n', "manager.[key]"),
+    ],
+)
+def test_a_field_called_like_pydantics_key_marker(text: str, field: str) -> None:
+    base = "name: Finance\nrole: purchaser\nparent: finance\n"
+    base += "manager: {name: A, email: a@b.example}\n" if not text.startswith("manager") else ""
+    finding = one(base + text, Customer)
+    assert (finding.code, finding.field) == ("schema-unknown-field", field)
+
+
+def test_a_results_key_called_like_the_marker() -> None:
+    text = "agreement: x\nmeasurements:\n  - period: 2026-01\n    results: {'[key]': 99.1}\n"
+    finding = one(text, Report)
+    assert (finding.code, finding.line, finding.column) == ("schema-pattern", 4, 15)

@@ -1,0 +1,206 @@
+"""The CI files, hooks and editor settings shipped for records repositories: valid, and
+every ``brm`` command they run exists with options that exist."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from brm_build.check import check
+from brm_build.cli import _parser, main
+from brm_build.model import KINDS
+from brm_build.reporters import render_gitlab
+from brm_build.settings import Settings
+
+from .conftest import CASES, ROOT, settings_for
+
+GITHUB = ROOT / ".github" / "workflows" / "records.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+TEMPLATES = ROOT / "ci-templates"
+FILES = [
+    GITHUB,
+    GITLAB,
+    HOOKS,
+    TEMPLATES / "github-actions.yml",
+    TEMPLATES / "gitlab-ci.yml",
+    TEMPLATES / "pre-commit-config.yaml",
+]
+_BRM = re.compile(r"(?:^|[\s;&|(])brm\s+([^\n;&|>]*)")
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def scripts(document: Any) -> Iterator[str]:
+    """Every shell script of a workflow, pipeline or hook list."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key in ("run", "entry") and isinstance(value, str):
+                yield value
+            elif key in ("script", "before_script") and isinstance(value, list):
+                yield from (line for line in value if isinstance(line, str))
+            else:
+                yield from scripts(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from scripts(item)
+
+
+def brm_commands(path: Path) -> list[list[str]]:
+    """The arguments of every ``brm`` command that the file runs."""
+    return [
+        shlex.split(match.group(1))
+        for script in scripts(load(path))
+        for match in _BRM.finditer(script)
+    ]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_files_are_valid_yaml(path: Path) -> None:
+    assert load(path)
+
+
+@pytest.mark.parametrize("path", [GITHUB, GITLAB, HOOKS], ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_brm_command_parses(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    commands = brm_commands(path)
+    assert commands, "the file runs brm"
+    for args in commands:
+        try:
+            _parser().parse_args(args)
+        except SystemExit:
+            pytest.fail(f"{path.name}: 'brm {shlex.join(args)}' does not parse")
+        assert main([args[0], "--help"]) == 0
+        assert "usage: brm" in capsys.readouterr().out
+
+
+def test_the_scan_finds_each_command() -> None:
+    assert brm_commands(GITHUB) == [
+        ["check", "--format", "github"],
+        ["diff", "HEAD^1", "HEAD", "--format", "markdown"],
+        ["build", "--out", "site"],
+    ]
+    assert brm_commands(GITLAB) == [
+        ["check", "--format", "gitlab"],
+        ["check"],
+        ["diff", "$CI_MERGE_REQUEST_DIFF_BASE_SHA", "HEAD", "--format", "markdown"],
+        ["build", "--out", "public"],
+    ]
+    assert brm_commands(HOOKS) == [["check"], ["codeowners", "--check"]]
+
+
+def test_a_wrong_option_would_be_caught() -> None:
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["diff", "main", "--format", "html"])
+
+
+def test_github_workflow_checks_summarises_and_publishes() -> None:
+    workflow = load(GITHUB)
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert set(triggers) == {"push", "pull_request"}
+    jobs = workflow["jobs"]
+    assert "if" not in jobs["check"]
+    assert jobs["changes"]["if"] == "github.event_name == 'pull_request'"
+    assert jobs["changes"]["permissions"]["pull-requests"] == "write"
+    assert "refs/heads/main" in jobs["site"]["if"]
+    uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
+    assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
+    runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
+    assert runs.count("pip install .") == 3
+    assert any("GITHUB_STEP_SUMMARY" in run for run in runs)
+
+
+def test_gitlab_pipeline_reports_code_quality_and_publishes() -> None:
+    pipeline = load(GITLAB)
+    assert pipeline["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert (
+        "brm check --format gitlab > gl-code-quality-report.json || true"
+        in (pipeline["check"]["script"])
+    )
+    assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
+    assert pipeline["default"]["before_script"] == ["pip install --quiet ."]
+
+
+def _without_install(value: Any) -> Any:
+    """A template with its install source made the same as this repository's."""
+    if isinstance(value, dict):
+        return {
+            k: _without_install(v)
+            for k, v in value.items()
+            if k not in ("env", "variables") or "BRM_PACKAGE" not in v
+        }
+    if isinstance(value, list):
+        return [_without_install(item) for item in value]
+    if isinstance(value, str):
+        return value.replace('"$BRM_PACKAGE"', ".")
+    return value
+
+
+@pytest.mark.parametrize(
+    ("template", "own"),
+    [(TEMPLATES / "github-actions.yml", GITHUB), (TEMPLATES / "gitlab-ci.yml", GITLAB)],
+    ids=["github", "gitlab"],
+)
+def test_templates_are_the_files_this_repository_runs(template: Path, own: Path) -> None:
+    assert "BRM_PACKAGE" in template.read_text(encoding="utf-8")
+    assert _without_install(load(template)) == load(own)
+
+
+def test_pre_commit_template_uses_the_hooks_defined_here() -> None:
+    hooks = {hook["id"] for hook in load(HOOKS)}
+    used = {
+        hook["id"]
+        for repo in load(TEMPLATES / "pre-commit-config.yaml")["repos"]
+        for hook in repo["hooks"]
+    }
+    assert used == hooks == {"brm-check", "brm-codeowners"}
+
+
+# Editors
+
+
+def test_vscode_maps_every_yaml_kind_to_its_schema() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    expected = {
+        f"./schemas/{k.schema_file}": [
+            f"records/{k.folder}/*/*.yaml" if k.dated else f"records/{k.folder}/*.yaml"
+        ]
+        for k in KINDS
+        if k.extension == ".yaml"
+    }
+    assert settings["yaml.schemas"] == expected
+    for schema, globs in expected.items():
+        assert (ROOT / schema).is_file()
+        assert list(ROOT.glob(globs[0])), f"{globs[0]} matches the example records"
+
+
+# GitLab Code Quality
+
+
+def test_gitlab_report_has_the_fields_gitlab_reads(example_settings: Settings) -> None:
+    case = CASES / "invalid" / "schema-enum"
+    result = check(settings_for(case))
+    issues = json.loads(render_gitlab(result))
+    assert len(issues) == len(result.findings) > 0
+    for issue, finding in zip(issues, result.findings, strict=True):
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["check_name"] == finding.code
+        assert issue["location"] == {"path": finding.path, "lines": {"begin": finding.line}}
+        assert issue["severity"] == {"error": "major", "warning": "minor"}[finding.severity]
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+    assert json.loads(render_gitlab(check(example_settings))) == []
+
+
+def test_check_format_gitlab_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    case = str(CASES / "invalid" / "schema-enum")
+    code = main(["check", "--root", case, "--today", "2026-06-15", "--format", "gitlab"])
+    assert code == 1
+    assert {issue["check_name"] for issue in json.loads(capsys.readouterr().out)} == {"schema-enum"}
