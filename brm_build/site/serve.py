@@ -1,7 +1,8 @@
 """``brm serve``: preview the site with live reload, regenerating pages when records change.
 
 MkDocs serves the generated docs folder and reloads the browser when a page in it
-changes; this module watches records/ and brm.yaml and rewrites the pages that differ.
+changes; this module watches records/ and rewrites the pages that differ. The settings,
+brm.yaml among them, are read once: restart the preview after changing them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from typing import Protocol
 
 from ..check import CheckResult, check
-from ..settings import CONFIG_FILE, Settings
+from ..settings import Settings
 from .build import (
     TEMPLATES,
     mkdocs_environment,
@@ -42,7 +43,7 @@ class Reporter(Protocol):
 
 
 def records_signature(root: str) -> Signature:
-    """Path, size and modification time of every file under records/ and of brm.yaml."""
+    """Path, size and modification time of every file under records/."""
     files: list[tuple[str, int, int]] = []
     for folder, dirs, names in os.walk(os.path.join(root, "records")):
         dirs.sort()
@@ -53,10 +54,6 @@ def records_signature(root: str) -> Signature:
             except OSError:
                 continue
             files.append((path, stat.st_size, stat.st_mtime_ns))
-    config = os.path.join(root, CONFIG_FILE)
-    if os.path.exists(config):
-        stat = os.stat(config)
-        files.append((config, stat.st_size, stat.st_mtime_ns))
     return tuple(files)
 
 

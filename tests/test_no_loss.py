@@ -1,0 +1,179 @@
+"""No command loses or changes a record: every file under records/ has the same bytes
+after every command, ``brm new`` and ``brm import`` add files but never overwrite one,
+and a failed build leaves the previously published site byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from brm_build.cli import main
+
+from .hostile.conftest import git
+from .hostile.organisation import write_organisation
+
+TODAY = "2026-11-26"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every file, and every folder and link, under ``folder``."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[rel] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            found[rel] = "folder"
+        else:
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small organisation in git, with one uncommitted change."""
+    root = write_organisation(tmp_path_factory.mktemp("no-loss") / "repo")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "Records")
+    service = root / "records/services/readme.yaml"
+    service.write_text(service.read_text().replace("status: live", "status: retired"))
+    return root
+
+
+def _commands(root: Path, out: Path) -> list[list[str]]:
+    common = ["--root", str(root), "--today", TODAY]
+    return [
+        ["check", *common],
+        ["check", *common, "--format", "json"],
+        ["check", *common, "--format", "github"],
+        ["check", *common, "--format", "gitlab"],
+        ["check", *common, "--strict", "--no-cache"],
+        ["stats", *common],
+        ["stats", *common, "--format", "json"],
+        ["diff", "HEAD", *common],
+        ["diff", "HEAD", *common, "--format", "markdown"],
+        ["export", *common],
+        ["export", *common, "--out", str(out / "json")],
+        ["export", *common, "--format", "csv", "--out", str(out / "csv")],
+        ["codeowners", *common],
+        ["codeowners", *common, "--check"],
+        ["schemas", "--out", str(out / "schemas")],
+        ["schemas", "--out", str(out / "schemas"), "--check"],
+        ["demo", "--out", str(out / "demo")],
+        ["demo", "--out", str(root)],
+        ["build", *common, "--out", str(out / "site")],
+        ["build", *common, "--out", str(root / "records")],
+        ["build", *common, "--out", str(root)],
+    ]
+
+
+def test_no_command_changes_a_record(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(repo / "records")
+    assert len(before) > 10
+    for argv in _commands(repo, tmp_path):
+        code = main(argv)
+        capsys.readouterr()
+        assert code in (0, 1, 2), argv
+        assert snapshot(repo / "records") == before, argv
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "demo" / "records").is_dir()
+
+
+def test_new_and_import_never_overwrite(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(repo / "records")
+    common = ["--root", str(repo), "--today", TODAY]
+    assert main(["new", "customer", "index", *common, *CUSTOMER]) != 0
+    table = tmp_path / "services.csv"
+    table.write_text(
+        "id,name,owner.name,owner.email,status\nreadme,Replaced,A B,a@b.example,live\n"
+    )
+    assert main(["import", "services", str(table), *common]) != 0
+    assert "exists already" in capsys.readouterr().err
+    assert snapshot(repo / "records") == before
+
+    assert main(["new", "customer", "fresh", *common, *CUSTOMER]) == 0
+    after = snapshot(repo / "records")
+    assert set(after) - set(before) == {"customers/fresh.yaml"}
+    assert {k: v for k, v in after.items() if k in before} == before
+    (repo / "records/customers/fresh.yaml").unlink()
+
+
+def test_new_and_import_never_write_through_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_organisation(tmp_path / "repo")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for kind in ("customers", "services"):
+        shutil.move(root / "records" / kind, outside / kind)
+        os.symlink(outside / kind, root / "records" / kind)
+    common = ["--root", str(root), "--today", TODAY]
+    before = snapshot(outside)
+    assert main(["new", "customer", "fresh", *common, *CUSTOMER]) != 0
+    table = tmp_path / "services.csv"
+    table.write_text("id,name,owner.name,owner.email,status\nother,Other,A B,a@b.example,live\n")
+    assert main(["import", "services", str(table), *common]) != 0
+    assert capsys.readouterr().err.count("symbolic link") >= 2
+    assert snapshot(outside) == before
+
+
+CUSTOMER = [
+    "--name",
+    "New unit",
+    "--role",
+    "customer",
+    "--manager-name",
+    "Mia Manager",
+    "--manager-email",
+    "mia@hostile.example",
+    "--relationship-manager-name",
+    "Rita Manager",
+    "--relationship-manager-email",
+    "rita@hostile.example",
+]
+
+
+def _break_records(root: Path) -> None:
+    (root / "records/services/readme.yaml").write_text("name: [unclosed\n")
+
+
+def _break_mkdocs(root: Path) -> None:
+    (root / "mkdocs.yml").write_text("theme:\n  name: no-such-theme\n")
+
+
+def _break_markup(root: Path) -> None:
+    (root / "mkdocs.yml").write_text(
+        "INHERIT: " + str(Path(__file__).resolve().parent.parent / "mkdocs.yml") + "\n"
+        "extra_javascript: ['https://cdn.example/x.js']\n"
+    )
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Broken records, a MkDocs failure, and a site that would load a script from another
+    host: each build fails and the published site keeps every byte."""
+    root = write_organisation(tmp_path / "repo")
+    out = tmp_path / "published" / "site"
+    common = ["--root", str(root), "--today", TODAY, "--out", str(out)]
+    assert main(["build", *common]) == 0
+    published = snapshot(out)
+    pristine = snapshot(root / "records")
+    for breaking in (_break_records, _break_mkdocs, _break_markup):
+        breaking(root)
+        assert main(["build", *common]) == 1, breaking.__name__
+        capsys.readouterr()
+        assert snapshot(out) == published, breaking.__name__
+        assert sorted(p.name for p in out.parent.iterdir()) == ["site"]
+        shutil.rmtree(root)
+        write_organisation(root)
+        assert snapshot(root / "records") == pristine
