@@ -221,6 +221,8 @@ def _value_message(err: ErrorDetails, shown: str) -> str:
         actual = ctx.get("actual_length") or "none"
         relation = "at least" if kind == "too_short" else "at most"
         return f"needs {relation} {limit} item{'' if limit == 1 else 's'}, found {actual}"
+    if kind == "finite_number":
+        return f"{shown} is not a finite number: write the measured or agreed value"
     if kind == "string_too_short":
         return "empty text: write a value or remove the field"
     if kind == "string_too_long":

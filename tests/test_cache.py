@@ -147,13 +147,14 @@ def test_a_tampered_or_foreign_cache_is_ignored(root: Path) -> None:
     assert _snapshot(check(other_key)) == clean
 
 
-def test_values_json_cannot_carry_are_loaded_afresh(root: Path) -> None:
+def test_non_finite_numbers_are_findings_and_cached_like_any_other(root: Path) -> None:
     _edit(root, AGREEMENT, "target: 99.5", "target: .inf")
     _assert_cache_agrees(root)
-    _misses(root)
-    assert _misses(root) == 1  # JSON would write infinity as null: never stored
-    agreement = check(_cached(root)).repository.agreements["finance-erp-2025"]
-    assert agreement.record.service_levels[0].target == float("inf")
+    result = check(_cached(root))
+    assert "finance-erp-2025" not in result.repository.agreements
+    assert [f.field for f in result.findings if f.code == "schema-value"] == [
+        "service_levels[0].target"
+    ]
 
 
 def test_settings_and_one_file_checks_are_part_of_the_key(root: Path) -> None:

@@ -47,7 +47,7 @@ def restricted(description: str) -> Any:
 class Record(BaseModel):
     """Base of every record model: strict types, unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Person(Record):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from brm_build.analytics.service_levels import (
     AgreementAttainment,
@@ -116,17 +117,10 @@ def test_heatmap_cells_count_months_in_their_quarter(fin: AgreementAttainment) -
     assert q1.attainment == pytest.approx(40.0)
 
 
-def test_numbers_that_are_not_finite_measure_nothing() -> None:
-    nan, inf = float("nan"), float("inf")
-    result = attainment(
-        {"a": agreement("x", [level("up", 99.0)]), "b": agreement("x", [level("up", nan)])},
-        {
-            "a": report(
-                "a", {"2025-01": {"up": nan}, "2025-02": {"up": inf}, "2025-03": {"up": 99.5}}
-            ),
-            "b": report("b", {"2025-01": {"up": 99.5}}),
-        },
-    )
-    assert [r.met for r in result["a"].levels[0].results] == [None, None, True]
-    assert [(r.actual, r.met) for r in result["b"].levels[0].results] == [(99.5, None)]
-    assert result["b"].attainment is None
+def test_numbers_that_are_not_finite_never_reach_the_analytics() -> None:
+    """.nan and .inf are rejected by the model, so no target or result is ever one."""
+    for value in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(ValidationError, match="finite number"):
+            level("up", value)
+        with pytest.raises(ValidationError, match="finite number"):
+            report("a", {"2025-01": {"up": value}})
