@@ -11,7 +11,14 @@ import pytest
 from brm_build.analytics.satisfaction import satisfaction, series
 from brm_build.analytics.service_levels import attainment
 from brm_build.charts.draw import draw_svg
-from brm_build.charts.model import LABEL_LIMIT, ComparisonSpec, HeatmapSpec, TrendSpec, spec_key
+from brm_build.charts.model import (
+    LABEL_LIMIT,
+    AgreementSpec,
+    ComparisonSpec,
+    HeatmapSpec,
+    TrendSpec,
+    spec_key,
+)
 from brm_build.charts.satisfaction import (
     comparison_chart,
     distribution_chart,
@@ -20,7 +27,7 @@ from brm_build.charts.satisfaction import (
     trend_alt,
     trend_chart,
 )
-from brm_build.charts.service_levels import heatmap_chart, level_chart, service_level_charts
+from brm_build.charts.service_levels import agreement_chart, heatmap_chart, service_level_charts
 from brm_build.model.kinds import Response
 
 from .analytics.records import agreement, answer, level, report, survey, unit
@@ -83,24 +90,41 @@ def test_nps_distribution_and_comparison_charts() -> None:
     assert [row[0] for row in compared.table.rows] == ["Finance", "HR"]
 
 
-def test_level_chart_alt_and_table() -> None:
+def test_agreement_chart_draws_measured_levels_and_tables_every_level() -> None:
     result = attainment(
-        {"fin": agreement("finance", [level("availability", 99.5)])},
-        {"fin": report("fin", {"2025-01": {"availability": 99.9},
+        {"fin": agreement("finance", [level("availability", 99.5), level("restore", 4, "at_most"),
+                                      level("backup", 100)])},
+        {"fin": report("fin", {"2025-01": {"availability": 99.9, "restore": 3},
                                "2025-03": {"availability": 99.0}})},
     )["fin"]  # fmt: skip
-    chart = level_chart(result, result.levels[0])
+    chart = agreement_chart(result)
     assert chart is not None
-    assert chart.name == "sl-fin--availability.svg"
+    assert chart.name == "sl-agreement-fin.svg"
+    assert isinstance(chart.spec, AgreementSpec)
+    assert [panel.title for panel in chart.spec.levels] == ["availability metric", "restore metric"]
+    assert chart.spec.levels[0].actual == (99.9, None, 99.0)
     assert chart.alt == (
         "availability metric: target at least 99.5 percent; met in 1 of 2 measured periods, "
-        "breached in 2025-03; latest 99 percent in 2025-03; 1 period not measured"
+        "breached in 2025-03; latest 99 percent in 2025-03; 1 period not measured. "
+        "restore metric: target at most 4 percent; met in 1 of 1 measured periods, never "
+        "breached; latest 3 percent in 2025-01; 2 periods not measured"
     )
-    assert chart.table.rows == (
-        ("2025-03", "99.5", "99", "breached"),
-        ("2025-02", "99.5", "–", "not measured"),
-        ("2025-01", "99.5", "99.9", "met"),
+    assert chart.table.headers == ("Service level", "Period", "Target", "Achieved", "Status")
+    assert chart.table.rows[:3] == (
+        ("availability metric", "2025-03", "99.5 percent", "99", "breached"),
+        ("availability metric", "2025-02", "99.5 percent", "–", "not measured"),
+        ("availability metric", "2025-01", "99.5 percent", "99.9", "met"),
     )
+    assert {row[0] for row in chart.table.rows} == {
+        "availability metric",
+        "restore metric",
+        "backup metric",
+    }, "the table shows every service level, even one never measured"
+
+
+def test_an_agreement_without_any_measurement_has_no_chart() -> None:
+    result = attainment({"fin": agreement("finance", [level("up", 99.5)])}, {})["fin"]
+    assert agreement_chart(result) is None
 
 
 def test_heatmap_by_customer_and_quarter() -> None:
@@ -120,7 +144,7 @@ def test_heatmap_by_customer_and_quarter() -> None:
         "1 of 2 customer-quarters at 95% or more; lowest Group Finance at 50% in 2025-Q1"
     )
     names = [c.name for c in service_level_charts(result, {"finance": unit("Group Finance")})]
-    assert names == ["sl-fin--up.svg", "sl-attainment-by-customer.svg"]
+    assert names == ["sl-agreement-fin.svg", "sl-attainment-by-customer.svg"]
 
 
 def test_every_satisfaction_chart_has_a_unique_name_alt_and_table() -> None:
@@ -140,9 +164,8 @@ def test_every_satisfaction_chart_has_a_unique_name_alt_and_table() -> None:
         "csat-by-customer.svg",
         "csat-by-service.svg",
         "csat-by-role.svg",
-        "csat-customer-ap.svg",
         "csat-customer-finance.svg",
-    ]
+    ], "a purchaser (ap) has no trend chart of its own"
     assert all(c.alt and c.table.rows for c in charts)
 
 

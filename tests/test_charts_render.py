@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from brm_build.charts.draw import draw_svg
-from brm_build.charts.model import Chart, LevelSpec, Spec, Table
+from brm_build.charts.model import AgreementSpec, Chart, LevelSpec, Spec, Table
 from brm_build.charts.render import render_charts, write_charts
 
 EMPTY = Table(("Period",), ())
 
 
 def level_chart(name: str, actual: float) -> Chart:
-    spec = LevelSpec(name, "percent", "at_least", 99.5, ("2025-01", "2025-02"), (99.9, actual))
-    return Chart(name + ".svg", f"{name}: alt", EMPTY, spec)
+    level = LevelSpec(name, "percent", "at_least", 99.5, ("2025-01", "2025-02"), (99.9, actual))
+    return Chart(name + ".svg", f"{name}: alt", EMPTY, AgreementSpec(name, (level,)))
 
 
 class CountingDraw:

@@ -16,7 +16,7 @@ from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
 from .analytics.test_stats_command import AGREEMENT, Q1, Q4, REPORT
-from .casebuilder import TODAY, build
+from .casebuilder import TODAY, build, customer
 from .conftest import settings_for
 
 
@@ -63,12 +63,33 @@ def test_pages_show_charts_with_alt_text_and_data(settings: Settings) -> None:
     assert "| 2026-Q1 | 5 | 80% | 36–98% | 4.00 | 0 |" in satisfaction
     customer = pages["customers/finance.md"]
     assert '<img src="../charts/csat-customer-finance.svg"' in customer
-    assert '<img src="../charts/sl-finance-erp--availability.svg"' in customer
+    assert '<img src="../charts/sl-agreement-finance-erp.svg"' in customer
     assert "../charts/sl-attainment-by-customer.svg" not in customer
     assert '<img src="charts/sl-attainment-by-customer.svg"' in pages["service-levels.md"]
     assert "## Relationship health" in pages["index.md"]
     rules = pages["health.md"]
     assert "### Service levels met" in rules and "Good: 95% or more met" in rules
+
+
+def test_a_purchaser_shows_its_figures_as_a_table_without_a_chart(tmp_path: Path) -> None:
+    survey = "title: Survey\nperiod: 2026-Q1\nresponses:\n  - {customer: payroll, csat: 4}\n"
+    root = build(
+        tmp_path,
+        {
+            "records/customers/payroll.yaml": customer("Payroll", parent="finance"),
+            "records/surveys/q1.yaml": survey,
+        },
+    )
+    settings = settings_for(root, TODAY)
+    result = check(settings)
+    assert result.errors == 0, result.findings
+    pages = generate(site_data(settings, result), environment(str(TEMPLATES)))
+    assert "charts/csat-customer-payroll.svg" not in pages
+    assert "charts/csat-customer-finance.svg" in pages, "the customer above it keeps its chart"
+    payroll = pages["customers/payroll.md"]
+    assert "csat-customer-payroll.svg" not in payroll
+    assert "| Period | n | CSAT | 95% interval | Mean score | NPS |" in payroll
+    assert "| 2026-Q1 | 1 (low) | 100% |" in payroll
 
 
 def test_every_chart_is_byte_identical_when_drawn_again(settings: Settings, tmp_path: Path) -> None:
@@ -79,7 +100,7 @@ def test_every_chart_is_byte_identical_when_drawn_again(settings: Settings, tmp_
         "NpsSpec",
         "DistributionSpec",
         "ComparisonSpec",
-        "LevelSpec",
+        "AgreementSpec",
         "HeatmapSpec",
     }
     first = render_charts(charts, str(tmp_path / "one"), workers=1)

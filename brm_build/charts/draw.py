@@ -5,12 +5,12 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from .draw_satisfaction import draw_comparison, draw_distribution, draw_nps, draw_trend
-from .draw_service_levels import draw_heatmap, draw_level
+from .draw_service_levels import draw_agreement, draw_heatmap
 from .model import (
+    AgreementSpec,
     ComparisonSpec,
     DistributionSpec,
     HeatmapSpec,
-    LevelSpec,
     NpsSpec,
     Spec,
     TrendSpec,
@@ -29,8 +29,8 @@ def figure_for(spec: Spec) -> Figure:
             return draw_distribution(spec)
         case ComparisonSpec():
             return draw_comparison(spec)
-        case LevelSpec():
-            return draw_level(spec)
+        case AgreementSpec():
+            return draw_agreement(spec)
         case HeatmapSpec():
             return draw_heatmap(spec)
 

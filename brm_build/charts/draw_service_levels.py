@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ..analytics.service_levels import meets
 from .draw_satisfaction import period_ticks, point
-from .model import HeatmapSpec, LevelSpec
+from .model import AgreementSpec, HeatmapSpec, LevelSpec
 from .style import BLUE, FOREGROUND, GREEN, MUTED, ON_COLOUR, RED, WIDTH, new_figure
 
 CELL_GOOD, CELL_WATCH, CELL_ACT = "#8ce99a", "#ffd43b", "#ffa8a8"
@@ -24,10 +25,16 @@ def _limits(values: list[float], target: float) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def draw_level(spec: LevelSpec) -> Figure:
+PANEL_HEIGHT = 1.2
+"""Height in inches of the plot area of one service level in an agreement's chart."""
+GAP, TOP, BOTTOM, LEFT, RIGHT = 0.75, 0.55, 0.75, 0.8, 0.15
+"""Fixed margins in inches (a fitted layout would cost a third of the drawing time): between
+panels room for tick labels and a panel title, at the top for the title, at the bottom for
+tick labels and the legend, at the left for the unit and its tick labels."""
+
+
+def _draw_level(ax: Axes, spec: LevelSpec) -> None:
     """Achieved per period against the target line; red points breached it."""
-    figure = new_figure()
-    ax = figure.add_subplot()
     x = list(range(len(spec.periods)))
     actual = [math.nan if v is None else v for v in spec.actual]
     ax.plot(x, actual, color=BLUE, linewidth=1.6, zorder=2)
@@ -43,15 +50,38 @@ def draw_level(spec: LevelSpec) -> Figure:
     ax.set_ylim(*_limits(measured, spec.target))
     ax.set_ylabel(spec.unit)
     period_ticks(ax, spec.periods)
-    ax.set_title(spec.title)
+    ax.set_title(f"{spec.title} (target {sign} {spec.target:g})", fontsize=9.5)
+
+
+def draw_agreement(spec: AgreementSpec) -> Figure:
+    """One panel per service level, each achieved against its own target line."""
+    count = len(spec.levels)
+    height = TOP + BOTTOM + count * PANEL_HEIGHT + (count - 1) * GAP
+    figure = new_figure(WIDTH, height, fitted=False)
+    axes = figure.subplots(
+        count,
+        1,
+        squeeze=False,
+        gridspec_kw={
+            "left": LEFT / WIDTH,
+            "right": 1 - RIGHT / WIDTH,
+            "top": 1 - TOP / height,
+            "bottom": BOTTOM / height,
+            "hspace": GAP / PANEL_HEIGHT,
+        },
+    )[:, 0]
+    for ax, level in zip(axes, spec.levels, strict=True):
+        _draw_level(ax, level)
+    figure.suptitle(spec.title, x=0.01, y=1 - 0.1 / height, ha="left", va="top",
+                    fontsize=10.5, fontweight="bold")  # fmt: skip
     handles: list[Artist] = [
-        Line2D([], [], color=FOREGROUND, linestyle="--", label=f"target {sign} {spec.target:g}"),
+        Line2D([], [], color=FOREGROUND, linestyle="--", label="target"),
         Line2D([], [], color=GREEN, linestyle="none", marker="o", label="met"),
         Line2D([], [], color=RED, linestyle="none", marker="o", label="breached"),
     ]
-    if None in spec.actual:
+    if any(None in level.actual for level in spec.levels):
         handles.append(Patch(color=MUTED, alpha=0.2, label="not measured"))
-    figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=8.5)
+    figure.legend(handles=handles, loc="lower center", ncols=4, fontsize=8.5)
     return figure
 
 

@@ -17,8 +17,9 @@ from ..analytics.tree import tree_order
 from ..repository import Repository
 from ..settings import Settings
 from . import build_charts
-from .model import Chart
+from .model import Chart, Table
 from .render import Rendered, render_charts
+from .satisfaction import trend_table
 
 CHARTS_FOLDER = "charts"
 """Where the SVG files go, relative to the generated docs."""
@@ -57,13 +58,16 @@ class Figures:
         """The CSAT trend of one business unit, counting the units below it."""
         return self.charts.get(f"csat-customer-{cid}.svg")
 
-    def level_charts(self, aid: str) -> list[Chart]:
-        """The agreed-vs-achieved charts of one agreement, one per measured service level."""
-        agreement = self.stats.attainment.get(aid)
-        if agreement is None:
-            return []
-        names = (f"sl-{aid}--{level.id}.svg" for level in agreement.levels)
-        return [self.charts[name] for name in names if name in self.charts]
+    def unit_table(self, cid: str) -> Table | None:
+        """The CSAT per survey period of a unit without a trend chart (a purchaser)."""
+        series = self.stats.satisfaction.customers.get(cid)
+        if series is None or not series.figures or self.customer_trend(cid) is not None:
+            return None
+        return trend_table(series.figures)
+
+    def agreement_chart(self, aid: str) -> Chart | None:
+        """The agreed-vs-achieved chart of one agreement, a panel per measured service level."""
+        return self.charts.get(f"sl-agreement-{aid}.svg")
 
     @property
     def tree(self) -> list[tuple[str, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import matplotlib
 
-CHART_VERSION = "6"
+CHART_VERSION = "7"
 """Bump when the drawing code changes, so that every cached chart is drawn again."""
 
 Maybe = float | None
@@ -98,6 +98,14 @@ class LevelSpec:
 
 
 @dataclass(frozen=True)
+class AgreementSpec:
+    """The measured service levels of one agreement, drawn as small multiples."""
+
+    title: str
+    levels: tuple[LevelSpec, ...]
+
+
+@dataclass(frozen=True)
 class HeatmapSpec:
     """Service-level attainment per customer (rows) and period (columns)."""
 
@@ -109,7 +117,7 @@ class HeatmapSpec:
     act: float
 
 
-Spec = TrendSpec | NpsSpec | DistributionSpec | ComparisonSpec | LevelSpec | HeatmapSpec
+Spec = TrendSpec | NpsSpec | DistributionSpec | ComparisonSpec | AgreementSpec | HeatmapSpec
 
 
 @dataclass(frozen=True)

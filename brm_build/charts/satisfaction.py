@@ -78,6 +78,11 @@ def trend_chart(name: str, series: Series, periods: Sequence[str], minimum: int)
         n=tuple(0 if f is None else f.n for f in shown),
         minimum=minimum,
     )
+    return Chart(name, trend_alt(series.label, figures, minimum), trend_table(figures), spec)
+
+
+def trend_table(figures: Sequence[Scores]) -> Table:
+    """CSAT, its interval, mean score and NPS per survey period: a trend chart's data."""
     rows = tuple(
         (
             f.period,
@@ -89,8 +94,7 @@ def trend_chart(name: str, series: Series, periods: Sequence[str], minimum: int)
         )
         for f in figures
     )
-    table = Table(("Period", "n", "CSAT", "95% interval", "Mean score", "NPS"), rows)
-    return Chart(name, trend_alt(series.label, figures, minimum), table, spec)
+    return Table(("Period", "n", "CSAT", "95% interval", "Mean score", "NPS"), rows)
 
 
 def nps_chart(name: str, series: Series, periods: Sequence[str], minimum: int) -> Chart | None:
@@ -185,14 +189,11 @@ def comparison_chart(
 
 
 def satisfaction_charts(sat: Satisfaction, customers: Mapping[str, Customer]) -> list[Chart]:
-    """Every satisfaction chart: organisation, each customer, and comparisons."""
+    """Every satisfaction chart: organisation, comparisons, and each customer's trend."""
     periods, least = sat.periods, sat.minimum
     latest = periods[-1] if periods else ""
-    tops = [
-        s
-        for cid, s in sat.customers.items()
-        if cid in customers and customers[cid].role == "customer"
-    ]
+    top = {cid for cid in sat.customers if cid in customers and customers[cid].role == "customer"}
+    tops = [s for cid, s in sat.customers.items() if cid in top]
     candidates = [
         trend_chart("csat-organisation.svg", sat.organisation, periods, least),
         nps_chart("nps-organisation.svg", sat.organisation, periods, least),
@@ -207,6 +208,7 @@ def satisfaction_charts(sat: Satisfaction, customers: Mapping[str, Customer]) ->
         *(
             trend_chart(f"csat-customer-{cid}.svg", s, periods, least)
             for cid, s in sat.customers.items()
+            if cid in top  # a purchaser's few answers show in its table, not a chart
         ),
     ]
     return [chart for chart in candidates if chart is not None]

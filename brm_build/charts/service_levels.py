@@ -14,7 +14,7 @@ from ..analytics.service_levels import (
 )
 from ..analytics.signals import ATTAINMENT_ACT, ATTAINMENT_GOOD
 from ..model import Customer
-from .model import TITLE_LIMIT, Chart, HeatmapSpec, LevelSpec, Table, shorten
+from .model import TITLE_LIMIT, AgreementSpec, Chart, HeatmapSpec, LevelSpec, Table, shorten
 
 
 def _status(r: Result) -> str:
@@ -46,28 +46,51 @@ def level_alt(level: LevelAttainment) -> str:
     return text
 
 
-def level_chart(agreement: AgreementAttainment, level: LevelAttainment) -> Chart | None:
-    """Achieved against agreed for one service level, or None when never measured."""
-    if not level.measured:  # also when the target is not a finite number
-        return None
-    title = shorten(level.metric, TITLE_LIMIT)
-    spec = LevelSpec(
-        title=title,
+PANEL_TITLE_LIMIT = 44
+"""A panel's title also states the target, on one line."""
+
+
+def _level_spec(level: LevelAttainment) -> LevelSpec:
+    return LevelSpec(
+        title=shorten(level.metric, PANEL_TITLE_LIMIT),
         unit=level.unit,
         direction=level.direction,
         target=level.target,
         periods=tuple(r.period for r in level.results),
         actual=tuple(r.actual for r in level.results),
     )
-    rows = tuple(  # the latest first: what a reader looks for
-        (r.period, f"{r.target:g}", "–" if r.actual is None else f"{r.actual:g}", _status(r))
+
+
+def _level_rows(level: LevelAttainment) -> tuple[tuple[str, ...], ...]:
+    """A service level's results as table rows, the latest first: what a reader looks for."""
+    return tuple(
+        (
+            level.metric,
+            r.period,
+            f"{r.target:g} {level.unit}",
+            "–" if r.actual is None else f"{r.actual:g}",
+            _status(r),
+        )
         for r in reversed(level.results)
     )
-    table = Table(("Period", f"Target ({level.unit})", "Achieved", "Status"), rows)
-    # "--" joins the ids: no id holds it, so agreement "a" with level "b-c" and "a-b" with
-    # "c", or an agreement "attainment", never share a file name (one chart would replace
-    # the other on the site)
-    return Chart(f"sl-{agreement.id}--{level.id}.svg", level_alt(level), table, spec)
+
+
+def agreement_chart(agreement: AgreementAttainment) -> Chart | None:
+    """Achieved against agreed for every measured service level of one agreement, one panel
+    each; None when none was measured. The table holds every service level."""
+    drawn = [level for level in agreement.levels if level.measured]  # also: finite target
+    if not drawn:
+        return None
+    spec = AgreementSpec(
+        title=shorten(agreement.title, TITLE_LIMIT),
+        levels=tuple(_level_spec(level) for level in drawn),
+    )
+    rows = tuple(row for level in agreement.levels for row in _level_rows(level))
+    table = Table(("Service level", "Period", "Target", "Achieved", "Status"), rows)
+    alt = ". ".join(level_alt(level) for level in drawn)
+    # "sl-agreement-" never begins the name of the overview chart, so no agreement id (not
+    # even "attainment-by-customer") makes a chart that would replace it on the site
+    return Chart(f"sl-agreement-{agreement.id}.svg", alt, table, spec)
 
 
 Grid = dict[str, dict[str, Cell]]
@@ -123,12 +146,11 @@ def heatmap_chart(
 def service_level_charts(
     attainment: Mapping[str, AgreementAttainment], customers: Mapping[str, Customer]
 ) -> list[Chart]:
-    """Every service-level chart: one per measured service level, and the heatmap."""
+    """Every service-level chart: one per agreement with a measured level, and the heatmap."""
     charts = [
         chart
         for agreement in attainment.values()
-        for level in agreement.levels
-        if (chart := level_chart(agreement, level)) is not None
+        if (chart := agreement_chart(agreement)) is not None
     ]
     heatmap = heatmap_chart(list(attainment.values()), customers)
     return charts + ([heatmap] if heatmap is not None else [])

@@ -74,9 +74,9 @@ def chart_style() -> Iterator[None]:
         yield
 
 
-def new_figure(width: float = WIDTH, height: float = HEIGHT) -> Figure:
-    """A blank figure with an SVG canvas."""
-    figure = Figure(figsize=(width, height), layout="constrained")
+def new_figure(width: float = WIDTH, height: float = HEIGHT, fitted: bool = True) -> Figure:
+    """A blank figure with an SVG canvas; ``fitted``: its layout fits the text (slower)."""
+    figure = Figure(figsize=(width, height), layout="constrained" if fitted else None)
     FigureCanvasSVG(figure)
     return figure
 

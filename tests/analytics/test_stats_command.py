@@ -151,13 +151,10 @@ def test_warnings_do_not_stop_stats(capsys: pytest.CaptureFixture[str]) -> None:
     assert finance[-1]["csat_ci95"] == [9.3, 70.4]
 
 
-def _no_constants(name: str) -> object:
-    raise AssertionError(f"{name} is not JSON")
-
-
-def test_numbers_that_are_not_finite_give_valid_json(
+def test_numbers_that_are_not_finite_stop_stats_with_a_finding(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """.nan is not a measurement: stats stops like check, and prints no invalid JSON."""
     report = REPORT.replace("{availability: 99.0}", "{availability: .nan}")
     root = build(
         tmp_path,
@@ -166,7 +163,7 @@ def test_numbers_that_are_not_finite_give_valid_json(
             "records/reports/finance-erp.yaml": report,
         },
     )
-    code, out, _ = stats(capsys, root, "--format", "json")
-    assert code == 0
-    data = json.loads(out, parse_constant=_no_constants)
-    assert data["service_levels"]["finance-erp"]["availability"][-1]["met"] is None
+    code, out, err = stats(capsys, root, "--format", "json")
+    assert code == 1
+    assert "nan" not in out.lower()
+    assert "schema-value" in err and "records/reports/finance-erp.yaml" in err
