@@ -7,7 +7,7 @@ import difflib
 from ..findings import Finding
 from ..model import Agreement, Report
 from ..repository import Entry, Repository
-from .base import ancestors, at
+from .base import ancestors, at, repeats
 from .references import unknown_reference
 
 
@@ -83,19 +83,18 @@ def check_reports(repo: Repository) -> list[Finding]:
                 )
             continue
         levels = {level.id for level in agreement.record.service_levels}
-        seen: dict[str, int] = {}
-        for i, measurement in enumerate(report.measurements):
-            if measurement.period in seen:
-                findings.append(
-                    at(
-                        entry,
-                        "report-duplicate-period",
-                        ("measurements", i, "period"),
-                        f"period {measurement.period} is measured twice (also item "
-                        f"{seen[measurement.period] + 1}): merge them",
-                    )
+        measurements = report.measurements
+        for i, first in repeats(m.period for m in measurements):
+            findings.append(
+                at(
+                    entry,
+                    "report-duplicate-period",
+                    ("measurements", i, "period"),
+                    f"period {measurements[i].period} is measured twice (also item "
+                    f"{first + 1}): merge them",
                 )
-            seen.setdefault(measurement.period, i)
+            )
+        for i, measurement in enumerate(measurements):
             for key in measurement.results:
                 if key not in levels:
                     findings.append(_unknown_level(entry, agreement, (i, key), levels))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from ..findings import Finding, Severity, format_field
 from ..model import Customer, Record
@@ -21,6 +21,16 @@ def at(
     """A finding located at field path ``loc`` of ``entry``."""
     line, column = entry.document.position(loc, key=key)
     return Finding(code, severity, entry.path, line, column, format_field(loc), message, related)
+
+
+def repeats(values: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
+    """For every value seen before: its index and the index where it first stood."""
+    first: dict[Hashable, int] = {}
+    for i, value in enumerate(values):
+        if value in first:
+            yield i, first[value]
+        else:
+            first[value] = i
 
 
 def ancestors(customers: Mapping[str, Entry[Customer]], unit: str) -> list[str]:

@@ -6,25 +6,21 @@ from __future__ import annotations
 from ..findings import Finding
 from ..model import Customer, Feedback
 from ..repository import Entry, Repository
-from .base import ancestors, at
+from .base import ancestors, at, repeats
 
 
 def _duplicate_levels(entry: Entry[Customer]) -> list[Finding]:
-    findings: list[Finding] = []
-    first: dict[int, int] = {}
-    for i, step in enumerate(entry.record.escalation):
-        if step.level in first:
-            findings.append(
-                at(
-                    entry,
-                    "escalation-level-duplicate",
-                    ("escalation", i, "level"),
-                    f"level {step.level} is already item {first[step.level] + 1} of the "
-                    "escalation path: give each step its own level (1, 2, 3, …)",
-                )
-            )
-        first.setdefault(step.level, i)
-    return findings
+    steps = entry.record.escalation
+    return [
+        at(
+            entry,
+            "escalation-level-duplicate",
+            ("escalation", i, "level"),
+            f"level {steps[i].level} is already item {first + 1} of the "
+            "escalation path: give each step its own level (1, 2, 3, …)",
+        )
+        for i, first in repeats(step.level for step in steps)
+    ]
 
 
 def _path_of(repo: Repository, unit: str) -> tuple[str, list[int]] | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..findings import Finding
 from ..model import Agreement, Feedback, Project, Record
 from ..repository import Entry, Repository
-from .base import at
+from .base import at, repeats
 
 
 def _date_named(
@@ -41,19 +41,17 @@ def _agreement(entry: Entry[Agreement]) -> list[Finding]:
                 "correct one of them",
             )
         )
-    first: dict[str, int] = {}
-    for i, level in enumerate(a.service_levels):
-        if level.id in first:
-            findings.append(
-                at(
-                    entry,
-                    "service-level-duplicate",
-                    ("service_levels", i, "id"),
-                    f"service level id '{level.id}' is already item {first[level.id] + 1} "
-                    "of this agreement: give each service level its own id",
-                )
-            )
-        first.setdefault(level.id, i)
+    levels = a.service_levels
+    findings += [
+        at(
+            entry,
+            "service-level-duplicate",
+            ("service_levels", i, "id"),
+            f"service level id '{levels[i].id}' is already item {first + 1} "
+            "of this agreement: give each service level its own id",
+        )
+        for i, first in repeats(level.id for level in levels)
+    ]
     return findings
 
 
