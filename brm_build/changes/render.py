@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from .changeset import Change, ChangeSet, FieldChange, RecordChange
 
@@ -30,17 +31,28 @@ def _where(changes: ChangeSet) -> str:
     return f"from {changes.base} to {head}"
 
 
+def _field_line(f: FieldChange, value: Callable[[str], str], text: Callable[[str], str]) -> str:
+    """One field change as ``path: old → new unit``, values and words rendered by the
+    format's own functions."""
+    note = f" ({text(f.note)})" if f.note else ""
+    path = value(f.path)
+    if f.change is Change.ADDED:
+        return f"{path}: added" + (f" {value(f.new)}" if f.new is not None else "") + note
+    if f.change is Change.REMOVED:
+        return f"{path}: removed" + (f" {value(f.old)}" if f.old is not None else "") + note
+    if f.old is not None and f.new is not None:
+        unit = f" {text(f.unit)}" if f.unit else ""
+        return f"{path}: {value(f.old)} → {value(f.new)}{unit}{note}"
+    return f"{path}: {text(f.note)}"
+
+
+def _plain(value: str) -> str:
+    return value
+
+
 def field_text(f: FieldChange) -> str:
     """One field change as ``path: old → new unit``."""
-    note = f" ({f.note})" if f.note else ""
-    if f.change is Change.ADDED:
-        return f"{f.path}: added" + (f" {f.new}" if f.new is not None else "") + note
-    if f.change is Change.REMOVED:
-        return f"{f.path}: removed" + (f" {f.old}" if f.old is not None else "") + note
-    if f.old is not None and f.new is not None:
-        unit = f" {f.unit}" if f.unit else ""
-        return f"{f.path}: {f.old} → {f.new}{unit}{note}"
-    return f"{f.path}: {f.note}"
+    return _field_line(f, _plain, _plain)
 
 
 def _title(r: RecordChange) -> str:
@@ -115,20 +127,12 @@ def md_text(text: str) -> str:
     )
 
 
-def _md_field(f: FieldChange) -> str:
-    def code(value: str) -> str:
-        return f"`` {value} ``" if "`" in value else f"`{value}`"
+def _md_code(value: str) -> str:
+    return f"`` {value} ``" if "`" in value else f"`{value}`"
 
-    note = f" ({md_text(f.note)})" if f.note else ""
-    path = code(f.path)
-    if f.change is Change.ADDED:
-        return f"{path}: added" + (f" {code(f.new)}" if f.new is not None else "") + note
-    if f.change is Change.REMOVED:
-        return f"{path}: removed" + (f" {code(f.old)}" if f.old is not None else "") + note
-    if f.old is not None and f.new is not None:
-        unit = f" {md_text(f.unit)}" if f.unit else ""
-        return f"{path}: {code(f.old)} → {code(f.new)}{unit}{note}"
-    return f"{path}: {md_text(f.note)}"
+
+def _md_field(f: FieldChange) -> str:
+    return _field_line(f, _md_code, md_text)
 
 
 def render_markdown(changes: ChangeSet, limit: int = MARKDOWN_LIMIT) -> str:

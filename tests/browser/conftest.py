@@ -3,11 +3,8 @@ loopback, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +14,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from brm_build.site.build import build
 
 from ..conftest import ROOT, settings_for
+from .serving import serving
 from .tools import CHROMIUM_ARGS, chromium
 from .traffic import Traffic
 
@@ -39,13 +37,6 @@ OpenPage = Callable[..., Page]
 """``open_page(path, screen=DESKTOP, scheme="light")``: a new tab at ``path`` of the site."""
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site without logging every request to the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example organisation's site, built once by ``brm build`` as of EXAMPLE_TODAY."""
@@ -58,16 +49,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served by a threaded http.server on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving(built_site, {}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

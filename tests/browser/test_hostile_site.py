@@ -9,13 +9,10 @@ so that what the page tells administrators to deploy is exactly what is tested h
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -27,6 +24,7 @@ from ..conftest import settings_for
 from ..hostile.organisation import PWNED, write_organisation
 from .conftest import DESKTOP
 from .reading import search
+from .serving import serving
 from .traffic import Traffic
 
 SECURITY_PAGE = TEMPLATES / "assets" / "security.md"
@@ -67,32 +65,6 @@ def inline_script_hashes(site: Path) -> set[str]:
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
             found.add(f"'sha256-{digest}'")
     return found
-
-
-@contextmanager
-def serving(folder: Path, headers: dict[str, str]) -> Iterator[str]:
-    """``folder`` served on a free loopback port with ``headers`` on every response."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
