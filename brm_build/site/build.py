@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..charts.figures import site_figures
+from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding, error
 from ..gitlog import read_history
@@ -27,6 +28,8 @@ from ..yamlsource import parse_mapping
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .pages import generate
+from .render import SiteConfig, render_site, site_config
+from .render_cache import PageCache
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = TOOL_ROOT / "site_templates"
@@ -92,6 +95,29 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         history_note=note,
         figures=site_figures(result.repository, settings),
     )
+
+
+def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
+    """Every file of the docs folder: the site's own scripts, styles and pages, then the
+    generated pages."""
+    files = {}
+    assets = TEMPLATES / "assets"
+    for folder, dirs, names in os.walk(assets):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                files[os.path.relpath(path, assets).replace(os.sep, "/")] = handle.read()
+    files.update((path, text.encode("utf-8")) for path, text in pages.items())
+    return files
+
+
+def page_cache(settings: Settings) -> PageCache | None:
+    """The cache of rendered pages beside the check cache; None when caching is off."""
+    if settings.cache is None:
+        return None
+    folder = os.path.join(os.path.dirname(settings.cache.folder), "site")
+    return PageCache.open(folder, settings.cache.key_file)
 
 
 def write_docs(docs: str, pages: dict[str, str]) -> None:
@@ -198,12 +224,22 @@ def build(settings: Settings, out: str, extra: list[Finding] | None = None) -> B
     try:
         with tempfile.TemporaryDirectory(prefix="brm-docs-") as work:
             docs = os.path.join(work, "docs")
-            write_docs(docs, pages)
-            config = write_config(work, settings, docs, staging)
-            problems = run_mkdocs(["build", "--strict", "--config-file", config])
+            config = site_config(write_config(work, settings, docs, staging))
+            problems = _render(config, docs_files(pages), docs, staging, settings)
         problems = problems or external_assets(staging)
         if not problems:
             swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(result, tuple(problems), sum(1 for p in pages if p.endswith(".md")))
+
+
+def _render(
+    config: SiteConfig, files: dict[str, bytes], docs: str, staging: str, settings: Settings
+) -> list[str]:
+    """Render the docs folder into ``staging``; return what went wrong."""
+    cache = page_cache(settings)
+    outcome = render_site(
+        files, docs, config, staging, cache, default_workers(), mkdocs_environment()
+    )
+    return list(outcome.problems)
