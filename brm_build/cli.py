@@ -304,7 +304,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import build as build_site  # here: the site imports matplotlib (slow)
 
     settings, config_findings = settings_from(args)
-    built = build_site(settings, args.out, config_findings)
+    progress = _progress("checking")
+    built = build_site(settings, args.out, config_findings, progress)
     if built.check.errors:
         sys.stdout.write(render_text(built.check, _Lines(settings.root)))
         return EXIT_FINDINGS
@@ -313,6 +314,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if built.problems:
         print("brm: the site was not built; the previous one is unchanged", file=sys.stderr)
         return EXIT_FINDINGS
+    progress.finish(f"built {built.pages} pages ({built.rendered} rendered, {built.reused} reused)")
     warnings = built.check.warnings
     print(f"built {built.pages} pages into {args.out}/ ({warnings} warnings on the dashboard)")
     return EXIT_OK

@@ -45,6 +45,12 @@ class Progress:
         self.stream.write(f"{_CLEAR_LINE}{self.verb} {done}/{total}")
         self.stream.flush()
 
+    def stage(self, text: str) -> None:
+        """Show what the command does now, such as "rendering 40 pages"."""
+        if self.live:
+            self.stream.write(f"{_CLEAR_LINE}{text}")
+            self.stream.flush()
+
     def finish(self, summary: str) -> None:
         """Replace the live line with ``summary`` and the time taken, such as
         "checked 14120 files in 3.2 s"."""

@@ -21,6 +21,7 @@ from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding, error
 from ..gitlog import read_history
+from ..progress import Progress
 from ..publication import publish, restricted_names
 from ..reading import read_text
 from ..settings import CONFIG_FILE, BrmConfig, Settings
@@ -28,7 +29,7 @@ from ..yamlsource import parse_mapping
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .pages import generate
-from .render import SiteConfig, render_site, site_config
+from .render import render_site, site_config
 from .render_cache import PageCache
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +51,10 @@ class BuildResult:
     check: CheckResult
     problems: tuple[str, ...] = ()
     pages: int = 0
+    rendered: int = 0
+    """Pages MkDocs rendered in this build."""
+    reused: int = 0
+    """Pages whose rendering came from the cache of an earlier build."""
 
     @property
     def ok(self) -> bool:
@@ -210,36 +215,46 @@ def swap(staging: str, out: str) -> None:
         shutil.rmtree(previous, ignore_errors=True)
 
 
-def build(settings: Settings, out: str, extra: list[Finding] | None = None) -> BuildResult:
+def build(
+    settings: Settings,
+    out: str,
+    extra: list[Finding] | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Check the records, then build the site into ``out``; a failed build leaves the
     previous site untouched."""
-    result = check(settings, [*(extra or []), *publish_findings(settings.root, settings.config)])
+    progress = progress or Progress(sys.stderr, "checking", live=False)
+    findings = [*(extra or []), *publish_findings(settings.root, settings.config)]
+    result = check(settings, findings, progress)
     out = os.path.abspath(out)
     problems = out_problems(settings.root, out)
     if result.errors or problems:
         return BuildResult(result, tuple(problems))
-    pages = generate(site_data(settings, result), environment(str(TEMPLATES)))
+    progress.stage("drawing charts and reading the history")
+    data = site_data(settings, result)
+    progress.stage("writing pages")
+    pages = generate(data, environment(str(TEMPLATES)))
+    files = docs_files(pages)
+    progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".brm-site-", dir=os.path.dirname(out))
     try:
         with tempfile.TemporaryDirectory(prefix="brm-docs-") as work:
             docs = os.path.join(work, "docs")
             config = site_config(write_config(work, settings, docs, staging))
-            problems = _render(config, docs_files(pages), docs, staging, settings)
-        problems = problems or external_assets(staging)
+            outcome = render_site(
+                files,
+                docs,
+                config,
+                staging,
+                page_cache(settings),
+                default_workers(),
+                mkdocs_environment(),
+            )
+        problems = list(outcome.problems) or external_assets(staging)
         if not problems:
             swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(result, tuple(problems), sum(1 for p in pages if p.endswith(".md")))
-
-
-def _render(
-    config: SiteConfig, files: dict[str, bytes], docs: str, staging: str, settings: Settings
-) -> list[str]:
-    """Render the docs folder into ``staging``; return what went wrong."""
-    cache = page_cache(settings)
-    outcome = render_site(
-        files, docs, config, staging, cache, default_workers(), mkdocs_environment()
-    )
-    return list(outcome.problems)
+    count = outcome.rendered + outcome.reused
+    return BuildResult(result, tuple(problems), count, outcome.rendered, outcome.reused)

@@ -3,8 +3,10 @@ failed build leaves the previous site as it was."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from brm_build.check import check
 from brm_build.site.build import TEMPLATES, build, external_assets, out_problems, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
+
+from brm_build.settings import CacheSettings
 
 from ..conftest import ROOT, settings_for
 from .hostile import SECRETS, write_hostile
@@ -166,3 +170,32 @@ def test_the_output_folder_is_never_the_records_or_a_stranger(tmp_path: Path) ->
     assert out_problems(str(tmp_path), str(tmp_path / "notes" / "keep.txt"))
     assert out_problems(str(tmp_path), str(tmp_path / "records" / "site"))
     assert out_problems(str(tmp_path), str(tmp_path / "site")) == []
+
+
+def test_a_rebuild_after_a_changed_meeting_renders_little_and_equals_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", root / "records")
+    shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+    cache = CacheSettings(str(root / ".brm-cache" / "check"), str(tmp_path / "key"))
+    settings = dataclasses.replace(settings_for(root), cache=cache)
+    first = build(settings, str(tmp_path / "site"))
+    assert first.ok and first.reused == 0
+    assert first.rendered == first.pages
+
+    meeting = min((root / "records" / "meetings").rglob("*.md"))
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "\nA note added later.\n")
+    again = build(settings, str(tmp_path / "site"))
+    assert again.ok and again.reused + again.rendered == first.rendered
+    assert 1 <= again.rendered <= 3, again.rendered
+
+    clean = build(dataclasses.replace(settings, cache=None), str(tmp_path / "clean"))
+    assert clean.ok and clean.reused == 0
+    assert _contents(tmp_path / "site") == _contents(tmp_path / "clean")
+
+
+def _contents(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
