@@ -10,6 +10,7 @@ from timing import Sample
 CHECK_VS_PARSE = 1.5
 CHANGE_VS_FULL = 0.10
 MEMORY_MB = 2048
+BUILD_MINUTES = 10
 
 
 @dataclass
@@ -69,6 +70,18 @@ def _memory(pick: Callable[[ScaleResult], Sample | None]) -> Cell:
     return cell
 
 
+def _build_minutes(r: ScaleResult) -> str:
+    if r.build is None:
+        return "n/a"
+    minutes = r.build.wall / 60
+    return f"{minutes:.1f} {'✓' if minutes <= BUILD_MINUTES else '✗'}"
+
+
+def _per_thousand(r: ScaleResult) -> str:
+    """Build CPU seconds per 1,000 record files: flat when the build grows linearly."""
+    return "n/a" if r.build is None else f"{r.build.cpu / r.files * 1000:.1f}"
+
+
 def _pages(r: ScaleResult) -> str:
     if r.build is None:
         return "n/a"
@@ -96,6 +109,8 @@ ROWS: Sequence[tuple[str, Cell]] = (
     ),
     (f"check peak memory, MiB (target < {MEMORY_MB:,})", _memory(lambda r: r.check)),
     ("brm build", _time(lambda r: r.build)),
+    (f"build minutes (target ≤ {BUILD_MINUTES} at scale 40)", _build_minutes),
+    ("build CPU s per 1,000 files (flat = linear)", _per_thousand),
     ("pages (pages/s)", _pages),
     ("site size, MiB", lambda r: "n/a" if r.build is None else f"{r.site_mb:,.1f}"),
     (f"build peak memory, MiB (target < {MEMORY_MB:,})", _memory(lambda r: r.build)),
