@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,13 +177,15 @@ def run_mkdocs(args: list[str], timeout: float = 3600.0) -> list[str]:
     return problems if done.returncode != 0 or problems else []
 
 
-def external_assets(site_dir: str) -> list[str]:
-    """Every script or style sheet in the built site that loads from another host."""
+def external_assets(site_dir: str, skip: Collection[str] = ()) -> list[str]:
+    """Every script or style sheet in the built site that loads from another host; pages
+    in ``skip`` (paths under the site, such as pages taken from the cache, which were
+    looked at when they were made with the same configuration) are not read."""
     problems = []
     for folder, _, files in os.walk(site_dir):
         for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if name.endswith(".html") and os.path.relpath(path, site_dir) not in skip:
                 with open(path, encoding="utf-8", errors="replace") as handle:
                     for match in _EXTERNAL.finditer(handle.read()):
                         rel = os.path.relpath(path, site_dir)
@@ -250,8 +253,9 @@ def build(
                 page_cache(settings),
                 default_workers(),
                 mkdocs_environment(),
+                audit=external_assets,
             )
-        problems = list(outcome.problems) or external_assets(staging)
+        problems = list(outcome.problems)
         if not problems:
             swap(staging, out)
     finally:

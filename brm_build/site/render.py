@@ -21,7 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,8 @@ from .render_cache import PageCache, html_digest, page_key, render_digest
 
 SEARCH_INDEX = "search/search_index.json"
 SAFE_PLUGINS = frozenset({"search", "material/search"})
+Audit = Callable[[str, Collection[str]], list[str]]
+"""Problems with a built site (its folder; pages under it not to look at again)."""
 MIN_PAGES_PER_PROCESS = 200
 """Fewer pages to render than this per process do not pay for another MkDocs start."""
 
@@ -42,6 +44,8 @@ class RenderOutcome:
     problems: tuple[str, ...]
     rendered: int
     reused: int
+    reused_files: frozenset[str] = frozenset()
+    """The files of the site (paths under it) that were taken from the cache."""
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,20 @@ def _split(
 def write_docs(docs: str, files: Mapping[str, bytes], reused: set[str]) -> None:
     """Write the docs folder: a page whose rendering is reused is left empty, as MkDocs
     reads only the pages it renders."""
-    for path, data in files.items():
-        target = os.path.join(docs, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+    _write_all(docs, ((path, b"" if path in reused else data) for path, data in files.items()))
+
+
+def _write_all(folder: str, files: Iterable[tuple[str, bytes]]) -> None:
+    """Write each (path under ``folder``, content), making folders as needed."""
+    made: set[str] = set()
+    for path, data in files:
+        target = os.path.join(folder, *path.split("/"))
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         with open(target, "wb") as handle:
-            handle.write(b"" if path in reused else data)
+            handle.write(data)
 
 
 def _dest(src_uri: str) -> str:
@@ -206,8 +219,11 @@ def render_site(
     workers: int,
     env: Mapping[str, str],
     per_process: int = MIN_PAGES_PER_PROCESS,
+    audit: Audit | None = None,
 ) -> RenderOutcome:
-    """Render ``files`` (the docs folder: {path: content}) into ``site_dir``."""
+    """Render ``files`` (the docs folder: {path: content}) into ``site_dir``; ``audit``
+    looks at the finished site (skipping the pages taken from the cache, which it saw when
+    they were made) before anything is kept for the next build."""
     keys, reused = _reusable(files, config, cache)
     write_docs(docs, files, set(reused))
     selected = sorted(src for src in keys if src not in reused)
@@ -241,17 +257,17 @@ def render_site(
     problems = _anchor_problems(order, records)
     if problems:
         return RenderOutcome(tuple(problems), len(selected), len(reused))
-    for src, html in reused.items():
-        target = os.path.join(site_dir, *_dest(src).split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(html)
+    _write_all(site_dir, ((_dest(src), html) for src, html in reused.items()))
     if results[0].get("search_config"):
         with open(os.path.join(site_dir, *SEARCH_INDEX.split("/")), "wb") as handle:
             handle.write(_search_index(order, records, results[0]["search_config"]))
+    reused_files = frozenset(_dest(src) for src in reused)
+    problems = audit(site_dir, reused_files) if audit is not None else []
+    if problems:
+        return RenderOutcome(tuple(problems), len(selected), len(reused), reused_files)
     if cache is not None and config.incremental:
         _remember(cache, keys, records, selected, site_dir)
-    return RenderOutcome((), len(selected), len(reused))
+    return RenderOutcome((), len(selected), len(reused), reused_files)
 
 
 def _merge(part: str, site_dir: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import yaml
 
 from brm_build.site.build import mkdocs_environment
 from brm_build.site.config import _VALIDATION
-from brm_build.site.render import RenderOutcome, render_site, site_config
+from brm_build.site.render import Audit, RenderOutcome, render_site, site_config
 from brm_build.site.render_cache import MANIFEST, PAGES, PageCache
 
 ENV = mkdocs_environment()
@@ -91,7 +91,10 @@ class Renderer:
         self.runs = 0
 
     def __call__(
-        self, docs: Mapping[str, bytes], extra: Mapping[str, object] | None = None
+        self,
+        docs: Mapping[str, bytes],
+        extra: Mapping[str, object] | None = None,
+        audit: Audit | None = None,
     ) -> tuple[RenderOutcome, dict[str, bytes]]:
         self.runs += 1
         folder = self.tmp / f"run-{self.runs}"
@@ -101,7 +104,15 @@ class Renderer:
         site = folder / "site"
         site.mkdir()
         outcome = render_site(
-            docs, str(folder / "docs"), config, str(site), cache, self.workers, ENV, per_process=4
+            docs,
+            str(folder / "docs"),
+            config,
+            str(site),
+            cache,
+            self.workers,
+            ENV,
+            per_process=4,
+            audit=audit,
         )
         return outcome, _files(site)
 
@@ -229,3 +240,24 @@ def test_the_cache_keeps_only_the_pages_of_the_last_build(render: Renderer) -> N
     docs["customers/a.md"] = _page("Customer a, again")
     render(docs)
     assert len(os.listdir(render.cache_dir / PAGES)) == sum(1 for p in docs if p.endswith(".md"))
+
+
+def test_a_site_the_audit_rejects_is_not_kept_and_reused_pages_are_not_audited_again(
+    render: Renderer,
+) -> None:
+    docs = _docs()
+    seen: list[set[str]] = []
+
+    def audit(site: str, skip: Collection[str]) -> list[str]:
+        pages = {str(p.relative_to(site)) for p in Path(site).rglob("*.html")}
+        seen.append(pages - set(skip))
+        return ["customers/a.html: loads from another host"]
+
+    outcome, _ = render(docs, audit=audit)
+    assert outcome.problems == ("customers/a.html: loads from another host",)
+    outcome, _ = render(docs)
+    assert (outcome.rendered, outcome.reused) == (18, 0)
+    docs["customers/a.md"] = _page("Customer a, changed")
+    outcome, _ = render(docs, audit=lambda site, skip: seen.append(set(skip)) or [])
+    assert (outcome.rendered, outcome.reused) == (1, 17)
+    assert "customers/a.html" not in seen[-1] and len(seen[-1]) == 17
