@@ -258,6 +258,11 @@ def test_a_site_the_audit_rejects_is_not_kept_and_reused_pages_are_not_audited_a
     outcome, _ = render(docs)
     assert (outcome.rendered, outcome.reused) == (18, 0)
     docs["customers/a.md"] = _page("Customer a, changed")
-    outcome, _ = render(docs, audit=lambda site, skip: seen.append(set(skip)) or [])
+
+    def watch(site: str, skip: Collection[str]) -> list[str]:
+        seen.append(set(skip))
+        return []
+
+    outcome, _ = render(docs, audit=watch)
     assert (outcome.rendered, outcome.reused) == (1, 17)
     assert "customers/a.html" not in seen[-1] and len(seen[-1]) == 17
