@@ -105,7 +105,8 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
 
 def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
     """Every file of the docs folder: the site's own scripts, styles and pages, then the
-    generated pages."""
+    generated pages, which are taken out of ``pages`` one by one (the text of a large site
+    is not held twice)."""
     files = {}
     assets = TEMPLATES / "assets"
     for folder, dirs, names in os.walk(assets):
@@ -114,7 +115,8 @@ def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
             path = os.path.join(folder, name)
             with open(path, "rb") as handle:
                 files[os.path.relpath(path, assets).replace(os.sep, "/")] = handle.read()
-    files.update((path, text.encode("utf-8")) for path, text in pages.items())
+    for path in sorted(pages):
+        files[path] = pages.pop(path).encode("utf-8")
     return files
 
 
@@ -237,6 +239,7 @@ def build(
     data = site_data(settings, result)
     progress.stage("writing pages")
     pages = generate(data, environment(str(TEMPLATES)))
+    del data  # the pages hold what the site needs from it
     files = docs_files(pages)
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")
     os.makedirs(os.path.dirname(out), exist_ok=True)
