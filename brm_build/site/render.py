@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -160,7 +161,9 @@ def _reusable(
     return keys, reused
 
 
-def _run(jobs: list[dict[str, Any]], work: str, env: Mapping[str, str]) -> list[dict[str, Any]]:
+def _run(
+    jobs: list[dict[str, Any]], work: str, env: Mapping[str, str], timeout: float = 3600.0
+) -> list[dict[str, Any]]:
     """Run one MkDocs process per job at the same time; return their results."""
     running = []
     for i, job in enumerate(jobs):
@@ -171,8 +174,14 @@ def _run(jobs: list[dict[str, Any]], work: str, env: Mapping[str, str]) -> list[
         command = [sys.executable, "-m", "brm_build.site.render_worker", path]
         running.append((job, log, subprocess.Popen(command, stdout=log, stderr=log, env=dict(env))))
     results = []
+    deadline = time.monotonic() + timeout
     for job, log, process in running:
-        process.wait()
+        try:
+            process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            log.write(f"\ndid not finish within {timeout:.0f} seconds".encode())
         log.seek(0)
         output = log.read().decode("utf-8", "replace").strip().splitlines()
         log.close()

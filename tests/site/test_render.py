@@ -14,7 +14,7 @@ import yaml
 
 from brm_build.site.build import mkdocs_environment
 from brm_build.site.config import _VALIDATION
-from brm_build.site.render import Audit, RenderOutcome, render_site, site_config
+from brm_build.site.render import Audit, RenderOutcome, _run, render_site, site_config
 from brm_build.site.render_cache import MANIFEST, PAGES, PageCache
 
 ENV = mkdocs_environment()
@@ -266,3 +266,16 @@ def test_a_site_the_audit_rejects_is_not_kept_and_reused_pages_are_not_audited_a
     outcome, _ = render(docs, audit=watch)
     assert (outcome.rendered, outcome.reused) == (1, 17)
     assert "customers/a.html" not in seen[-1] and len(seen[-1]) == 17
+
+
+def test_a_process_that_leaves_no_result_is_a_problem(tmp_path: Path) -> None:
+    job = {
+        "config": _config(tmp_path),
+        "site_dir": str(tmp_path / "site"),
+        "pages": [],
+        "copy_static": True,
+        "result": str(tmp_path / "no-such-folder" / "result.json"),
+    }
+    (result,) = _run([job], str(tmp_path), ENV)
+    assert result["pages"] == {}
+    assert [p.split(":")[0] for p in result["problems"]] == ["ERROR - MkDocs failed"]
