@@ -3,8 +3,12 @@
 What loading one record file yields (its findings and its validated record) depends only
 on the file's text, path and kind, the organisation settings, the checks that look at one
 file, and brm's own code. The key hashes all of them, so an entry can never be stale: an
-edit, a rename or a new brm version simply misses. Cross-record checks are not cached;
-they run on the full set every time.
+edit, a rename or a new brm version simply misses.
+
+The findings of a whole run are kept too, keyed by the keys of every record file and
+whatever else the cross-record checks read (the date, CODEOWNERS): a run over exactly the
+same files gives them without loading a record. Any change misses, and the cross-record
+checks then run on the full set.
 
 The cache is one text file, a line per record file, signed with a secret key kept outside
 the repository: a cache file committed by someone else fails the signature and is ignored.
@@ -33,6 +37,7 @@ from .settings import CacheSettings, Settings
 
 FORMAT = "brm-check-cache 1"
 CACHE_FILE = "records.txt"
+RUN_FILE = "run.txt"
 _KEY_BYTES = 32
 MAX_BYTES = 1 << 30
 """A larger cache file is not read (its signature could not fit, as it is never written)."""
@@ -123,7 +128,8 @@ class FileCache:
         self.place = place
         self.salt = salt
         self.secret = secret
-        self.lines: dict[str, str] = {}
+        self.lines: dict[str, str] | None = None
+        """The stored entries, read on first use (a run found whole needs none)."""
         self.used: dict[str, str] = {}
         self.changed = False
 
@@ -139,22 +145,46 @@ class FileCache:
         checks = ",".join(_name(c) for c in file_checks)
         config = settings.config.model_dump_json().encode()
         salt = b"\0".join((FORMAT.encode(), _code_digest(), config, checks.encode()))
-        cache = cls(place, hashlib.blake2b(salt, digest_size=16).digest(), secret)
-        cache._read()
-        return cache
+        return cls(place, hashlib.blake2b(salt, digest_size=16).digest(), secret)
 
-    def _read(self) -> None:
+    def _read_signed(self, name: str) -> str | None:
+        """The body of a cache file, if this key signed it."""
         try:
-            with open(os.path.join(self.place.folder, CACHE_FILE), "rb") as handle:
+            with open(os.path.join(self.place.folder, name), "rb") as handle:
                 head, _, body = handle.read(MAX_BYTES + 1).partition(b"\n")
         except OSError:
-            return
+            return None
         if head != f"{FORMAT} {_signature(self.secret, body)}".encode():
-            return  # written by another key or version, or tampered with: start afresh
-        for line in body.decode("utf-8").split("\n"):  # not splitlines: JSON may hold U+2028
-            key, _, rest = line.partition("\t")
-            if rest:
-                self.lines[key] = rest
+            return None  # written by another key or version, or tampered with: start afresh
+        return body.decode("utf-8")
+
+    def _write_signed(self, name: str, body: bytes) -> None:
+        """Replace a cache file with ``body``, signed; a failure only costs time later."""
+        if len(body) > MAX_BYTES:
+            return
+        head = f"{FORMAT} {_signature(self.secret, body)}\n".encode()
+        try:
+            os.makedirs(self.place.folder, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".records-", dir=self.place.folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(head + body)
+            os.replace(temp, os.path.join(self.place.folder, name))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(temp)
+
+    def _entries(self) -> dict[str, str]:
+        if self.lines is None:
+            self.lines = {}
+            body = self._read_signed(CACHE_FILE)
+            for line in (body or "").split("\n"):  # not splitlines: JSON may hold U+2028
+                key, _, rest = line.partition("\t")
+                if rest:
+                    self.lines[key] = rest
+        return self.lines
 
     def key(self, kind: str, path: str, text: str) -> str:
         """The key of a record file with this content at this path."""
@@ -165,7 +195,7 @@ class FileCache:
 
     def get(self, key: str) -> Stored | None:
         """What the file with ``key`` yielded last time, if it is stored."""
-        line = self.lines.get(key)
+        line = self._entries().get(key)
         if line is None:
             return None
         record, _, findings = line.partition("\t")
@@ -184,21 +214,28 @@ class FileCache:
     def save(self) -> None:
         """Write the entries of this run's files, if anything changed; a cache that cannot
         be written is no error, only slower next time."""
-        if not self.changed and len(self.used) == len(self.lines):
+        if not self.changed and len(self.used) == len(self._entries()):
             return
-        body = "".join(f"{key}\t{line}\n" for key, line in self.used.items()).encode("utf-8")
-        if len(body) > MAX_BYTES:
-            return
-        head = f"{FORMAT} {_signature(self.secret, body)}\n".encode()
-        try:
-            os.makedirs(self.place.folder, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".records-", dir=self.place.folder)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(head + body)
-            os.replace(temp, os.path.join(self.place.folder, CACHE_FILE))
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.remove(temp)
+        body = "".join(f"{key}\t{line}\n" for key, line in self.used.items())
+        self._write_signed(CACHE_FILE, body.encode("utf-8"))
+
+    def run_key(self, file_keys: Sequence[str], other: bytes) -> str:
+        """The key of a whole run: every record file's key, in order, and ``other``, the
+        rest of what the cross-record checks read."""
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        digest.update(b"run\0" + "\0".join(file_keys).encode() + b"\0")
+        digest.update(other)
+        return digest.hexdigest()
+
+    def get_run(self, key: str) -> tuple[Finding, ...] | None:
+        """The findings of the last run, if its key was ``key``."""
+        body = self._read_signed(RUN_FILE)
+        stored, _, findings = (body or "").partition("\t")
+        if not findings or stored != key:
+            return None
+        return _decode_findings(findings)
+
+    def put_run(self, key: str, findings: Sequence[Finding]) -> None:
+        """Keep the findings of this run, in place of the last one."""
+        body = f"{key}\t{_encode_findings(findings)}"
+        self._write_signed(RUN_FILE, body.encode("utf-8"))

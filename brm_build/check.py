@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .cache import FileCache
 from .checks import FILE_CHECKS, run_checks
 from .checks.secrets import hide_secrets
-from .codeowners import codeowners_findings
+from .codeowners import codeowners_findings, existing_files
 from .findings import Finding, Severity, sorted_findings
-from .repository import Progress, Repository, load_repository
+from .repository import Progress, Repository, Scanned, load_scanned, scan
 from .settings import Settings
 
 
@@ -55,16 +57,81 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _checked(
+    scanned: Sequence[Scanned],
+    findings: list[Finding],
+    settings: Settings,
+    cache: FileCache | None,
+    progress: Progress | None,
+) -> tuple[Repository, list[Finding]]:
+    """Load the read files and run every check on them: every finding, unsorted."""
+    repository, problems = load_scanned(scanned, FILE_CHECKS, cache, progress)
+    findings = findings + problems
+    findings += run_checks(repository, settings)
+    findings += codeowners_findings(repository, settings)
+    return repository, hide_secrets(repository, findings, settings)
+
+
+def _result(
+    repository: Repository, findings: Sequence[Finding], extra: list[Finding] | None
+) -> CheckResult:
+    files = sum(len(ids) for ids in repository.files.values())
+    return CheckResult(repository, sorted_findings([*findings, *(extra or [])]), files)
+
+
+def _ids_only(scanned: Sequence[Scanned]) -> Repository:
+    """A repository of no records, only the ids of the files found."""
+    repository = Repository()
+    for one in scanned:
+        repository.files.setdefault(one.source.kind.name, set()).add(one.source.id)
+    return repository
+
+
 def check(
     settings: Settings, extra: list[Finding] | None = None, progress: Progress | None = None
 ) -> CheckResult:
     """Load and check the records repository at ``settings.root``."""
     with _collector_paused():
-        repository, findings = load_repository(settings, FILE_CHECKS, progress)
-        findings += run_checks(repository, settings)
-        findings += codeowners_findings(repository, settings)
-        findings = hide_secrets(repository, findings, settings)
-    if extra:
-        findings += extra
-    files = sum(len(ids) for ids in repository.files.values())
-    return CheckResult(repository, sorted_findings(findings), files)
+        cache = FileCache.open(settings, FILE_CHECKS)
+        scanned, findings = scan(settings, cache)
+        repository, findings = _checked(scanned, findings, settings, cache, progress)
+    return _result(repository, findings, extra)
+
+
+def _other_inputs(settings: Settings) -> bytes:
+    """What the cross-record checks read besides the record files: the date and the
+    committed CODEOWNERS files."""
+    parts = [settings.today.isoformat().encode()]
+    for path in existing_files(settings.root):
+        try:
+            with open(os.path.join(settings.root, path), "rb") as handle:
+                parts.append(path.encode() + b"\0" + handle.read())
+        except OSError as exc:
+            parts.append(f"{path}\0{exc.errno}".encode())
+    return b"\0\0".join(parts)
+
+
+def check_findings(
+    settings: Settings, extra: list[Finding] | None = None, progress: Progress | None = None
+) -> CheckResult:
+    """The findings of ``check``, without the records when they need not be loaded.
+
+    When the cache holds the findings of a run over exactly these files (and nothing else
+    was found under records/), they are the result, and its repository holds only the ids
+    of the files found; otherwise this is ``check``.
+    """
+    with _collector_paused():
+        cache = FileCache.open(settings, FILE_CHECKS)
+        scanned, findings = scan(settings, cache)
+        keys = [one.key for one in scanned if one.key is not None]
+        # unusual files (unknown, unreadable) are read again by the checks: never kept
+        if cache is None or findings or len(keys) < len(scanned):
+            repository, findings = _checked(scanned, findings, settings, cache, progress)
+            return _result(repository, findings, extra)
+        run = cache.run_key(keys, _other_inputs(settings))
+        stored = cache.get_run(run)
+        if stored is not None:
+            return _result(_ids_only(scanned), stored, extra)
+        repository, findings = _checked(scanned, findings, settings, cache, progress)
+        cache.put_run(run, _result(repository, findings, None).findings)
+    return _result(repository, findings, extra)

@@ -14,7 +14,7 @@ from . import __version__, cli_workflow
 from .analytics.export import render_stats_json
 from .analytics.stats import compute_stats
 from .analytics.terminal import render_stats_text
-from .check import CheckResult, check
+from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
 from .progress import Progress, shows_progress
@@ -238,8 +238,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     """brm check."""
     settings, config_findings = settings_from(args)
     progress = _progress("checking")
-    result = check(settings, config_findings, progress)
-    gc.freeze()  # the records live until exit: no garbage collection need scan them again
+    # The records live until exit: freeze them before the collector runs again, or its
+    # first collection would scan every one of them.
+    gc.disable()
+    result = check_findings(settings, config_findings, progress)
+    gc.freeze()
+    gc.enable()
     progress.finish(f"checked {result.files} files")
     _report(result, args.format, settings.root)
     return EXIT_FINDINGS if result.failed(settings.strict) else EXIT_OK

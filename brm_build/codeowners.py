@@ -106,12 +106,13 @@ def codeowners_findings(repo: Repository, settings: Settings) -> list[Finding]:
     Silent when some record did not load: its owners are unknown, and the check
     already reports why.
     """
+    paths = existing_files(settings.root)
     loaded = sum(len(repo.table(kind)) for kind in KINDS)
-    if loaded != sum(len(ids) for ids in repo.files.values()):
+    if not paths or loaded != sum(len(ids) for ids in repo.files.values()):
         return []
     wanted = render_codeowners(repo, settings.config.codeowners.default)
     findings = []
-    for path in existing_files(settings.root):
+    for path in paths:
         with open(os.path.join(settings.root, path), encoding="utf-8", errors="replace") as f:
             current = f.read()
         if current != wanted:

@@ -33,9 +33,9 @@ def _read_at_most(abspath: str, limit: int) -> bytes:
         chunks = []
         while left > 0:
             chunk = os.read(fd, left)
-            if not chunk:
-                break
             chunks.append(chunk)
+            if len(chunk) < left:  # a regular file reads short only at its end
+                break
             left -= len(chunk)
         return b"".join(chunks)
     finally:

@@ -101,6 +101,33 @@ def load_file(
     return _from_text(source, text, file_checks)
 
 
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A record file found and read: its text (None when unreadable, then with findings
+    saying why) and, with a cache, the key of that content."""
+
+    source: SourceFile
+    text: str | None
+    findings: list[Finding]
+    key: str | None
+
+
+def scan(settings: Settings, cache: FileCache | None) -> tuple[list[Scanned], list[Finding]]:
+    """Find and read every record file under ``settings.root``, keyed for ``cache``."""
+    sources, findings = discover(settings.root)
+    limit = settings.config.limits.max_file_bytes
+    scanned = []
+    for source in sources:
+        text, problems = read_text(source.abspath, source.path, limit)
+        key = (
+            None
+            if cache is None or text is None
+            else cache.key(source.kind.name, source.path, text)
+        )
+        scanned.append(Scanned(source, text, problems, key))
+    return scanned, findings
+
+
 def _restore(
     source: SourceFile, text: str, stored: Stored
 ) -> tuple[Entry[Record] | None, list[Finding]] | None:
@@ -122,13 +149,14 @@ def _restore(
 
 
 def _load_cached(
-    source: SourceFile, settings: Settings, file_checks: Sequence[FileCheck], cache: FileCache
+    scanned: Scanned, file_checks: Sequence[FileCheck], cache: FileCache | None
 ) -> tuple[Entry[Record] | None, list[Finding]]:
-    """Load one record file through the cache: restored when its content was seen."""
-    text, findings = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
+    """Load one read record file, restored from the cache when its content was seen."""
+    source, text, key = scanned.source, scanned.text, scanned.key
     if text is None:
-        return None, findings
-    key = cache.key(source.kind.name, source.path, text)
+        return None, scanned.findings
+    if cache is None or key is None:
+        return _from_text(source, text, file_checks)
     stored = cache.get(key)
     restored = None if stored is None else _restore(source, text, stored)
     if restored is not None:
@@ -161,6 +189,29 @@ def _as_json(record: Record) -> str | None:
     return text
 
 
+def load_scanned(
+    scanned: Sequence[Scanned],
+    file_checks: Sequence[FileCheck] = (),
+    cache: FileCache | None = None,
+    progress: Progress | None = None,
+) -> tuple[Repository, list[Finding]]:
+    """Parse and validate the files that ``scan`` read (restoring from ``cache`` those
+    whose content was seen before), and write the cache back."""
+    repository = Repository()
+    findings: list[Finding] = []
+    for done, one in enumerate(scanned, 1):
+        repository.files.setdefault(one.source.kind.name, set()).add(one.source.id)
+        entry, problems = _load_cached(one, file_checks, cache)
+        findings.extend(problems)
+        if entry is not None:
+            repository.table(one.source.kind)[one.source.id] = entry
+        if progress is not None:
+            progress(done, len(scanned))
+    if cache is not None:
+        cache.save()
+    return repository, findings
+
+
 def load_repository(
     settings: Settings, file_checks: Sequence[FileCheck] = (), progress: Progress | None = None
 ) -> tuple[Repository, list[Finding]]:
@@ -168,20 +219,7 @@ def load_repository(
 
     With ``settings.cache``, files whose content was seen before are restored from it.
     """
-    sources, findings = discover(settings.root)
     cache = FileCache.open(settings, file_checks)
-    repository = Repository()
-    for done, source in enumerate(sources, 1):
-        repository.files.setdefault(source.kind.name, set()).add(source.id)
-        if cache is None:
-            entry, problems = load_file(source, settings, file_checks)
-        else:
-            entry, problems = _load_cached(source, settings, file_checks, cache)
-        findings.extend(problems)
-        if entry is not None:
-            repository.table(source.kind)[source.id] = entry
-        if progress is not None:
-            progress(done, len(sources))
-    if cache is not None:
-        cache.save()
-    return repository, findings
+    scanned, findings = scan(settings, cache)
+    repository, problems = load_scanned(scanned, file_checks, cache, progress)
+    return repository, findings + problems

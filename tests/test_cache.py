@@ -4,14 +4,16 @@ cached check reports byte for byte what a clean check reports."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from brm_build.cache import CACHE_FILE
-from brm_build.check import CheckResult, check
+from brm_build.cache import CACHE_FILE, RUN_FILE
+from brm_build.check import CheckResult, check, check_findings
 from brm_build.checks import FILE_CHECKS
+from brm_build.codeowners import render_codeowners
 from brm_build.findings import Finding
 from brm_build.model import Record
 from brm_build.reporters import render_json, render_text
@@ -197,3 +199,79 @@ def test_line_separators_and_escapes_survive_the_cache(root: Path) -> None:
     assert _misses(root) == 0
     name = check(_cached(root)).repository.customers["finance"].record.name
     assert name == "Group\u2028Finance\ttab\x85é"
+
+
+def _findings_agree(root: Path, settings: Settings | None = None) -> CheckResult:
+    """A run of check_findings that misses and one that finds the run kept both report
+    what a clean check reports; return the second."""
+    clean = check(settings or settings_for(root))
+    cached = settings or _cached(root)
+    if settings is not None:
+        cached = dataclasses.replace(settings, cache=_cached(root).cache)
+    results = [check_findings(cached) for _ in range(2)]
+    for result in results:
+        assert (result.findings, result.files) == (clean.findings, clean.files)
+        assert render_text(result, _lines) == render_text(clean, _lines)
+        assert render_json(result) == render_json(clean)
+    return results[1]
+
+
+def _loaded(result: CheckResult) -> int:
+    return sum(len(getattr(result.repository, name)) for name in TABLES)
+
+
+def test_a_run_over_the_same_files_is_kept_whole(root: Path) -> None:
+    originals = {p: p.read_bytes() for p in (root / "records").rglob("*") if p.is_file()}
+    assert _loaded(check_findings(_cached(root))) > 0  # the first run loads every record
+    kept = _findings_agree(root)
+    assert _loaded(kept) == 0  # then nothing is loaded...
+    assert kept.repository.files == check(settings_for(root)).repository.files
+    _edit(root, MEETING, "## Month-end close", "api_key = hunter2222\n\n## Month-end close")
+    assert _loaded(check_findings(_cached(root))) > 0  # ...until a file changes
+    assert "secret-value" in {f.code for f in _findings_agree(root).findings}
+    (root / AGREEMENT).rename(root / "records/agreements/finance-erp-2025b.yaml")
+    assert "ref-unknown" in {f.code for f in _findings_agree(root).findings}
+    (root / SERVICE).unlink()
+    (root / "records/agreements/finance-erp-2025b.yaml").unlink()
+    assert len(_findings_agree(root).findings) > 3
+    for path, data in originals.items():
+        path.write_bytes(data)
+    assert _findings_agree(root).findings == []
+    assert _loaded(check_findings(_cached(root))) == 0
+
+
+def test_the_date_and_codeowners_are_part_of_the_run_key(root: Path) -> None:
+    assert _findings_agree(root).findings == []
+    later = _findings_agree(root, settings_for(root, dt.date(2029, 1, 1)))
+    assert "customer-no-recent-meeting" in {f.code for f in later.findings}
+    assert _findings_agree(root).findings == []
+    (root / "CODEOWNERS").write_text("* @someone\n", encoding="utf-8")
+    assert [f.code for f in _findings_agree(root).findings] == ["codeowners-outdated"]
+    settings = settings_for(root)
+    owners = render_codeowners(check(settings).repository, settings.config.codeowners.default)
+    (root / "CODEOWNERS").write_text(owners, encoding="utf-8")
+    assert _findings_agree(root).findings == []
+
+
+def test_unusual_files_are_never_kept_in_a_run(root: Path) -> None:
+    stray = root / "records" / "notes.txt"
+    stray.write_text("nothing secret\n", encoding="utf-8")
+    assert _loaded(_findings_agree(root)) > 0  # loaded every time: the checks read it
+    stray.write_text("password = hunter2222\n", encoding="utf-8")
+    assert "secret-value" in {f.code for f in _findings_agree(root).findings}
+    stray.unlink()
+    (root / CUSTOMER).write_bytes(b"name: \xff\n")
+    assert "file-encoding" in {f.code for f in _findings_agree(root).findings}
+
+
+def test_a_tampered_run_is_ignored(root: Path) -> None:
+    _edit(root, CUSTOMER, "cost_center:", "cost_centre:")
+    clean = check(settings_for(root))
+    check_findings(_cached(root))
+    run_file = root / ".brm-cache" / "check" / RUN_FILE
+    text = run_file.read_text(encoding="utf-8")
+    assert "schema-unknown-field" in text
+    run_file.write_text(text.replace("schema-unknown-field", "schema-nothing-wrong"))
+    result = check_findings(_cached(root))
+    assert _loaded(result) > 0
+    assert result.findings == clean.findings

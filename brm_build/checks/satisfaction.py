@@ -6,6 +6,7 @@ charts show, and a warning about it could never be resolved by changing the reco
 
 from __future__ import annotations
 
+from ..analytics.periods import sort_periods
 from ..analytics.satisfaction import Drop, csat_drops, satisfaction
 from ..analytics.stats import records
 from ..findings import Finding, Severity
@@ -30,17 +31,20 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
     t = settings.config.thresholds
     customers: dict[str, Customer] = records(repo.customers)
     surveys: list[Entry[Survey]] = sorted(repo.surveys.values(), key=lambda e: e.path)
-    sat = satisfaction((e.record for e in surveys), customers, {}, t.survey_min_responses)
-    if len(sat.periods) < 2:
+    latest = sort_periods(e.record.period for e in surveys)[-2:]
+    if len(latest) < 2:
         return []
+    # A period's figures depend on its own responses only: the older ones need no work.
+    compared = (e.record for e in surveys if e.record.period in latest)
+    sat = satisfaction(compared, customers, {}, t.survey_min_responses)
     # The finding points at the latest survey; of several in one period, the first file.
-    entry = next(e for e in surveys if e.record.period == sat.periods[-1])
+    entry = next(e for e in surveys if e.record.period == latest[-1])
     findings: list[Finding] = []
     for cid, figures in sat.customers.items():
         unit = customers.get(cid)
         if unit is None or unit.role != "customer":
             continue
-        for drop in csat_drops(figures, sat.periods[-2:], t.csat_drop_points):
+        for drop in csat_drops(figures, latest, t.csat_drop_points):
             message = _message(unit.name, drop, t.csat_drop_points, t.survey_min_responses)
             findings.append(at(entry, "csat-drop", ("period",), message, Severity.WARNING))
     return findings

@@ -39,6 +39,12 @@ Handle = Annotated[
 ]
 
 
+def empty_list() -> Any:
+    """An optional list, empty unless given: made afresh for each record, as pydantic would
+    otherwise deep-copy a shared ``[]`` default into every one (JSON Schema: ``[]``)."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 def restricted(description: str) -> Any:
     """A field that is validated but never published unless opted in by name."""
     return Field(default=None, description=description, json_schema_extra={RESTRICTED: True})

@@ -21,6 +21,7 @@ from .common import (
     Record,
     Text,
     Url,
+    empty_list,
     restricted,
 )
 
@@ -59,13 +60,13 @@ class Customer(Record):
     relationship_manager: Person | None = None
     cost_center: str | None = None
     it_budget: Money | None = restricted("The unit's IT budget. Restricted.")
-    services: list[Id] = []
-    contacts: list[Contact] = []
-    plans: list[Plan] = []
-    escalation: list[EscalationLevel] = []
-    owners: list[Handle] = []
+    services: list[Id] = empty_list()
+    contacts: list[Contact] = empty_list()
+    plans: list[Plan] = empty_list()
+    escalation: list[EscalationLevel] = empty_list()
+    owners: list[Handle] = empty_list()
     summary: Markdown | None = None
-    tags: list[str] = []
+    tags: list[str] = empty_list()
 
 
 class Service(Record):
@@ -115,7 +116,7 @@ class Agreement(Record):
     valid_until: Date | None = None
     review_by: Date | None = None
     signed: Signatures | None = None
-    service_levels: list[ServiceLevel] = []
+    service_levels: list[ServiceLevel] = empty_list()
     funding: Funding | None = restricted("Funding of the delivery. Restricted.")
     document: Url | None = None
     notes: Markdown | None = None
@@ -159,12 +160,12 @@ class Meeting(Record):
         "satisfaction",
         "other",
     ]
-    attendees: list[Attendee] = []
-    agreements: list[Id] = []
-    projects: list[Id] = []
-    decisions: list[Text] = []
-    actions: list[Action] = []
-    requirements: list[Requirement] = []
+    attendees: list[Attendee] = empty_list()
+    agreements: list[Id] = empty_list()
+    projects: list[Id] = empty_list()
+    decisions: list[Text] = empty_list()
+    actions: list[Action] = empty_list()
+    requirements: list[Requirement] = empty_list()
 
 
 class Response(Record):
@@ -215,14 +216,14 @@ class Project(Record):
 
     name: Text
     customers: list[Id]
-    services: list[Id] = []
+    services: list[Id] = empty_list()
     status: Literal["planned", "active", "on-hold", "done", "cancelled"]
     health: Literal["green", "amber", "red"] | None = None
     start: Date | None = None
     planned_end: Date | None = None
     forecast_end: Date | None = None
     sponsor: Person | None = None
-    milestones: list[Milestone] = []
+    milestones: list[Milestone] = empty_list()
     summary: Markdown | None = None
 
 
