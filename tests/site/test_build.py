@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from brm_build.check import check
+from brm_build.settings import CacheSettings
 from brm_build.site.build import TEMPLATES, build, external_assets, out_problems, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
-
-from brm_build.settings import CacheSettings
 
 from ..conftest import ROOT, settings_for
 from .hostile import SECRETS, write_hostile
