@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -16,7 +15,8 @@ from ..gitlog import Commit, History
 from ..publication import Publication
 from ..settings import BrmConfig
 from . import links
-from .markup import escape, external_url, heading, mailto, render_markdown
+from .cells import number, percent
+from .markup import Escaper, external_url, heading, mailto, render_markdown
 
 HISTORY_LIMIT = 5
 """How many commits each record page lists."""
@@ -71,25 +71,31 @@ def _url(context: Context, target: str) -> Markup:
     return Markup(links.relative(str(context["page"]), target))
 
 
-def _number(value: float | int | None, digits: int = 2) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{value:.0f} %"
-
-
 def _indent(depth: int) -> Markup:
     """Indentation that nests a Markdown list item ``depth`` levels deep."""
     return Markup("    " * depth)
 
 
-def _finalize(value: Any) -> Markup:
-    """Every ``{{ value }}`` is escaped for Markdown and HTML unless it is already Markup."""
-    return escape(value)
+CACHE_LIMIT = 1 << 18
+"""How many Markdown fields an environment keeps rendered before starting afresh."""
+
+
+class _Markdown:
+    """The ``md`` filter: Markdown fields rendered once per distinct text and depth."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, int], Markup] = {}
+
+    def __call__(self, text: str | None, depth: int = 1) -> Markup:
+        if not text:
+            return render_markdown(text, depth)
+        key = (text, depth)
+        done = self.cache.get(key)
+        if done is None:
+            if len(self.cache) >= CACHE_LIMIT:
+                self.cache.clear()
+            done = self.cache[key] = render_markdown(text, depth)
+        return done
 
 
 def environment(templates: str) -> Environment:
@@ -97,18 +103,19 @@ def environment(templates: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
-        finalize=_finalize,
+        finalize=Escaper(),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment renders one site: templates do not change
     )
     env.globals["url"] = _url
     env.globals["indent"] = _indent
     env.globals["heading"] = heading
-    env.filters["md"] = render_markdown
-    env.filters["number"] = _number
-    env.filters["percent"] = _percent
+    env.filters["md"] = _Markdown()
+    env.filters["number"] = number
+    env.filters["percent"] = percent
     env.filters["external"] = external_url
     env.filters["mailto"] = mailto
     return env

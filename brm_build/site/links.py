@@ -70,7 +70,23 @@ def relative(source: str, target: str) -> str:
     """A link from page ``source`` to page ``target``, both relative to the docs folder."""
     if not _SAFE_PAGE.match(target):
         raise ValueError(f"not a page path: {target!r}")
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    start = posixpath.dirname(source)
+    if not (_plain(start) and _plain(target)):
+        return posixpath.relpath(target, start or ".")
+    here = start.split("/") if start else []
+    there = target.split("/")
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def _plain(path: str) -> bool:
+    """Whether ``path`` is relative and has no empty, ``.`` or ``..`` part to resolve."""
+    parts = path.split("/")
+    return not path or not ("" in parts or "." in parts or ".." in parts)
 
 
 @dataclass(frozen=True, slots=True)

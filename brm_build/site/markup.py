@@ -9,6 +9,7 @@ sanitised with nh3 before they are embedded.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -73,6 +74,37 @@ def escape(value: Any) -> Markup:
     text = _SPACES.sub(" ", _CONTROLS.sub("", "" if value is None else str(value))).strip()
     text = _LEADING.sub(_leading, text.translate(_ENTITIES))
     return Markup(text)
+
+
+CACHE_LIMIT = 1 << 18
+"""How many distinct values an :class:`Escaper` keeps before starting afresh."""
+
+# Values whose text follows from equality: equal ones always escape alike (not so for
+# floats, where 0.0 == -0.0, nor across types, where 1 == 1.0 == True).
+_CACHED_TYPES = frozenset({str, int, dt.date})
+
+
+class Escaper:
+    """:func:`escape` that escapes each of the many repeated values (ids, names, dates)
+    once: the ``finalize`` of the page environment, so every ``{{ value }}`` uses it."""
+
+    def __init__(self, limit: int = CACHE_LIMIT) -> None:
+        self.cache: dict[object, Markup] = {}
+        self.limit = limit
+
+    def __call__(self, value: Any) -> Markup:
+        """``value`` escaped as :func:`escape` does."""
+        kind = type(value)
+        if kind is Markup:
+            return value  # type: ignore[no-any-return]
+        if kind not in _CACHED_TYPES:
+            return escape(value)
+        done = self.cache.get(value)
+        if done is None:
+            if len(self.cache) >= self.limit:
+                self.cache.clear()
+            done = self.cache[value] = escape(value)
+        return done
 
 
 def _leading(match: re.Match[str]) -> str:

@@ -14,11 +14,12 @@ from ..publication import Publication, Published
 from ..writers import writers_page
 from . import links
 from .attention import attention
+from .cells import Shared
 from .context import SiteData, record_history
 from .links import Host, host, record_page
-from .markup import external_url
+from .markup import Escaper, external_url
 from .relations import Relations, meeting_items, relate, relationship_manager, structure
-from .views import agreement_line, customer_view, survey_view
+from .views import AgreementLines, customer_view, survey_view
 
 CHANGES_LIMIT = 50
 """How many commits the changes page lists."""
@@ -40,6 +41,8 @@ class Renderer:
     data: SiteData
     rel: Relations
     host: Host | None
+    cells: Shared
+    lines: AgreementLines
 
     def page(self, template: str, page: str, **values: object) -> str:
         """Render ``template`` as the page at docs path ``page``."""
@@ -52,6 +55,7 @@ class Renderer:
             config=data.config,
             notice_days=data.config.thresholds.agreement_notice_days,
             figures=data.figures,
+            m=self.cells.page(page),
             **values,
         )
 
@@ -68,11 +72,11 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     notice = data.config.thresholds.agreement_notice_days
     for cid, c in pub.customers.items():
         page = record_page("customers", cid)
-        view = customer_view(pub, rel, cid, data.today, notice)
+        view = customer_view(pub, rel, cid, data.today, notice, r.lines)
         yield page, r.record("customer.md.j2", page, [c.path], view=view)
     for aid, a in pub.agreements.items():
         page = record_page("agreements", aid)
-        line = agreement_line(pub, aid, data.today, notice)
+        line = r.lines[aid]
         paths = [a.path] + ([line.report.path] if line.report else [])
         yield page, r.record("agreement.md.j2", page, paths, line=line)
     for mid, m in pub.meetings.items():
@@ -154,9 +158,8 @@ def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
 
 def _register_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     """The registers: agreements, service levels, meetings, satisfaction and the rest."""
-    data, pub = r.data, r.data.publication
-    notice = data.config.thresholds.agreement_notice_days
-    lines = [agreement_line(pub, aid, data.today, notice) for aid in pub.agreements]
+    pub = r.data.publication
+    lines = [r.lines[aid] for aid in pub.agreements]
     yield links.AGREEMENTS, r.page("agreements.md.j2", links.AGREEMENTS, lines=lines)
     breaches = sorted(
         ((line, b) for line in lines for b in line.attainment.missed()),
@@ -186,7 +189,12 @@ def _register_pages(r: Renderer) -> Iterator[tuple[str, str]]:
 
 def generate(data: SiteData, env: Environment) -> dict[str, str]:
     """Every page of the site as Markdown, by path relative to the docs folder."""
-    renderer = Renderer(env, data, relate(data.publication), host(data.config.repository))
+    escaper = env.finalize if isinstance(env.finalize, Escaper) else Escaper()
+    cells = Shared(data.publication, escaper)
+    rel = relate(data.publication)
+    notice = data.config.thresholds.agreement_notice_days
+    lines = AgreementLines(data.publication, data.today, notice)
+    renderer = Renderer(env, data, rel, host(data.config.repository), cells, lines)
     rules = health_rules(data.config.thresholds)
     health = (links.HEALTH, renderer.page("health.md.j2", links.HEALTH, rules=rules))
     charts = data.figures.files() if data.figures else {}

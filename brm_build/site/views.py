@@ -63,14 +63,29 @@ def agreement_line(pub: Publication, aid: str, today: dt.date, notice: int) -> A
     )
 
 
+class AgreementLines:
+    """Every agreement line of a site, each worked out once however many pages show it."""
+
+    def __init__(self, pub: Publication, today: dt.date, notice: int) -> None:
+        self.pub, self.today, self.notice = pub, today, notice
+        self._lines: dict[str, AgreementLine] = {}
+
+    def __getitem__(self, aid: str) -> AgreementLine:
+        """The line of agreement ``aid``."""
+        line = self._lines.get(aid)
+        if line is None:
+            line = self._lines[aid] = agreement_line(self.pub, aid, self.today, self.notice)
+        return line
+
+
 def _agreements(
-    pub: Publication, rel: Relations, cid: str, today: dt.date, notice: int
+    pub: Publication, rel: Relations, cid: str, lines_of: AgreementLines
 ) -> tuple[list[AgreementLine], Published[Customer] | None]:
     owners = [pub.customers[cid], *ancestors(pub, cid)]
     for owner in owners:
         ids = rel.agreements_of.get(owner.id, [])
         if ids:
-            lines = [agreement_line(pub, aid, today, notice) for aid in ids]
+            lines = [lines_of[aid] for aid in ids]
             lines.sort(key=lambda line: (line.agreement.record.valid_from, line.agreement.id))
             lines.reverse()
             return lines, None if owner.id == cid else owner
@@ -91,16 +106,23 @@ def _all(index: dict[str, list[str]], units: list[str]) -> list[str]:
 
 
 def customer_view(
-    pub: Publication, rel: Relations, cid: str, today: dt.date, notice: int
+    pub: Publication,
+    rel: Relations,
+    cid: str,
+    today: dt.date,
+    notice: int,
+    lines: AgreementLines | None = None,
 ) -> CustomerView:
-    """Gather the page of business unit ``cid``, counting the units below it."""
+    """Gather the page of business unit ``cid``, counting the units below it; ``lines``
+    are the agreement lines worked out for other pages already."""
     units = [cid, *descendants(rel, cid)]
     meeting_ids = {m for u in units for m in rel.meetings_of.get(u, [])}
     meetings = sorted(
         (pub.meetings[m] for m in meeting_ids), key=lambda m: (m.record.date, m.id), reverse=True
     )
     items = meeting_items(meetings)
-    agreements, agreements_from = _agreements(pub, rel, cid, today, notice)
+    lines = lines or AgreementLines(pub, today, notice)
+    agreements, agreements_from = _agreements(pub, rel, cid, lines)
     return CustomerView(
         customer=pub.customers[cid],
         parents=ancestors(pub, cid),

@@ -1,0 +1,246 @@
+"""The small pieces that pages repeat many times: record links, badges, people, results.
+
+They are Python rather than Jinja2 macros because a site has hundreds of thousands of
+them, and a macro call costs many times a function call. Every value goes through the
+environment's escaping (:class:`~brm_build.site.markup.Escaper`), exactly as ``{{ value }}``
+in a template would; what comes back is Markup, so templates do not escape it twice.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from ..analytics.satisfaction import Scores
+from ..charts.model import Chart, Table
+from ..model.common import Money, Person
+from ..model.kinds import ServiceLevel
+from ..publication import Publication
+from . import links
+from .markup import Escaper, mailto
+from .status import PeriodRow, Result
+from .views import AgreementLine
+
+_STATUS_LEVELS = {
+    "open": "warn", "active": "ok", "live": "ok", "red": "danger", "amber": "warn",
+    "green": "ok", "on-hold": "warn", "proposed": "info", "accepted": "info",
+    "delivered": "ok", "rejected": "muted", "done": "muted", "dropped": "muted",
+    "resolved": "muted", "withdrawn": "muted", "cancelled": "muted", "retired": "muted",
+    "pipeline": "info", "planned": "info", "complaint": "warn", "escalation": "danger",
+    "compliment": "ok",
+}  # fmt: skip
+"""The badge colour of each status word; any other word is muted."""
+
+_RATING_LEVELS = {"good": "ok", "watch": "warn", "act": "danger"}
+"""The badge colour of each rating of relationship health."""
+
+_LABELS = {
+    "customers": "name",
+    "services": "name",
+    "projects": "name",
+    "agreements": "title",
+    "meetings": "title",
+    "surveys": "title",
+}
+"""The field a link to a record of each folder reads as."""
+
+
+def number(value: float | int | None, digits: int = 2) -> str:
+    """A number with thousands separators and at most ``digits`` decimals, none trailing."""
+    if value is None:
+        return ""
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def percent(value: float | None) -> str:
+    """A share in whole percent."""
+    return "" if value is None else f"{value:.0f} %"
+
+
+class Shared:
+    """What the cells of every page of one site share: the records and what is done once."""
+
+    def __init__(self, pub: Publication, escaper: Escaper) -> None:
+        self.pub = pub
+        self.escape = escaper
+        self.links: dict[tuple[str, str, Any, Any], Markup] = {}
+        self.charts: dict[tuple[str, str], Markup] = {}
+        self.measurements: dict[str, Markup] = {}
+
+    def page(self, page: str) -> Cells:
+        """The cells of the page at docs path ``page``."""
+        return Cells(self, page)
+
+
+class Cells:
+    """The cells of one page: links are relative to it (``m`` in the templates)."""
+
+    __slots__ = ("_dir", "_escape", "_page", "_shared")
+
+    def __init__(self, shared: Shared, page: str) -> None:
+        self._shared = shared
+        self._escape = shared.escape
+        self._page = page
+        self._dir = posixpath.dirname(page)
+
+    def _link(self, folder: str, rid: Any, label: Any = None) -> Markup:
+        """``[label](page)`` to a record, or its id as text when there is no such record."""
+        key = (self._dir, folder, rid, label)
+        done = self._shared.links.get(key)
+        if done is None:
+            table: Mapping[str, Any] = getattr(self._shared.pub, folder)
+            if rid not in table:
+                done = self._escape(rid)
+            else:
+                if label is None:
+                    label = getattr(table[rid].record, _LABELS[folder])
+                target = links.relative(self._page, f"{folder}/{rid}.md")
+                done = Markup(f"[{self._escape(label)}]({target})")
+            self._shared.links[key] = done
+        return done
+
+    def customer(self, rid: str) -> Markup:
+        """A link to a business unit, by name."""
+        return self._link("customers", rid)
+
+    def customers(self, ids: Iterable[str]) -> Markup:
+        """Links to business units, separated by commas."""
+        return Markup(", ".join([self._link("customers", rid) for rid in ids]))
+
+    def service(self, rid: str) -> Markup:
+        """A link to a service, by name."""
+        return self._link("services", rid)
+
+    def services(self, ids: Iterable[str]) -> Markup:
+        """Links to services, separated by commas."""
+        return Markup(", ".join([self._link("services", rid) for rid in ids]))
+
+    def agreement(self, rid: str) -> Markup:
+        """A link to an agreement, by title."""
+        return self._link("agreements", rid)
+
+    def meeting(self, rid: str) -> Markup:
+        """A link to a meeting, by title."""
+        return self._link("meetings", rid)
+
+    def project(self, rid: str) -> Markup:
+        """A link to a project, by name."""
+        return self._link("projects", rid)
+
+    def survey(self, rid: str) -> Markup:
+        """A link to a survey, by title."""
+        return self._link("surveys", rid)
+
+    def feedback(self, rid: str, label: Any) -> Markup:
+        """A link to a feedback record, reading ``label``."""
+        return self._link("feedback", rid, label)
+
+    def person(self, p: Person | None) -> Markup:
+        """A person: name, title and e-mail; the phone only when brm.yaml publishes it."""
+        if p is None:
+            return Markup("not recorded")
+        e = self._escape
+        title = f", {e(p.title)}" if p.title else ""
+        phone = f", phone {e(p.phone)}" if p.phone else ""
+        return Markup(f"{e(p.name)}{title} ([{e(p.email)}]({mailto(p.email)})){phone}")
+
+    def badge(self, label: Any, level: Any) -> Markup:
+        """A label in a coloured badge."""
+        e = self._escape
+        return Markup(f'<span class="brm-badge brm-{e(level)}">{e(label)}</span>')
+
+    def status(self, value: Any) -> Markup:
+        """A status word in the badge of its colour."""
+        return self.badge(value, _STATUS_LEVELS.get(value, "muted"))
+
+    def money(self, m: Money) -> Markup:
+        """An amount and its currency."""
+        return Markup(f"{self._escape(number(m.amount))} {self._escape(m.currency)}")
+
+    def result(self, r: Result, level: ServiceLevel) -> Markup:
+        """A measured value against its target; a breach is marked in text, not colour alone."""
+        e = self._escape
+        if r.value is None:
+            return Markup("–")
+        if r.met:
+            return e(number(r.value))
+        sign = "≥" if level.direction == "at_least" else "≤"
+        title = f"missed: target {sign} {e(number(level.target))}"
+        return Markup(f'<span class="brm-breach" title="{title}">✗ {e(number(r.value))}</span>')
+
+    def target(self, level: ServiceLevel) -> Markup:
+        """A service level's target: direction, value and unit."""
+        e = self._escape
+        sign = "≥" if level.direction == "at_least" else "≤"
+        return Markup(f"{sign}&nbsp;{e(number(level.target))}&nbsp;{e(level.unit)}")
+
+    def table(self, t: Table | None) -> Markup:
+        """A chart's data as a Markdown table, followed by a blank line; nothing for None."""
+        if not t:
+            return Markup("")
+        e = self._escape
+        lines = ["|" + "".join([f" {e(h)} |" for h in t.headers])]
+        lines.append("|" + " --- |" * len(t.headers))
+        lines.extend("|" + "".join([f" {e(cell)} |" for cell in row]) for row in t.rows)
+        return Markup("\n".join(lines) + "\n\n")
+
+    def chart(self, c: Chart | None) -> Markup:
+        """A chart with its message as alt text and caption, and its data in a table beside
+        it, or below it when the table is too wide."""
+        if not c:
+            return Markup("")
+        up = "../" * self._page.count("/")
+        done = self._shared.charts.get((c.name, up))
+        if done is None:
+            done = self._shared.charts[(c.name, up)] = self._chart(c, up)
+        return done
+
+    def _chart(self, c: Chart, up: str) -> Markup:
+        e = self._escape
+        stacked = ' data-layout="stacked"' if len(c.table.headers) > 7 else ""
+        alt = e(c.alt)
+        head = (
+            f'<div class="brm-chart"{stacked} markdown>\n<figure class="brm-chart-figure">\n'
+            f'<img src="{e(up)}charts/{e(c.name)}" alt="{alt}" loading="lazy">\n'
+            f"<figcaption>{alt}</figcaption>\n</figure>\n"
+            '<div class="brm-chart-data" markdown>\n\n'
+        )
+        return Markup(f"{head}{self.table(c.table)}</div>\n</div>\n\n")
+
+    def csat(self, f: Scores | None) -> Markup:
+        """One period's CSAT in a table cell: the share, then n; an asterisk marks low
+        confidence."""
+        if not f:
+            return Markup("–")
+        e = self._escape
+        low = "*" if f.low_confidence else ""
+        return Markup(f'<span class="brm-cell">{e(percent(f.csat))} (n {e(f.n)}{low})</span>')
+
+    def rating(self, value: str, title: Any = "") -> Markup:
+        """A rating of relationship health (good, watch or act), in words and colour."""
+        e = self._escape
+        extra = f' title="{e(title)}"' if title else ""
+        level = e(_RATING_LEVELS[value])
+        return Markup(f'<span class="brm-badge brm-{level}"{extra}>{e(value)}</span>')
+
+    def measurement_rows(self, line: AgreementLine) -> Markup:
+        """The rows of an agreement's measurements, latest period first, without the last
+        line break: the same on every page, so worked out once."""
+        aid = line.agreement.id
+        done = self._shared.measurements.get(aid)
+        if done is None:
+            levels = line.attainment.levels
+            rows = [self._measurement_row(row, levels) for row in reversed(line.attainment.rows)]
+            done = self._shared.measurements[aid] = Markup("\n".join(rows))
+        return done
+
+    def _measurement_row(self, row: PeriodRow, levels: tuple[ServiceLevel, ...]) -> str:
+        e = self._escape
+        cells = "".join(
+            [f"{self.result(r, lv)} | " for r, lv in zip(row.results, levels, strict=True)]
+        )
+        return f"| {e(row.period)} | {cells}{e(row.notes or '')} |"
