@@ -3,7 +3,9 @@
 Run ``python benchmarks/chart_bench.py [--root PATH] [--rounds N]``. Each round draws every
 chart from an empty cache, once in this process and once across all cores; the report gives
 charts per second for both, their ratio, and the time of a rebuild that finds every chart
-cached. The best round counts, as usual for timings on a shared machine.
+cached. The best round counts, as usual for timings on a shared machine. A last table gives,
+per kind of chart, the CPU time and the SVG size of one chart: what to look at first when
+drawing gets slower (``brm demo --scale N`` makes records to run it on).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from brm_build.analytics import compute_stats
 from brm_build.charts import Chart, build_charts, render_charts
+from brm_build.charts.draw import draw_svg
 from brm_build.charts.render import default_workers
 from brm_build.check import check
 from brm_build.settings import Settings, load_config
@@ -52,6 +55,34 @@ def timed_render(charts: list[Chart], workers: int, cached: bool = False) -> flo
     return seconds
 
 
+def per_kind(charts: list[Chart]) -> list[tuple[str, int, float, float]]:
+    """Per kind of chart: how many, CPU milliseconds and SVG kibibytes per chart."""
+    seconds: dict[str, list[float]] = {}
+    sizes: dict[str, list[int]] = {}
+    for spec in {c.key: c.spec for c in charts}.values():
+        start = time.process_time()
+        svg = draw_svg(spec)
+        kind = type(spec).__name__.removesuffix("Spec")
+        seconds.setdefault(kind, []).append(time.process_time() - start)
+        sizes.setdefault(kind, []).append(len(svg))
+    return [
+        (kind, len(times), 1000 * sum(times) / len(times), sum(sizes[kind]) / len(times) / 1024)
+        for kind, times in sorted(seconds.items(), key=lambda item: -sum(item[1]))
+    ]
+
+
+def print_kinds(charts: list[Chart]) -> None:
+    """Print the CPU time and size per chart of each kind, and over all charts."""
+    rows = per_kind(charts)
+    print(f"{'kind':<14} {'charts':>6} {'CPU ms/chart':>13} {'KiB/chart':>10}")
+    for kind, count, ms, kib in rows:
+        print(f"{kind:<14} {count:>6} {ms:>13.1f} {kib:>10.1f}")
+    total = sum(r[1] for r in rows)
+    ms = sum(r[1] * r[2] for r in rows) / total
+    kib = sum(r[1] * r[3] for r in rows) / total
+    print(f"{'all':<14} {total:>6} {ms:>13.1f} {kib:>10.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -74,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, seconds, rate in rows:
         print(f"{label:<{width}}  {seconds:>8}  {rate}")
     print(f"{'parallel / serial':<{width}}  {serial / parallel:>7.2f}x")
+    print()
+    print_kinds(charts)
     return 0
 
 

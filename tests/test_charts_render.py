@@ -14,7 +14,8 @@ EMPTY = Table(("Period",), ())
 
 
 def level_chart(name: str, actual: float) -> Chart:
-    level = LevelSpec(name, "percent", "at_least", 99.5, ("2025-01", "2025-02"), (99.9, actual))
+    periods, met = ("2025-01", "2025-02"), (True, actual >= 99.5)
+    level = LevelSpec(name, "percent", "at_least", 99.5, periods, (99.9, actual), met)
     return Chart(name + ".svg", f"{name}: alt", EMPTY, AgreementSpec(name, (level,)))
 
 

@@ -12,54 +12,27 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
+from .marks import label, period_ticks, points
 from .model import ComparisonSpec, DistributionSpec, Maybe, NpsSpec, TrendSpec
 from .style import (
     BLUE,
     FOREGROUND,
     HEIGHT,
     ON_COLOUR,
+    PERIOD_MARGINS,
     RED,
     SCORE_COLOURS,
     WIDTH,
+    Margins,
     new_figure,
 )
 
-MAX_TICKS = 8
-"""At most this many period labels fit under a chart side by side."""
+DISTRIBUTION_MARGINS = Margins(left=0.52, right=0.66, top=0.24, bottom=0.46)
+"""Room for the legend at the right; the periods below carry no legend."""
 
 
 def _nan(values: Sequence[Maybe]) -> list[float]:
     return [math.nan if v is None else v for v in values]
-
-
-def period_ticks(ax: Axes, periods: Sequence[str], n: Sequence[int] | None = None) -> None:
-    """Label the x axis with periods (and n below each), thinned out when there are many."""
-    step = max(1, math.ceil(len(periods) / MAX_TICKS))
-    ax.set_xticks(range(len(periods)))
-    labels = []
-    for i, period in enumerate(periods):
-        shown = (len(periods) - 1 - i) % step == 0  # always label the latest period
-        text = period if shown else ""
-        if n is not None:
-            text += f"\nn {n[i]}" if shown and n[i] else ""
-        labels.append(text)
-    ax.set_xticklabels(labels)
-    ax.set_xlim(-0.6, len(periods) - 0.4)
-    ax.grid(axis="x", visible=False)
-
-
-def point(ax: Axes, x: float, y: float, solid: bool, colour: str = BLUE, size: float = 6) -> None:
-    """A marker at (x, y): filled, or hollow for a figure of low confidence; never clipped,
-    so that a 100% at the edge of the axes shows whole."""
-    face = colour if solid else "none"
-    ax.plot([x], [y], marker="o", markersize=size, color=colour, markerfacecolor=face,
-            markeredgewidth=1.5, clip_on=False, zorder=3)  # fmt: skip
-
-
-def label(ax: Axes, x: float, y: float, text: str, dy: float = 8, va: str = "baseline") -> None:
-    """Small text ``dy`` points above (below, when negative) the point (x, y)."""
-    ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, dy), ha="center",
-                va=va, fontsize=8.5)  # fmt: skip
 
 
 def _trend_handles(minimum: int, line: bool = True) -> list[Artist]:
@@ -73,22 +46,24 @@ def _trend_handles(minimum: int, line: bool = True) -> list[Artist]:
 
 def draw_trend(spec: TrendSpec) -> Figure:
     """CSAT as a line with its 95% interval as a band; hollow points are low-confidence."""
-    figure = new_figure()
+    figure = new_figure(margins=PERIOD_MARGINS)
     ax = figure.add_subplot()
     x = list(range(len(spec.periods)))
     ax.fill_between(x, _nan(spec.low), _nan(spec.high), color=BLUE, alpha=0.18, linewidth=0)
     ax.plot(x, _nan(spec.csat), color=BLUE, linewidth=2)
-    for i, value in enumerate(spec.csat):
-        if value is not None:
-            point(ax, i, value, spec.n[i] >= spec.minimum)
-            label(ax, i, value, f"{value:.0f}%")
+    shown = [(i, v) for i, v in enumerate(spec.csat) if v is not None]
+    for solid in (True, False):
+        mine = [(i, v) for i, v in shown if (spec.n[i] >= spec.minimum) == solid]
+        points(ax, [i for i, _ in mine], [v for _, v in mine], solid)
+    for i, value in shown:
+        label(ax, i, value, f"{value:.0f}%")
     ax.set_ylim(0, 108)
     ax.set_yticks([0, 25, 50, 75, 100])
     ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, spec.n)
     ax.set_title(spec.title)
     handles = _trend_handles(spec.minimum)
-    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    figure.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
     return figure
 
 
@@ -106,18 +81,30 @@ def _signed(value: float) -> str:
     return f"{whole:+d}" if whole else "0"
 
 
+def _bar_look(spec: NpsSpec, i: int, value: float) -> tuple[str, float]:
+    """The colour of a bar (blue at or above zero) and its opacity (pale: low confidence)."""
+    return BLUE if value >= 0 else RED, 0.85 if spec.n[i] >= spec.minimum else 0.35
+
+
 def draw_nps(spec: NpsSpec) -> Figure:
     """NPS per period as bars with their 95% interval; pale bars are low-confidence."""
-    figure = new_figure()
+    figure = new_figure(margins=PERIOD_MARGINS)
     ax = figure.add_subplot()
-    for i, value in enumerate(spec.nps):
-        low, high = spec.low[i], spec.high[i]
-        if value is None or low is None or high is None:
-            continue
-        alpha = 0.85 if spec.n[i] >= spec.minimum else 0.35
-        ax.bar([i], [value], width=0.6, color=BLUE if value >= 0 else RED, alpha=alpha)
-        whisker = [[value - low], [high - value]]
-        ax.errorbar([i], [value], yerr=whisker, color=FOREGROUND, capsize=3, linewidth=1)
+    shown = [
+        (i, value, low, high)
+        for i, (value, low, high) in enumerate(zip(spec.nps, spec.low, spec.high, strict=True))
+        if value is not None and low is not None and high is not None
+    ]
+    for colour, alpha in ((BLUE, 0.85), (BLUE, 0.35), (RED, 0.85), (RED, 0.35)):
+        bars = [(i, v) for i, v, _, _ in shown if _bar_look(spec, i, v) == (colour, alpha)]
+        if bars:
+            ax.bar([i for i, _ in bars], [v for _, v in bars], width=0.6, color=colour,
+                   alpha=alpha)  # fmt: skip
+    if shown:
+        whiskers = [[v - lo for _, v, lo, _ in shown], [hi - v for _, v, _, hi in shown]]
+        ax.errorbar([i for i, *_ in shown], [v for _, v, _, _ in shown], yerr=whiskers,
+                    color=FOREGROUND, capsize=3, linewidth=1, linestyle="none")  # fmt: skip
+    for i, value, low, high in shown:
         if value >= 0:
             label(ax, i, high, _signed(value), dy=4, va="bottom")
         else:
@@ -131,7 +118,7 @@ def draw_nps(spec: NpsSpec) -> Figure:
         Line2D([], [], color=FOREGROUND, marker="_", markersize=8, label="95% interval"),
         Patch(color=BLUE, alpha=0.35, label=f"fewer than {spec.minimum} answers"),
     ]
-    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    figure.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
     return figure
 
 
@@ -154,15 +141,16 @@ def _stack(ax: Axes, counts: Sequence[Sequence[int]]) -> None:
 
 def draw_distribution(spec: DistributionSpec) -> Figure:
     """The share of each answer per period as stacked columns, 5 at the bottom."""
-    figure = new_figure()
+    figure = new_figure(margins=DISTRIBUTION_MARGINS)
     ax = figure.add_subplot()
     _stack(ax, spec.counts)
     ax.set_ylim(0, 100)
     ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, [sum(c) for c in spec.counts])
+    ax.tick_params(axis="x", labelsize=8.5)  # eight periods fit beside the legend
     ax.set_title(spec.title)
     handles, labels = ax.get_legend_handles_labels()
-    figure.legend(handles[::-1], labels[::-1], title="Answer", loc="outside right center",
+    figure.legend(handles[::-1], labels[::-1], title="Answer", loc="center right",
                   fontsize=8.5, title_fontsize=8.5)  # fmt: skip
     return figure
 
@@ -172,10 +160,15 @@ def draw_comparison(spec: ComparisonSpec) -> Figure:
     figure = new_figure(WIDTH, max(HEIGHT * 0.6, 1.2 + 0.3 * len(spec.labels)))
     ax = figure.add_subplot()
     y = list(range(len(spec.labels)))[::-1]
+    # The intervals as one line broken by gaps (NaN): one artist instead of one per group.
+    ends = [(spec.low[i], spec.high[i], math.nan) for i in range(len(y))]
+    rows = [(yi, yi, math.nan) for yi in y]
+    ax.plot([v for e in ends for v in e], [v for r in rows for v in r], color=BLUE,
+            linewidth=2.5, alpha=0.35, solid_capstyle="round")  # fmt: skip
+    for solid in (True, False):
+        mine = [i for i in range(len(y)) if (spec.n[i] >= spec.minimum) == solid]
+        points(ax, [spec.csat[i] for i in mine], [y[i] for i in mine], solid, size=6.5)
     for i, yi in enumerate(y):
-        interval = [spec.low[i], spec.high[i]]
-        ax.plot(interval, [yi, yi], color=BLUE, linewidth=2.5, alpha=0.35, solid_capstyle="round")
-        point(ax, spec.csat[i], yi, spec.n[i] >= spec.minimum, size=6.5)
         ax.text(106, yi, f"{spec.csat[i]:.0f}%  n {spec.n[i]}", va="center", fontsize=8.5)
     ax.set_yticks(y)
     ax.set_yticklabels(spec.labels)

@@ -6,14 +6,14 @@ import math
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from ..analytics.service_levels import meets
-from .draw_satisfaction import period_ticks, point
+from .marks import period_ticks, points
 from .model import AgreementSpec, HeatmapSpec, LevelSpec
-from .style import BLUE, FOREGROUND, GREEN, MUTED, ON_COLOUR, RED, WIDTH, new_figure
+from .style import BLUE, FOREGROUND, GREEN, MUTED, ON_COLOUR, RED, WIDTH, Margins, new_figure
 
 CELL_GOOD, CELL_WATCH, CELL_ACT = "#8ce99a", "#ffd43b", "#ffa8a8"
 
@@ -27,10 +27,11 @@ def _limits(values: list[float], target: float) -> tuple[float, float]:
 
 PANEL_HEIGHT = 1.2
 """Height in inches of the plot area of one service level in an agreement's chart."""
-GAP, TOP, BOTTOM, LEFT, RIGHT = 0.75, 0.55, 0.75, 0.8, 0.15
-"""Fixed margins in inches (a fitted layout would cost a third of the drawing time): between
-panels room for tick labels and a panel title, at the top for the title, at the bottom for
-tick labels and the legend, at the left for the unit and its tick labels."""
+GAP = 0.75
+"""Room in inches between panels for tick labels and the next panel's title."""
+AGREEMENT_MARGINS = Margins(left=0.8, right=0.3, top=0.55, bottom=0.75)
+"""Room for the unit and its tick labels at the left, the last period label at the right,
+the title at the top, and tick labels and the legend at the bottom."""
 
 
 def _draw_level(ax: Axes, spec: LevelSpec) -> None:
@@ -43,11 +44,11 @@ def _draw_level(ax: Axes, spec: LevelSpec) -> None:
     for i, value in enumerate(spec.actual):
         if value is None:
             ax.axvspan(i - 0.5, i + 0.5, color=MUTED, alpha=0.2, linewidth=0)
-            continue
-        met = meets(value, spec.target, spec.direction)
-        point(ax, i, value, True, GREEN if met else RED, 5.5 if met else 7)
-    measured = [v for v in actual if not math.isnan(v)]
-    ax.set_ylim(*_limits(measured, spec.target))
+    measured = [(i, v) for i, v in enumerate(spec.actual) if v is not None]
+    for met, colour, size in ((True, GREEN, 5.5), (False, RED, 7.0)):
+        mine = [(i, v) for i, v in measured if spec.met[i] == met]
+        points(ax, [i for i, _ in mine], [v for _, v in mine], True, colour, size)
+    ax.set_ylim(*_limits([v for _, v in measured], spec.target))
     ax.set_ylabel(spec.unit)
     period_ticks(ax, spec.periods)
     ax.set_title(f"{spec.title} (target {sign} {spec.target:g})", fontsize=9.5)
@@ -56,21 +57,11 @@ def _draw_level(ax: Axes, spec: LevelSpec) -> None:
 def draw_agreement(spec: AgreementSpec) -> Figure:
     """One panel per service level, each achieved against its own target line."""
     count = len(spec.levels)
-    height = TOP + BOTTOM + count * PANEL_HEIGHT + (count - 1) * GAP
-    figure = new_figure(WIDTH, height, fitted=False)
-    axes = figure.subplots(
-        count,
-        1,
-        squeeze=False,
-        gridspec_kw={
-            "left": LEFT / WIDTH,
-            "right": 1 - RIGHT / WIDTH,
-            "top": 1 - TOP / height,
-            "bottom": BOTTOM / height,
-            "hspace": GAP / PANEL_HEIGHT,
-        },
-    )[:, 0]
-    for ax, level in zip(axes, spec.levels, strict=True):
+    margins = AGREEMENT_MARGINS
+    height = margins.top + margins.bottom + count * PANEL_HEIGHT + (count - 1) * GAP
+    figure = new_figure(WIDTH, height, margins)
+    axes = figure.subplots(count, 1, squeeze=False, gridspec_kw={"hspace": GAP / PANEL_HEIGHT})
+    for ax, level in zip(axes[:, 0], spec.levels, strict=True):
         _draw_level(ax, level)
     figure.suptitle(spec.title, x=0.01, y=1 - 0.1 / height, ha="left", va="top",
                     fontsize=10.5, fontweight="bold")  # fmt: skip
@@ -95,14 +86,17 @@ def draw_heatmap(spec: HeatmapSpec) -> Figure:
     """A grid of customers by period; each cell the share of service-level results met."""
     figure = new_figure(WIDTH, 1.2 + 0.34 * len(spec.rows))
     ax = figure.add_subplot()
+    cells: dict[str, list[Rectangle]] = {}  # one collection per colour, not a patch per cell
     for r, row in enumerate(spec.values):
         for c, value in enumerate(row):
             if value is None:
                 ax.text(c, r, "–", ha="center", va="center", fontsize=8)
                 continue
             colour = _cell_colour(value, spec.good, spec.act)
-            ax.add_patch(Rectangle((c - 0.47, r - 0.44), 0.94, 0.88, color=colour, linewidth=0))
+            cells.setdefault(colour, []).append(Rectangle((c - 0.47, r - 0.44), 0.94, 0.88))
             ax.text(c, r, f"{value:.0f}", ha="center", va="center", fontsize=7.5, color=ON_COLOUR)
+    for colour, patches in cells.items():
+        ax.add_collection(PatchCollection(patches, facecolor=colour, linewidth=0))
     ax.set_xlim(-0.5, len(spec.periods) - 0.5)
     ax.set_ylim(len(spec.rows) - 0.5, -0.5)
     ax.set_xticks(range(len(spec.periods)))

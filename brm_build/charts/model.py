@@ -7,20 +7,26 @@ hashes to a stable cache key: the same data always makes the same key.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import importlib.resources
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import matplotlib
 
-CHART_VERSION = "7"
-"""Bump when the drawing code changes, so that every cached chart is drawn again."""
+DRAWING_MODULES = ("draw", "draw_satisfaction", "draw_service_levels", "marks", "model", "style")
+"""The modules of this package that decide how a chart looks (tests keep the list whole):
+their source is part of every cache key, so that a change to any of them redraws every
+chart, with no version number to remember to bump."""
 
 Maybe = float | None
 
 LABEL_LIMIT = 32
 """Longer names are shortened on a chart (never in its table): they would crowd out the data."""
-TITLE_LIMIT = 64
+TITLE_LIMIT = 56
+"""A chart title starts above the plot area and must end inside the figure."""
 
 
 def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
@@ -95,6 +101,8 @@ class LevelSpec:
     target: float
     periods: tuple[str, ...]
     actual: tuple[Maybe, ...]
+    met: tuple[bool | None, ...]
+    """Whether each period met its target, as the table says; None: not measured."""
 
 
 @dataclass(frozen=True)
@@ -135,12 +143,27 @@ class Chart:
         return spec_key(self.spec)
 
 
+def source_hash(sources: Mapping[str, bytes]) -> str:
+    """A hash of source files by name: any change to a name or a byte changes it."""
+    digest = hashlib.sha256()
+    for name, source in sorted(sources.items()):
+        digest.update(f"{name} {len(source)}\n".encode() + source)
+    return digest.hexdigest()
+
+
+@functools.cache
+def drawing_code() -> str:
+    """The hash of the drawing modules' source, read once per process."""
+    package = importlib.resources.files(__name__.rpartition(".")[0])
+    return source_hash({n: package.joinpath(n + ".py").read_bytes() for n in DRAWING_MODULES})
+
+
 def spec_key(spec: Spec) -> str:
-    """A stable hash of ``spec``, the chart code version and the matplotlib version."""
+    """A stable hash of ``spec``, the drawing code and the matplotlib version."""
     payload = {
         "kind": type(spec).__name__,
         "data": dataclasses.asdict(spec),
-        "chart_version": CHART_VERSION,
+        "drawing_code": drawing_code(),
         "matplotlib": matplotlib.__version__,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False)

@@ -58,6 +58,7 @@ def _level_spec(level: LevelAttainment) -> LevelSpec:
         target=level.target,
         periods=tuple(r.period for r in level.results),
         actual=tuple(r.actual for r in level.results),
+        met=tuple(r.met for r in level.results),
     )
 
 

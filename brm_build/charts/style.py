@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
@@ -34,13 +35,18 @@ SCORE_COLOURS = ("#e03131", "#f08c00", "#adb5bd", "#69db7c", "#2f9e44")
 
 WIDTH, HEIGHT = 6.0, 3.0
 """Figure size in inches; the SVG scales to the page width."""
+TICK_LENGTH, TICK_WIDTH = 3.5, 0.8
+"""Tick marks in points (matplotlib's default), also for the bare marks between labels."""
 
 RC: dict[RcKeyType, Any] = {
     "svg.hashsalt": "brm-charts",
     "svg.fonttype": "none",
     "svg.id": "brm-chart",
     "text.parse_math": False,  # a name with two $ signs is text, not a formula
-    "font.family": ["DejaVu Sans"],
+    # Text stays text: a reader without DejaVu Sans (matplotlib's own font, used to lay the
+    # text out) gets Verdana, its near twin in width, or at least a sans-serif, never serif.
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans", "Verdana"],
     "font.size": 9.5,
     "text.color": FOREGROUND,
     "axes.edgecolor": FOREGROUND,
@@ -49,6 +55,7 @@ RC: dict[RcKeyType, Any] = {
     "axes.titlesize": 10.5,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    "axes.titley": 1.0,  # a fixed title height: placing it by the tick labels is slow
     "axes.facecolor": "none",
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -57,6 +64,8 @@ RC: dict[RcKeyType, Any] = {
     "grid.color": GRID,
     "grid.linewidth": 0.6,
     "xtick.color": FOREGROUND,
+    "xtick.major.size": TICK_LENGTH,
+    "xtick.major.width": TICK_WIDTH,
     "ytick.color": FOREGROUND,
     "legend.frameon": False,
     "figure.facecolor": "none",
@@ -74,9 +83,37 @@ def chart_style() -> Iterator[None]:
         yield
 
 
-def new_figure(width: float = WIDTH, height: float = HEIGHT, fitted: bool = True) -> Figure:
-    """A blank figure with an SVG canvas; ``fitted``: its layout fits the text (slower)."""
-    figure = Figure(figsize=(width, height), layout="constrained" if fitted else None)
+@dataclass(frozen=True)
+class Margins:
+    """Room in inches around the plot area: for tick labels, the title and the legend."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+PERIOD_MARGINS = Margins(left=0.52, right=0.05, top=0.24, bottom=0.75)
+"""Around a chart of periods: room for "100%" at the left, a title above, and two lines of
+period labels and a one-row legend below."""
+
+
+def new_figure(
+    width: float = WIDTH, height: float = HEIGHT, margins: Margins | None = None
+) -> Figure:
+    """A blank figure with an SVG canvas and fixed ``margins``; without them the layout is
+    fitted to the text, which costs about half the drawing time, so only charts whose
+    labels vary in width (names) are fitted."""
+    if margins is None:
+        figure = Figure(figsize=(width, height), layout="constrained")
+    else:
+        figure = Figure(figsize=(width, height))
+        figure.subplots_adjust(
+            left=margins.left / width,
+            right=1 - margins.right / width,
+            top=1 - margins.top / height,
+            bottom=margins.bottom / height,
+        )
     FigureCanvasSVG(figure)
     return figure
 

@@ -1,0 +1,168 @@
+"""Drawing charts: text fits the figure, periods are thinned, and the cache key follows the code."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
+
+import brm_build.charts
+from brm_build.charts.draw import draw_svg, figure_for
+from brm_build.charts.marks import labelled_periods
+from brm_build.charts.model import (
+    DRAWING_MODULES,
+    LABEL_LIMIT,
+    TITLE_LIMIT,
+    AgreementSpec,
+    ComparisonSpec,
+    DistributionSpec,
+    HeatmapSpec,
+    LevelSpec,
+    NpsSpec,
+    Spec,
+    TrendSpec,
+    drawing_code,
+    shorten,
+    source_hash,
+)
+from brm_build.charts.style import chart_style
+
+PACKAGE = Path(brm_build.charts.__file__).parent
+QUARTERS = tuple(f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4))
+MONTHS = tuple(f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13))
+LONG = ("Wide Business Unit Name " * 4)[:LABEL_LIMIT]
+NAME = "Group Infrastructure Operations and Management Services Worldwide"
+
+
+def _title(what: str) -> str:
+    return shorten(f"{NAME}: {what}", TITLE_LIMIT)
+
+
+def _level(title: str, unit: str, actual: tuple[float | None, ...]) -> LevelSpec:
+    met = tuple(None if v is None else v >= 99.5 for v in actual)
+    return LevelSpec(title, unit, "at_least", 99.5, MONTHS, actual, met)
+
+
+SPECS: dict[str, Spec] = {
+    "trend": TrendSpec(
+        _title("CSAT by survey period"),
+        QUARTERS,
+        (100.0, None, 0.0, 50.0, 62.5, 70.0, 80.0, 100.0),
+        (80.0, None, 0.0, 30.0, 40.0, 60.0, 70.0, 90.0),
+        (100.0, None, 20.0, 70.0, 80.0, 80.0, 90.0, 100.0),
+        (3, 0, 12000, 250, 250, 4, 250, 99999),
+        5,
+    ),
+    "nps": NpsSpec(
+        _title("NPS by survey period"),
+        QUARTERS,
+        (-100.0, 100.0, None, 0.0, 5.0, -5.0, 30.0, -30.0),
+        (-100.0, 80.0, None, -10.0, -5.0, -15.0, 20.0, -40.0),
+        (-80.0, 100.0, None, 10.0, 15.0, 5.0, 40.0, -20.0),
+        (3, 250, 0, 250, 250, 250, 250, 12000),
+        5,
+    ),
+    "distribution": DistributionSpec(
+        _title("answers by survey period"), QUARTERS, ((1, 2, 3, 40, 50),) * 8
+    ),
+    "comparison": ComparisonSpec(
+        "CSAT by customer, 2025-Q4",
+        (LONG, "Finance", "HR"),
+        (100.0, 0.0, 55.0),
+        (90.0, 0.0, 40.0),
+        (100.0, 10.0, 70.0),
+        (12000, 3, 250),
+        5,
+    ),
+    "agreement": AgreementSpec(
+        shorten(NAME, TITLE_LIMIT),
+        (
+            _level("Availability during support hours", "percent", (99.9, None) * 12),
+            _level("Restore time for priority 1 incidents", "hours", (-1234.5, 100000.0) * 12),
+        ),
+    ),
+    "heatmap": HeatmapSpec(
+        "Service-level results met (%)",
+        (LONG, "Finance"),
+        QUARTERS,
+        ((100.0, None) * 4, (0.0, 50.0) * 4),
+        95.0,
+        80.0,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", SPECS)
+def test_every_text_stays_inside_the_figure(kind: str) -> None:
+    # A fixed layout saves half the drawing time; this keeps long names and big numbers in view.
+    with chart_style():
+        figure = figure_for(SPECS[kind])
+        FigureCanvasAgg(figure)  # measures text as the SVG canvas lays it out
+        figure.draw_without_rendering()
+        width, height = figure.bbox.width, figure.bbox.height
+        for text in figure.findobj(Text):
+            if not text.get_visible() or not text.get_text():
+                continue
+            box = text.get_window_extent()
+            inside = box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1
+            assert inside and box.y1 <= height + 1, f"{text.get_text()!r} sticks out: {box}"
+
+
+def test_only_some_periods_are_labelled_and_always_the_latest() -> None:
+    assert labelled_periods(8) == list(range(8))
+    assert labelled_periods(24) == [2, 5, 8, 11, 14, 17, 20, 23]
+    assert labelled_periods(9) == [0, 2, 4, 6, 8]
+    assert labelled_periods(1) == [0]
+    with chart_style():
+        figure = figure_for(SPECS["agreement"])
+    for ax in figure.axes:
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        assert labels == [MONTHS[i] for i in labelled_periods(24)]
+
+
+def test_text_is_text_in_a_sans_serif_for_readers_without_the_font() -> None:
+    svg = draw_svg(SPECS["trend"]).decode("utf-8")
+    families = set(re.findall(r"font-family: ([^;\"]+)", svg))
+    assert families == {"'DejaVu Sans', 'Verdana', sans-serif"}
+    assert "<path" in svg and ">2025-Q4</text>" in svg, "no text drawn as glyph outlines"
+
+
+def _imported_modules(name: str) -> tuple[set[str], set[str]]:
+    """The package's modules ``name`` imports, and any import that leaves the package."""
+    tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
+    inside, outside = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            inside.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and (
+            node.level > 1 or "brm_build" in (node.module or "")
+        ):
+            outside.add(ast.unparse(node))
+        elif isinstance(node, ast.Import):
+            outside.update(a.name for a in node.names if a.name.startswith("brm_build"))
+    return inside, outside
+
+
+def test_the_cache_key_covers_every_module_that_draws() -> None:
+    seen: set[str] = set()
+    todo = ["draw"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        inside, outside = _imported_modules(name)
+        assert not outside, f"{name}.py draws with code outside the charts package: {outside}"
+        todo.extend(inside - seen)
+    assert seen == set(DRAWING_MODULES)
+
+
+def test_any_change_to_the_drawing_code_changes_the_key() -> None:
+    sources = {f"{n}.py": (PACKAGE / f"{n}.py").read_bytes() for n in DRAWING_MODULES}
+    assert drawing_code() == source_hash({n[:-3]: s for n, s in sources.items()})
+    edited = dict(sources, **{"marks.py": sources["marks.py"] + b" "})
+    assert source_hash(edited) != source_hash(sources)
+    renamed = {n.replace("marks", "mark"): s for n, s in sources.items()}
+    assert source_hash(renamed) != source_hash(sources)
