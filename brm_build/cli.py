@@ -11,9 +11,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__, cli_workflow
-from .analytics.export import render_stats_json
-from .analytics.stats import compute_stats
-from .analytics.terminal import render_stats_text
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
@@ -21,7 +18,6 @@ from .progress import Progress, shows_progress
 from .quoting import quotable_lines
 from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
 from .repository import Repository
-from .schemas import schema_texts
 from .settings import CONFIG_FILE, CacheSettings, Limits, Settings, load_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -267,6 +263,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     """brm schemas."""
+    from .schemas import schema_texts
+
     stale = []
     for name, text in schema_texts().items():
         path = os.path.join(args.out, name)
@@ -292,6 +290,10 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """brm stats."""
+    from .analytics.export import render_stats_json  # here: only stats needs the analytics
+    from .analytics.stats import compute_stats
+    from .analytics.terminal import render_stats_text
+
     settings, config_findings = settings_from(args)
     result = check(settings, config_findings)
     if result.errors:

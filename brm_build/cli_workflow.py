@@ -12,12 +12,8 @@ import sys
 from collections.abc import Callable
 
 from . import cli_new
-from .changes import read_changes, render_markdown, render_text
-from .codeowners import existing_files, render_codeowners
-from .exchange.export import export_csv, export_json
 from .exchange.importer import IMPORTABLE, import_csv
 from .findings import Severity
-from .gitrevs import GitError
 from .repository import Repository, load_repository
 from .settings import Settings
 from .sources import discover, linked_part
@@ -107,6 +103,9 @@ def _add_record_parsers(
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     """brm diff."""
+    from .changes import read_changes, render_markdown, render_text
+    from .gitrevs import GitError
+
     try:
         changes = read_changes(
             settings.root, args.base, args.head, settings.config.limits.max_file_bytes
@@ -120,6 +119,8 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
     """brm codeowners."""
+    from .codeowners import existing_files, render_codeowners
+
     repository = _valid_repository(settings)
     if repository is None:
         return EXIT_FINDINGS
@@ -151,6 +152,8 @@ def _read(path: str) -> str | None:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """brm export."""
+    from .exchange.export import export_csv, export_json
+
     if args.format == "csv" and not args.out:
         return _fail("CSV is one table per kind: name a folder with --out DIR")
     repository = _valid_repository(settings)
