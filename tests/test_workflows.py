@@ -116,6 +116,11 @@ def test_github_workflow_checks_summarises_and_publishes() -> None:
     runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
     assert runs.count("pip install .") == 3
     assert any("GITHUB_STEP_SUMMARY" in run for run in runs)
+    for job in ("check", "site"):
+        (cache,) = [s for s in jobs[job]["steps"] if s.get("uses", "").startswith("actions/cache")]
+        assert cache["with"]["path"].split() == [".brm-cache", "~/.cache/brm"]
+        names = [s.get("name", "") for s in jobs[job]["steps"]]
+        assert names.index(cache["name"]) < max(i for i, n in enumerate(names) if "brm " in n)
 
 
 def test_gitlab_pipeline_reports_code_quality_and_publishes() -> None:
@@ -126,7 +131,9 @@ def test_gitlab_pipeline_reports_code_quality_and_publishes() -> None:
         in (pipeline["check"]["script"])
     )
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
-    assert pipeline["default"]["before_script"] == ["pip install --quiet ."]
+    assert pipeline["default"]["before_script"][-1] == "pip install --quiet ."
+    assert pipeline["default"]["cache"]["paths"] == [".brm-cache/", ".cache/brm/"]
+    assert pipeline["default"]["before_script"][0].startswith("export XDG_CACHE_HOME=")
 
 
 def _without_install(value: Any) -> Any:
