@@ -9,6 +9,7 @@ name is the kind followed by the field path without list indices, such as
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -88,10 +89,10 @@ def public_view(model: R, path: str, publish: frozenset[str]) -> R:
     """``model`` (found at field path ``path``) with every restricted field not opted in
     set to None, at any depth."""
     updates: dict[str, Any] = {}
-    for name, info in type(model).model_fields.items():
+    for name, restricted in _plan(type(model)):
         value = getattr(model, name)
         here = f"{path}.{name}"
-        if _is_restricted(info) and not _opted_in(model, name, here, publish):
+        if restricted and not _opted_in(model, name, here, publish):
             if value is not None:
                 updates[name] = None
             continue
@@ -99,6 +100,33 @@ def public_view(model: R, path: str, publish: frozenset[str]) -> R:
         if public is not value:
             updates[name] = public
     return model.model_copy(update=updates) if updates else model
+
+
+@functools.cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``model`` that are restricted, or may hold a model with a restricted
+    field at any depth, each with whether it is restricted itself; the others are public
+    as they are, so the public view does not look at them."""
+    return tuple(
+        (name, _is_restricted(info))
+        for name, info in model.model_fields.items()
+        if _is_restricted(info) or _may_hide(info.annotation, frozenset({model}))
+    )
+
+
+def _may_hide(annotation: Any, seen: frozenset[type[BaseModel]]) -> bool:
+    """Whether a field annotated ``annotation`` may hold a restricted field at any depth."""
+    if annotation is Any or annotation is object:
+        return True
+    for inner in _models_in(annotation):
+        if inner in seen:
+            return True
+        fields = inner.model_fields.values()
+        if any(
+            _is_restricted(info) or _may_hide(info.annotation, seen | {inner}) for info in fields
+        ):
+            return True
+    return False
 
 
 def _published(entry: Entry[T], kind: str, publish: frozenset[str]) -> Published[T]:

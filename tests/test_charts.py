@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -16,6 +17,8 @@ from brm_build.charts.model import (
     AgreementSpec,
     ComparisonSpec,
     HeatmapSpec,
+    LevelSpec,
+    NpsSpec,
     TrendSpec,
     spec_key,
 )
@@ -201,6 +204,31 @@ def test_key_changes_with_the_data_only() -> None:
     assert a is not None and b is not None and c is not None
     assert a.key == b.key == spec_key(a.spec)  # the file name is not drawn
     assert a.key != c.key
+
+
+def test_key_follows_every_field_of_a_nested_spec() -> None:
+    one = LevelSpec("up", "%", "at_least", 99.0, ("2026-01",), (99.5,), (True,))
+    spec = AgreementSpec("a", (one,))
+    changed = [
+        AgreementSpec("a", (replace(one, actual=(99.4,)),)),
+        AgreementSpec("a", (replace(one, met=(False,)),)),
+        AgreementSpec("a", (replace(one, target=99),)),  # an int is not the float
+        AgreementSpec("a", (one, one)),
+        AgreementSpec("b", (one,)),
+    ]
+    keys = {spec_key(s) for s in [spec, *changed]}
+    assert len(keys) == 1 + len(changed)
+    assert spec_key(AgreementSpec("a", (replace(one),))) == spec_key(spec)
+
+
+def test_key_tells_spec_kinds_with_the_same_values_apart() -> None:
+    values = ("t", ("2026-Q1",), (80.0,), (70.0,), (90.0,), (5,), 5)
+    assert spec_key(TrendSpec(*values)) != spec_key(NpsSpec(*values))
+
+
+def test_key_refuses_what_a_spec_cannot_hold() -> None:
+    with pytest.raises(TypeError, match="cannot hold"):
+        spec_key(AgreementSpec("a", (object(),)))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf")])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from brm_build.check import check
-from brm_build.model import Customer, Person
+from brm_build.model import Agreement, Customer, Person
 from brm_build.publication import public_view, publish, restricted_names
 from brm_build.site.build import publish_findings
 
@@ -56,6 +56,36 @@ def test_the_original_record_is_unchanged() -> None:
     record = _customer()
     public_view(record, "customer", frozenset())
     assert isinstance(record.manager, Person) and record.manager.phone == "+1 555 0100"
+
+
+def test_a_restricted_field_deep_inside_is_dropped() -> None:
+    # agreement.signed.customer is a Person two models down: its phone is restricted.
+    signer = {"name": "S", "email": "s@x.example", "phone": "+1 555 0199"}
+    record = Agreement.model_validate(
+        {
+            "title": "ERP",
+            "customer": "finance",
+            "services": ["erp"],
+            "status": "active",
+            "valid_from": "2026-01-01",
+            "signed": {"customer": signer, "it": {"name": "I", "email": "i@x.example"}},
+        }
+    )
+    public = public_view(record, "agreement", frozenset())
+    assert public.signed is not None and public.signed.customer is not None
+    assert public.signed.customer.phone is None and public.signed.customer.name == "S"
+    kept = public_view(record, "agreement", frozenset({"agreement.signed.customer.phone"}))
+    assert kept is record
+
+
+def test_a_record_without_restricted_fields_is_published_as_it_is() -> None:
+    settings = settings_for(SAMPLE)
+    repository = check(settings).repository
+    public = publish(repository, [])
+    assert public.meetings and all(
+        public.meetings[mid].record is entry.record for mid, entry in repository.meetings.items()
+    )
+    assert all(public.services[sid].record is e.record for sid, e in repository.services.items())
 
 
 def test_restricted_names_list_the_fields_of_records_md() -> None:

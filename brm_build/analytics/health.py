@@ -142,29 +142,65 @@ def worst(statuses: Iterable[s.Status]) -> s.Status:
     return max(statuses, key=STATUS_ORDER.index, default="good")
 
 
-def _belongs(unit: str, customer: str, customers: Mapping[str, Customer]) -> bool:
-    return customer in units_upwards(unit, customers)
+@dataclass(frozen=True)
+class HealthIndex:
+    """The records each customer is rated on, found in one pass over every record."""
+
+    meetings: Mapping[str, Sequence[Meeting]]
+    """Meetings with the unit or any unit below it, in record order."""
+    feedback: Mapping[str, Sequence[Feedback]]
+    """Feedback from the unit or any unit below it, in record order."""
+    attainment: Mapping[str, Sequence[AgreementAttainment]]
+    agreements: Mapping[str, Sequence[Agreement]]
 
 
-def customer_health(cid: str, data: HealthInputs, t: Thresholds, today: dt.date) -> Health:
-    """Rate every signal of the customer ``cid``."""
+def health_index(data: HealthInputs) -> HealthIndex:
+    """Every meeting and feedback record under each unit above its units, and every
+    agreement and attainment under its own customer."""
+    upwards: dict[str, list[str]] = {}
 
-    def ours(unit: str) -> bool:
-        return _belongs(unit, cid, data.customers)
+    def above(unit: str) -> list[str]:
+        if unit not in upwards:
+            upwards[unit] = units_upwards(unit, data.customers)
+        return upwards[unit]
 
-    held = [m for m in data.meetings if m.date <= today and any(ours(u) for u in m.customers)]
+    meetings: dict[str, list[Meeting]] = {}
+    for m in data.meetings:
+        for unit in dict.fromkeys(up for own in m.customers for up in above(own)):
+            meetings.setdefault(unit, []).append(m)
+    feedback: dict[str, list[Feedback]] = {}
+    for f in data.feedback:
+        for unit in above(f.customer):
+            feedback.setdefault(unit, []).append(f)
+    attained: dict[str, list[AgreementAttainment]] = {}
+    for a in data.attainment.values():
+        attained.setdefault(a.customer, []).append(a)
+    agreements: dict[str, list[Agreement]] = {}
+    for agreement in data.agreements.values():
+        agreements.setdefault(agreement.customer, []).append(agreement)
+    return HealthIndex(meetings, feedback, attained, agreements)
+
+
+def customer_health(
+    cid: str,
+    data: HealthInputs,
+    t: Thresholds,
+    today: dt.date,
+    index: HealthIndex | None = None,
+) -> Health:
+    """Rate every signal of the customer ``cid`` (``index``: ``health_index(data)``)."""
+    index = health_index(data) if index is None else index
+    held = [m for m in index.meetings.get(cid, ()) if m.date <= today]
     actions: list[Action] = [a for m in held for a in m.actions]
     figures = data.satisfaction.customers.get(cid)
     periods = data.satisfaction.periods
     ratings: dict[str, s.Rating] = {
         "satisfaction": s.rate_satisfaction(figures, periods),
         "satisfaction-trend": s.rate_trend(figures, periods, t.csat_drop_points),
-        "service-levels": s.rate_service_levels(
-            [a for a in data.attainment.values() if a.customer == cid], today
-        ),
+        "service-levels": s.rate_service_levels(list(index.attainment.get(cid, ())), today),
         "actions": s.rate_actions(actions, today),
         "feedback": s.rate_feedback(
-            [f for f in data.feedback if ours(f.customer) and f.date <= today],
+            [f for f in index.feedback.get(cid, ()) if f.date <= today],
             today,
             t.feedback_open_days,
         ),
@@ -172,9 +208,7 @@ def customer_health(cid: str, data: HealthInputs, t: Thresholds, today: dt.date)
             max((m.date for m in held), default=None), today, t.meeting_interval_days
         ),
         "agreements": s.rate_agreements(
-            [a for a in data.agreements.values() if a.customer == cid],
-            today,
-            t.agreement_notice_days,
+            list(index.agreements.get(cid, ())), today, t.agreement_notice_days
         ),
     }
     rated = tuple(
@@ -186,8 +220,9 @@ def customer_health(cid: str, data: HealthInputs, t: Thresholds, today: dt.date)
 
 def relationship_health(data: HealthInputs, t: Thresholds, today: dt.date) -> dict[str, Health]:
     """The health of every customer (``role: customer``), by id."""
+    index = health_index(data)
     return {
-        cid: customer_health(cid, data, t, today)
+        cid: customer_health(cid, data, t, today, index)
         for cid in sorted(data.customers)
         if data.customers[cid].role == "customer"
     }

@@ -7,6 +7,7 @@ ordering here goes through :func:`period_key`, which compares calendar months.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -16,8 +17,10 @@ Grain = Literal["month", "quarter"]
 _PERIOD = re.compile(r"^([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _parts(period: str) -> tuple[int, int, int]:
-    """Year, first month and last month of ``period``."""
+    """Year, first month and last month of ``period`` (a few distinct periods are asked
+    about over and over, so the answers are kept)."""
     match = _PERIOD.match(period)
     if match is None:
         raise ValueError(f"'{period}' is not a period: use YYYY-MM or YYYY-Qn")
@@ -58,6 +61,7 @@ def period_end(period: str) -> dt.date:
     return dt.date(year, last + 1, 1) - dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter_of(period: str) -> str:
     """The quarter that contains the month or quarter ``period``."""
     year, first, _ = _parts(period)
@@ -75,6 +79,12 @@ def next_period(period: str) -> str:
 
 def period_range(first: str, last: str) -> list[str]:
     """Every period from ``first`` to ``last`` inclusive; both must have the same grain."""
+    return list(_span(first, last))
+
+
+@functools.lru_cache(maxsize=1024)
+def _span(first: str, last: str) -> tuple[str, ...]:
+    """``period_range``, kept: the agreements of one organisation share a few spans."""
     if grain_of(first) != grain_of(last):
         raise ValueError(f"cannot span {first}..{last}: one is a month, the other a quarter")
     out: list[str] = []
@@ -82,4 +92,4 @@ def period_range(first: str, last: str) -> list[str]:
     while period_key(current) <= period_key(last):
         out.append(current)
         current = next_period(current)
-    return out
+    return tuple(out)

@@ -8,7 +8,7 @@ A series has a figure for every survey period in which its group answered at all
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..model import Customer, Service, Survey
@@ -50,8 +50,11 @@ class Scores:
     """CSAT points gained since the previous survey period; None without a figure there."""
 
 
-def scores(period: str, responses: Sequence[Response], minimum: int) -> Scores | None:
-    """The figures of ``responses``; None when there are none."""
+def scores(
+    period: str, responses: Sequence[Response], minimum: int, before: Scores | None = None
+) -> Scores | None:
+    """The figures of ``responses``, with the change since the figure ``before`` of the
+    previous survey period if there is one; None when there are no responses."""
     n = len(responses)
     if n == 0:
         return None
@@ -63,12 +66,13 @@ def scores(period: str, responses: Sequence[Response], minimum: int) -> Scores |
     nps_n = len(nps_answers)
     promoters = sum(1 for v in nps_answers if v >= PROMOTER_FROM)
     detractors = sum(1 for v in nps_answers if v <= DETRACTOR_UP_TO)
+    csat = share(satisfied, n)
     return Scores(
         period=period,
         n=n,
         satisfied=satisfied,
         distribution=(counts[0], counts[1], counts[2], counts[3], counts[4]),
-        csat=share(satisfied, n),
+        csat=csat,
         csat_ci95=csat_interval(satisfied, n),
         csat_mean=sum(r.csat for r in responses) / n,
         nps_n=nps_n,
@@ -78,6 +82,7 @@ def scores(period: str, responses: Sequence[Response], minimum: int) -> Scores |
         nps_ci95=nps_interval(promoters, detractors, nps_n) if nps_n else None,
         low_confidence=n < minimum,
         nps_low_confidence=nps_n < minimum,
+        change=csat - before.csat if before is not None else None,
     )
 
 
@@ -122,10 +127,9 @@ def series(
     figures: list[Scores] = []
     previous: Scores | None = None
     for period in periods:
-        current = scores(period, by_period.get(period, ()), minimum)
+        current = scores(period, by_period.get(period, ()), minimum, previous)
         if current is not None:
-            change = current.csat - previous.csat if previous is not None else None
-            figures.append(replace(current, change=change))
+            figures.append(current)
         previous = current
     return Series(key, label, tuple(figures))
 

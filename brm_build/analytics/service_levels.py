@@ -8,6 +8,7 @@ number (YAML ``.nan``, ``.inf``) measures nothing.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class LevelAttainment:
     grain: str
     results: tuple[Result, ...]
 
-    @property
+    @functools.cached_property
     def measured(self) -> tuple[Result, ...]:
         """The results of the measured periods."""
         return tuple(r for r in self.results if r.met is not None)
@@ -121,41 +122,48 @@ class AgreementAttainment:
         return tuple(sort_periods(r.period for level in self.levels for r in level.results))
 
 
-def _timeline(level: ServiceLevel, report: Report | None) -> list[str]:
-    """The periods to list for ``level``: every report period of its grain, gaps filled."""
+def _measured(level: ServiceLevel, report: Report | None) -> tuple[set[str], dict[str, float]]:
+    """The report periods to list for ``level`` (those with a result for it, and every one
+    of its grain), and its finite results by period (the first one of a repeated period)."""
+    listed: set[str] = set()
+    actuals: dict[str, float] = {}
     if report is None:
-        return []
-    own = [m.period for m in report.measurements if level.id in m.results]
-    same_grain = [m.period for m in report.measurements if grain_of(m.period) == level.period]
-    listed = sort_periods(own + same_grain)
+        return listed, actuals
+    for m in report.measurements:
+        if level.id in m.results:
+            listed.add(m.period)
+            value = m.results[level.id]
+            if value is not None and math.isfinite(value):  # .nan and .inf measure nothing
+                actuals.setdefault(m.period, value)
+        elif grain_of(m.period) == level.period:
+            listed.add(m.period)
+    return listed, actuals
+
+
+def _timeline(level: ServiceLevel, listed: set[str]) -> list[str]:
+    """The periods to list for ``level`` in calendar order, gaps of its grain filled."""
     ours = [p for p in listed if grain_of(p) == level.period]
     if ours:
-        listed = sort_periods(listed + period_range(ours[0], ours[-1]))
-    return listed
+        listed = listed.union(period_range(min(ours, key=period_key), max(ours, key=period_key)))
+    return sorted(listed, key=period_key)
 
 
 def level_attainment(level: ServiceLevel, report: Report | None) -> LevelAttainment:
     """The results of one service level, period by period."""
-    actuals: dict[str, float] = {}
-    if report is not None:
-        for m in report.measurements:
-            value = m.results.get(level.id)
-            if value is not None and math.isfinite(value):  # .nan and .inf measure nothing
-                actuals.setdefault(m.period, value)
-    judged = math.isfinite(level.target)
+    listed, actuals = _measured(level, report)
+    target, direction = level.target, level.direction
+    judged = math.isfinite(target)
     results = []
-    for period in _timeline(level, report):
+    for period in _timeline(level, listed):
         actual = actuals.get(period)
-        met = None
-        if actual is not None and judged:
-            met = meets(actual, level.target, level.direction)
-        results.append(Result(period, level.target, actual, met))
+        met = meets(actual, target, direction) if actual is not None and judged else None
+        results.append(Result(period, target, actual, met))
     return LevelAttainment(
         level.id,
         level.metric,
         level.unit,
-        level.direction,
-        level.target,
+        direction,
+        target,
         level.period,
         tuple(results),
     )

@@ -137,7 +137,7 @@ class Chart:
     table: Table
     spec: Spec
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The cache key: a hash of the drawing input and the version of the drawing code."""
         return spec_key(self.spec)
@@ -158,13 +158,20 @@ def drawing_code() -> str:
     return source_hash({n: package.joinpath(n + ".py").read_bytes() for n in DRAWING_MODULES})
 
 
+def _fields(value: object) -> dict[str, object]:
+    """A spec nested in a spec as JSON can hold it: its class name, then its fields."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        raise TypeError(f"a chart spec cannot hold {type(value).__name__}")
+    fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    return {"kind": type(value).__name__, "data": fields}
+
+
 def spec_key(spec: Spec) -> str:
     """A stable hash of ``spec``, the drawing code and the matplotlib version."""
     payload = {
-        "kind": type(spec).__name__,
-        "data": dataclasses.asdict(spec),
+        "spec": spec,
         "drawing_code": drawing_code(),
         "matplotlib": matplotlib.__version__,
     }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False, default=_fields)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

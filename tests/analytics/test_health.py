@@ -10,6 +10,7 @@ from brm_build.analytics import signals as s
 from brm_build.analytics.health import (
     HealthInputs,
     customer_health,
+    health_index,
     health_rules,
     relationship_health,
     worst,
@@ -150,6 +151,40 @@ def test_customer_health_counts_purchasers() -> None:
     everyone = relationship_health(data, T, TODAY)
     assert list(everyone) == ["finance", "retail"]  # customers only, not purchasers
     assert everyone["retail"].status == "act"
+
+
+def test_a_meeting_with_two_purchasers_counts_once_for_the_unit_above() -> None:
+    customers = {
+        "finance": unit("Group Finance"),
+        "payables": unit("Payables", parent="finance"),
+        "receivables": unit("Receivables", parent="finance"),
+        "retail": unit("Retail"),
+    }
+    overdue = TODAY - dt.timedelta(days=5)
+    both = meeting(TODAY - dt.timedelta(days=10), ["payables", "receivables"], [("open", overdue)])
+    shared = meeting(TODAY - dt.timedelta(days=20), ["retail", "payables"])
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    data = HealthInputs(customers, sat, {}, {}, [both, shared], [])
+    index = health_index(data)
+    assert index.meetings["finance"] == [both, shared]  # record order, each once
+    assert index.meetings["retail"] == [shared] and "payables" in index.meetings
+    health = customer_health("finance", data, T, TODAY, index)
+    actions = next(sig for sig in health.signals if sig.key == "actions")
+    assert actions.status == "watch" and actions.value.startswith("1 ")
+    assert health == customer_health("finance", data, T, TODAY)  # the index is optional
+
+
+def test_the_index_keeps_agreements_and_feedback_with_their_own_units() -> None:
+    customers = {"finance": unit("Group Finance"), "payables": unit("Payables", "finance")}
+    ours, theirs = agreement("finance", [level("up", 99)]), agreement("payables", [])
+    complaint = feedback("complaint", TODAY, "payables")
+    met = attainment({"a": ours}, {})
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    data = HealthInputs(customers, sat, met, {"a": ours, "b": theirs}, [], [complaint])
+    index = health_index(data)
+    assert index.agreements == {"finance": [ours], "payables": [theirs]}
+    assert [a.id for a in index.attainment["finance"]] == ["a"]
+    assert index.feedback == {"finance": [complaint], "payables": [complaint]}
 
 
 def test_rules_state_the_thresholds() -> None:

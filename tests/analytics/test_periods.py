@@ -10,6 +10,7 @@ from brm_build.analytics.periods import (
     grain_of,
     next_period,
     period_end,
+    period_key,
     period_range,
     period_start,
     quarter_of,
@@ -60,3 +61,10 @@ def test_range_refuses_mixed_grains_and_bad_text() -> None:
         period_range("2025-01", "2025-Q2")
     with pytest.raises(ValueError, match="not a period"):
         sort_periods(["2025-13"])
+
+
+def test_a_bad_period_is_refused_every_time_it_is_asked_about() -> None:
+    for _ in range(2):  # the answers are kept; a refusal is not
+        with pytest.raises(ValueError, match="not a period"):
+            period_key("2025-Q5")
+    assert period_key("2025-Q4") == period_key("2025-Q4") == (2025, 10, 12)

@@ -114,6 +114,13 @@ def test_one_response_is_low_confidence_with_a_wide_interval() -> None:
     assert f.csat_ci95 == pytest.approx((16.75, 100.0), abs=0.01)
 
 
+def test_change_is_counted_from_the_figure_before() -> None:
+    before = scores("2025-Q1", [answer("finance", 5), answer("finance", 1)], 5)
+    after = scores("2025-Q2", [answer("finance", 5)] * 3 + [answer("finance", 2)], 5, before)
+    assert before is not None and after is not None
+    assert (before.change, after.change) == (None, 25.0)  # 50% -> 75%
+
+
 def test_all_detractors() -> None:
     f = scores("2025-Q1", [answer("finance", 1, nps=v) for v in (0, 3, 5, 6)], 5)
     assert f is not None
