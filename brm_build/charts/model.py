@@ -13,8 +13,12 @@ import importlib.resources
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import metadata
 
-import matplotlib
+_MATPLOTLIB = metadata.version("matplotlib")
+"""The version that draws, read without importing it (a build whose charts are all
+cached never loads matplotlib)."""
+
 
 DRAWING_MODULES = ("draw", "draw_satisfaction", "draw_service_levels", "marks", "model", "style")
 """The modules of this package that decide how a chart looks (tests keep the list whole):
@@ -171,7 +175,7 @@ def spec_key(spec: Spec) -> str:
     payload = {
         "spec": spec,
         "drawing_code": drawing_code(),
-        "matplotlib": matplotlib.__version__,
+        "matplotlib": _MATPLOTLIB,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False, default=_fields)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

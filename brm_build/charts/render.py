@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .draw import draw_svg
 from .model import Chart, Spec
 
 Draw = Callable[[Spec], bytes]
@@ -65,10 +64,11 @@ def render_charts(
     charts: Sequence[Chart],
     cache_dir: str,
     workers: int | None = None,
-    draw: Draw = draw_svg,
+    draw: Draw | None = None,
     prune: bool = True,
 ) -> Rendered:
-    """The SVG of every chart; only those missing from ``cache_dir`` are drawn."""
+    """The SVG of every chart; only those missing from ``cache_dir`` are drawn (with
+    ``draw``, by default matplotlib, which is imported only when a chart is missing)."""
     names = [c.name for c in charts]
     if len(set(names)) != len(names):
         raise ValueError("two charts share a file name")
@@ -77,7 +77,13 @@ def render_charts(
     for chart in charts:
         unique.setdefault(chart.key, chart.spec)
     missing = [k for k in unique if not os.path.exists(os.path.join(cache_dir, k + ".svg"))]
-    svgs = _draw_all([unique[k] for k in missing], draw, workers or default_workers())
+    svgs: list[bytes] = []
+    if missing:
+        if draw is None:
+            from .draw import draw_svg
+
+            draw = draw_svg
+        svgs = _draw_all([unique[k] for k in missing], draw, workers or default_workers())
     for key, svg in zip(missing, svgs, strict=True):
         _write(os.path.join(cache_dir, key + ".svg"), svg)
     by_key: dict[str, bytes] = {}

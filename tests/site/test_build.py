@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -198,3 +201,25 @@ def _contents(site: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
     }
+
+
+def test_a_build_with_every_chart_cached_does_not_load_matplotlib(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", root / "records")
+    shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "home"), "CI": "true"}
+    script = (
+        "import sys\n"
+        "from brm_build.cli import main\n"
+        f"code = main(['build', '--root', {str(root)!r}, '--today', '2026-11-26',"
+        f" '--out', {str(tmp_path / 'site')!r}])\n"
+        "print('matplotlib loaded:', 'matplotlib' in sys.modules)\n"
+        "sys.exit(code)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert "matplotlib loaded: True" in runs[0].stdout  # the first build draws the charts
+    assert "matplotlib loaded: False" in runs[1].stdout
