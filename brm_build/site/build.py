@@ -10,7 +10,6 @@ import difflib
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Collection
@@ -157,26 +156,6 @@ def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str
 def mkdocs_environment() -> dict[str, str]:
     """The environment for MkDocs: ours, without the theme's notice about its future."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def run_mkdocs(args: list[str], timeout: float = 3600.0) -> list[str]:
-    """Run MkDocs; return its warnings and errors, empty when it succeeded."""
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "mkdocs", *args],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-            env=mkdocs_environment(),
-        )
-    except subprocess.TimeoutExpired:
-        return [f"MkDocs did not finish within {timeout:.0f} seconds"]
-    output = (done.stdout + done.stderr).splitlines()
-    problems = [line.strip() for line in output if line.startswith(("WARNING", "ERROR"))]
-    if done.returncode != 0 and not problems:
-        problems = [line.strip() for line in output[-10:] if line.strip()]
-    return problems if done.returncode != 0 or problems else []
 
 
 def external_assets(site_dir: str, skip: Collection[str] = ()) -> list[str]:

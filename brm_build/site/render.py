@@ -237,35 +237,18 @@ def render_site(
     write_docs(docs, files, set(reused))
     selected = sorted(src for src in keys if src not in reused)
     shares = _split(files, selected, workers if config.incremental else 1, per_process)
-    parts = [site_dir] + [f"{site_dir}.part{i}" for i in range(1, len(shares))]
-    work = os.path.dirname(docs)
-    jobs = [
-        {
-            "config": config.path,
-            "site_dir": part,
-            "pages": share,
-            "copy_static": i == 0,
-            "result": os.path.join(work, f"result-{i}.json"),
-        }
-        for i, (part, share) in enumerate(zip(parts, shares, strict=True))
-    ]
-    try:
-        results = _run(jobs, work, env)
-        problems = list(dict.fromkeys(p for r in results for p in r["problems"]))
-        if problems:
-            return RenderOutcome(tuple(problems), len(selected), len(reused))
-        for part in parts[1:]:
-            _merge(part, site_dir)
-    finally:
-        for part in parts[1:]:
-            shutil.rmtree(part, ignore_errors=True)
+    results = _render_shares(config, shares, site_dir, os.path.dirname(docs), env)
+    counts = (len(selected), len(reused))
+    problems = list(dict.fromkeys(p for r in results for p in r["problems"]))
+    if problems:
+        return RenderOutcome(tuple(problems), *counts)
     records = {src: cache.entries[keys[src]] for src in reused} if cache is not None else {}
     for result in results:
         records.update(result["pages"])
     order = results[0]["order"]
     problems = _anchor_problems(order, records)
     if problems:
-        return RenderOutcome(tuple(problems), len(selected), len(reused))
+        return RenderOutcome(tuple(problems), *counts)
     _write_all(site_dir, ((_dest(src), html) for src, html in reused.items()))
     if results[0].get("search_config"):
         with open(os.path.join(site_dir, *SEARCH_INDEX.split("/")), "wb") as handle:
@@ -273,10 +256,40 @@ def render_site(
     reused_files = frozenset(_dest(src) for src in reused)
     problems = audit(site_dir, reused_files) if audit is not None else []
     if problems:
-        return RenderOutcome(tuple(problems), len(selected), len(reused), reused_files)
+        return RenderOutcome(tuple(problems), *counts, reused_files)
     if cache is not None and config.incremental:
         _remember(cache, keys, records, selected, site_dir)
-    return RenderOutcome((), len(selected), len(reused), reused_files)
+    return RenderOutcome((), *counts, reused_files)
+
+
+def _render_shares(
+    config: SiteConfig,
+    shares: Sequence[Sequence[str]],
+    site_dir: str,
+    work: str,
+    env: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Render each share in a process of its own, the first into ``site_dir`` with the
+    static files, the others beside it, then move their pages in; return the results."""
+    parts = [site_dir] + [f"{site_dir}.part{i}" for i in range(1, len(shares))]
+    jobs = [
+        {
+            "config": config.path,
+            "site_dir": part,
+            "pages": list(share),
+            "copy_static": i == 0,
+            "result": os.path.join(work, f"result-{i}.json"),
+        }
+        for i, (part, share) in enumerate(zip(parts, shares, strict=True))
+    ]
+    try:
+        results = _run(jobs, work, env)
+        for part in parts[1:]:
+            _merge(part, site_dir)
+    finally:
+        for part in parts[1:]:
+            shutil.rmtree(part, ignore_errors=True)
+    return results
 
 
 def _merge(part: str, site_dir: str) -> None:
