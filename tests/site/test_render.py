@@ -279,3 +279,14 @@ def test_a_process_that_leaves_no_result_is_a_problem(tmp_path: Path) -> None:
     (result,) = _run([job], str(tmp_path), ENV)
     assert result["pages"] == {}
     assert [p.split(":")[0] for p in result["problems"]] == ["ERROR - MkDocs failed"]
+
+
+def test_a_renamed_page_equals_a_clean_build(render: Renderer, tmp_path: Path) -> None:
+    docs = _docs()
+    render(docs)
+    docs["customers/nh-renamed.md"] = docs.pop("customers/nh.md")
+    docs["customers/h.md"] = docs["customers/h.md"].replace(b"nh.md", b"nh-renamed.md")
+    outcome, site = render(docs)
+    assert outcome.problems == ()
+    assert (outcome.rendered, outcome.reused) == (2, 16)
+    assert site == _clean_build(tmp_path / "clean", docs)
