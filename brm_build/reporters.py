@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from itertools import groupby
 
@@ -24,22 +25,34 @@ def _summary(result: CheckResult) -> str:
     )
 
 
+# Control characters, and the bidirectional controls that reorder how text is shown: a
+# record could use them to recolour, clear or disguise a terminal or a CI log.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as an escape, such as ``\\x1b``."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
+
+
 def render_text(result: CheckResult, source: LineSource) -> str:
-    """``path:line:col: severity[code]: message``, the line and a caret, grouped by file."""
+    """``path:line:col: severity[code]: message``, the line and a caret, grouped by file;
+    control characters from the records are shown escaped, never sent to the terminal."""
     out: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.path):
         for f in group:
             field = f" (at {f.field})" if f.field else ""
-            out.append(f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}")
+            head = f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}"
+            out.append(printable(head))
             line = source(path, f.line) if f.quote else None
             if line is not None and line.strip():
-                shown = line.rstrip("\r\n").expandtabs(1)
+                shown = printable(line.rstrip("\r\n").expandtabs(1))
                 if len(shown) > 160:
                     shown = shown[:157] + "..."
                 out.append(f"    {shown}")
                 out.append("    " + " " * min(f.column - 1, len(shown)) + "^")
             for related in f.related:
-                out.append(f"    see {related}")
+                out.append(printable(f"    see {related}"))
         out.append("")
     out.append(_summary(result))
     return "\n".join(out) + "\n"
@@ -67,7 +80,7 @@ def render_json(result: CheckResult) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

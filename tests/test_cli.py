@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -314,3 +315,16 @@ def test_installed_script(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.startswith("brm: no records/ folder in .")
+
+
+def test_control_characters_from_records_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copytree(CLEAN, tmp_path / "repo")
+    record = next((tmp_path / "repo" / "records" / "customers").glob("*.yaml"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + '"ab\\e[2J\\u202ecd": 1\n', encoding="utf-8")
+    code, out, _ = check(capsys, tmp_path / "repo", "--no-cache")
+    assert code == 1
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "ab\\x1b[2J\\u202ecd" in out
