@@ -15,6 +15,7 @@ from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
 from .progress import Progress, shows_progress
+from .publication import publish_findings
 from .quoting import quotable_lines
 from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
 from .repository import Repository
@@ -237,6 +238,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # The records live until exit: freeze them before the collector runs again, or its
     # first collection would scan every one of them.
     gc.disable()
+    config_findings += publish_findings(settings.root, settings.config)
     result = check_findings(settings, config_findings, progress)
     gc.freeze()
     gc.enable()

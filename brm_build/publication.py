@@ -9,7 +9,9 @@ name is the kind followed by the field path without list indices, such as
 
 from __future__ import annotations
 
+import difflib
 import functools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -17,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .findings import Finding, error
 from .model import (
     KINDS,
     RESTRICTED,
@@ -31,7 +34,10 @@ from .model import (
     Service,
     Survey,
 )
+from .reading import read_text
 from .repository import Entry, Repository
+from .settings import CONFIG_FILE, BrmConfig
+from .yamlsource import parse_mapping
 
 M = TypeVar("M", bound=Record, covariant=True)
 R = TypeVar("R", bound=BaseModel)
@@ -169,3 +175,29 @@ def restricted_names() -> list[str]:
     for kind in KINDS:
         names.update(_restricted_paths(kind.model, kind.name))
     return sorted(names)
+
+
+def publish_findings(root: str, config: BrmConfig) -> list[Finding]:
+    """A finding for every name under ``publish`` in brm.yaml that is not a restricted field."""
+    known = restricted_names()
+    unknown = [(i, name) for i, name in enumerate(config.publish) if name not in known]
+    if not unknown:
+        return []
+    text, _ = read_text(os.path.join(root, CONFIG_FILE), CONFIG_FILE, config.limits.max_file_bytes)
+    document = parse_mapping(text, CONFIG_FILE)[0] if text is not None else None
+    findings = []
+    for i, name in unknown:
+        line, column = document.position(("publish", i)) if document else (1, 1)
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
+        findings.append(
+            error(
+                "publish-unknown-field",
+                CONFIG_FILE,
+                line,
+                column,
+                f"publish[{i}]",
+                f"'{name}' names no restricted field, so nothing is opted in: {hint}",
+            )
+        )
+    return findings

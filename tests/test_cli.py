@@ -328,3 +328,17 @@ def test_control_characters_from_records_reach_the_terminal_escaped(
     assert code == 1
     assert "\x1b" not in out and "\u202e" not in out
     assert "ab\\x1b[2J\\u202ecd" in out
+
+
+def test_check_reports_a_publish_name_that_is_no_restricted_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copytree(CLEAN, tmp_path / "repo")
+    config = tmp_path / "repo" / "brm.yaml"
+    before = config.read_text(encoding="utf-8") if config.exists() else ""
+    config.write_text(before + "publish:\n  - customer.budget\n", encoding="utf-8")
+    code, out, _ = check(capsys, tmp_path / "repo")
+    line = before.count("\n") + 2
+    assert code == 1
+    assert f"brm.yaml:{line}:" in out and "error[publish-unknown-field]" in out
+    assert "did you mean 'customer.it_budget'?" in out

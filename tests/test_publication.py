@@ -6,8 +6,7 @@ from pathlib import Path
 
 from brm_build.check import check
 from brm_build.model import Agreement, Customer, Person
-from brm_build.publication import public_view, publish, restricted_names
-from brm_build.site.build import publish_findings
+from brm_build.publication import public_view, publish, publish_findings, restricted_names
 
 from .conftest import settings_for
 from .site.sample import SAMPLE

@@ -6,7 +6,6 @@ from :func:`brm_build.site.pages.generate`, which takes data and returns text.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import shutil
@@ -19,13 +18,11 @@ from pathlib import Path
 from ..charts.figures import site_figures
 from ..charts.render import default_workers
 from ..check import CheckResult, check
-from ..findings import Finding, error
+from ..findings import Finding
 from ..gitlog import read_history
 from ..progress import Progress
-from ..publication import publish, restricted_names
-from ..reading import read_text
-from ..settings import CONFIG_FILE, BrmConfig, Settings
-from ..yamlsource import parse_mapping
+from ..publication import publish, publish_findings
+from ..settings import Settings
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .pages import generate
@@ -60,32 +57,6 @@ class BuildResult:
     def ok(self) -> bool:
         """Whether the site was built and swapped in."""
         return self.check.errors == 0 and not self.problems
-
-
-def publish_findings(root: str, config: BrmConfig) -> list[Finding]:
-    """A finding for every name under ``publish`` in brm.yaml that is not a restricted field."""
-    known = restricted_names()
-    unknown = [(i, name) for i, name in enumerate(config.publish) if name not in known]
-    if not unknown:
-        return []
-    text, _ = read_text(os.path.join(root, CONFIG_FILE), CONFIG_FILE, config.limits.max_file_bytes)
-    document = parse_mapping(text, CONFIG_FILE)[0] if text is not None else None
-    findings = []
-    for i, name in unknown:
-        line, column = document.position(("publish", i)) if document else (1, 1)
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
-        findings.append(
-            error(
-                "publish-unknown-field",
-                CONFIG_FILE,
-                line,
-                column,
-                f"publish[{i}]",
-                f"'{name}' names no restricted field, so nothing is opted in: {hint}",
-            )
-        )
-    return findings
 
 
 def site_data(settings: Settings, result: CheckResult) -> SiteData:

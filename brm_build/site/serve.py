@@ -16,11 +16,11 @@ import time
 from typing import Protocol
 
 from ..check import CheckResult, check
+from ..publication import publish_findings
 from ..settings import Settings
 from .build import (
     TEMPLATES,
     mkdocs_environment,
-    publish_findings,
     site_data,
     write_config,
     write_docs,
