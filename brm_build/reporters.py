@@ -46,11 +46,13 @@ def render_text(result: CheckResult, source: LineSource) -> str:
             out.append(printable(head))
             line = source(path, f.line) if f.quote else None
             if line is not None and line.strip():
-                shown = printable(line.rstrip("\r\n").expandtabs(1))
+                raw = line.rstrip("\r\n").expandtabs(1)
+                shown = printable(raw)
                 if len(shown) > 160:
                     shown = shown[:157] + "..."
                 out.append(f"    {shown}")
-                out.append("    " + " " * min(f.column - 1, len(shown)) + "^")
+                before = len(printable(raw[: f.column - 1]))  # escapes widen the line
+                out.append("    " + " " * min(before, len(shown)) + "^")
             for related in f.related:
                 out.append(printable(f"    see {related}"))
         out.append("")

@@ -342,3 +342,18 @@ def test_check_reports_a_publish_name_that_is_no_restricted_field(
     assert code == 1
     assert f"brm.yaml:{line}:" in out and "error[publish-unknown-field]" in out
     assert "did you mean 'customer.it_budget'?" in out
+
+
+def test_the_caret_points_at_the_column_after_escaped_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copytree(CLEAN, tmp_path / "repo")
+    record = next((tmp_path / "repo" / "records" / "customers").glob("*.yaml"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "tags: [\u202e\u202e, {bad: 1}]\n", encoding="utf-8")
+    code, out, _ = check(capsys, tmp_path / "repo", "--no-cache")
+    lines = out.splitlines()
+    quoted = next(i for i, line in enumerate(lines) if line.startswith("    tags: ["))
+    assert code == 1 and "\u202e" not in out
+    caret = lines[quoted + 1].index("^")
+    assert lines[quoted][caret:].startswith("{bad"), out
