@@ -317,13 +317,17 @@ def test_installed_script(tmp_path: Path) -> None:
     assert done.stderr.startswith("brm: no records/ folder in .")
 
 
+def _clean_with_customer_lines(tmp_path: Path, lines: str) -> None:
+    """The clean records copied to ``tmp_path / "repo"``, ``lines`` added to a customer."""
+    shutil.copytree(CLEAN, tmp_path / "repo")
+    record = next((tmp_path / "repo" / "records" / "customers").glob("*.yaml"))
+    record.write_text(record.read_text(encoding="utf-8") + lines, encoding="utf-8")
+
+
 def test_control_characters_from_records_reach_the_terminal_escaped(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    shutil.copytree(CLEAN, tmp_path / "repo")
-    record = next((tmp_path / "repo" / "records" / "customers").glob("*.yaml"))
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text + '"ab\\e[2J\\u202ecd": 1\n', encoding="utf-8")
+    _clean_with_customer_lines(tmp_path, '"ab\\e[2J\\u202ecd": 1\n')
     code, out, _ = check(capsys, tmp_path / "repo", "--no-cache")
     assert code == 1
     assert "\x1b" not in out and "\u202e" not in out
@@ -347,10 +351,7 @@ def test_check_reports_a_publish_name_that_is_no_restricted_field(
 def test_the_caret_points_at_the_column_after_escaped_characters(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    shutil.copytree(CLEAN, tmp_path / "repo")
-    record = next((tmp_path / "repo" / "records" / "customers").glob("*.yaml"))
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text + "tags: [\u202e\u202e, {bad: 1}]\n", encoding="utf-8")
+    _clean_with_customer_lines(tmp_path, "tags: [\u202e\u202e, {bad: 1}]\n")
     code, out, _ = check(capsys, tmp_path / "repo", "--no-cache")
     lines = out.splitlines()
     quoted = next(i for i, line in enumerate(lines) if line.startswith("    tags: ["))

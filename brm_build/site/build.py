@@ -26,7 +26,7 @@ from ..settings import Settings
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .pages import generate
-from .render import render_site, site_config
+from .render import render_site, site_config, write_files
 from .render_cache import PageCache
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
@@ -100,17 +100,12 @@ def page_cache(settings: Settings) -> PageCache | None:
 
 def write_docs(docs: str, pages: dict[str, str]) -> None:
     """Write the pages and the site's own scripts and styles into folder ``docs``."""
-    shutil.copytree(TEMPLATES / "assets", docs, dirs_exist_ok=True)
-    write_pages(docs, pages)
+    write_files(docs, docs_files(dict(pages)).items())
 
 
 def write_pages(docs: str, pages: dict[str, str]) -> None:
     """Write ``pages`` into folder ``docs``, leaving other files as they are."""
-    for path, text in pages.items():
-        target = os.path.join(docs, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+    write_files(docs, ((path, text.encode("utf-8")) for path, text in pages.items()))
 
 
 def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str:

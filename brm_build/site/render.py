@@ -119,11 +119,12 @@ def _split(
 def write_docs(docs: str, files: Mapping[str, bytes], reused: set[str]) -> None:
     """Write the docs folder: a page whose rendering is reused is left empty, as MkDocs
     reads only the pages it renders."""
-    _write_all(docs, ((path, b"" if path in reused else data) for path, data in files.items()))
+    write_files(docs, ((path, b"" if path in reused else data) for path, data in files.items()))
 
 
-def _write_all(folder: str, files: Iterable[tuple[str, bytes]]) -> None:
-    """Write each (path under ``folder``, content), making folders as needed."""
+def write_files(folder: str, files: Iterable[tuple[str, bytes]]) -> None:
+    """Write each (path under ``folder`` with "/" between names, content), making folders
+    as needed and leaving other files as they are."""
     made: set[str] = set()
     for path, data in files:
         target = os.path.join(folder, *path.split("/"))
@@ -249,7 +250,7 @@ def render_site(
     problems = _anchor_problems(order, records)
     if problems:
         return RenderOutcome(tuple(problems), *counts)
-    _write_all(site_dir, ((_dest(src), html) for src, html in reused.items()))
+    write_files(site_dir, ((_dest(src), html) for src, html in reused.items()))
     if results[0].get("search_config"):
         with open(os.path.join(site_dir, *SEARCH_INDEX.split("/")), "wb") as handle:
             handle.write(_search_index(order, records, results[0]["search_config"]))
