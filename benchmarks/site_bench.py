@@ -25,7 +25,7 @@ from pathlib import Path
 from brm_build.check import check
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
 from brm_build.settings import Settings, load_config
-from brm_build.site.build import TEMPLATES, build, site_data
+from brm_build.site.build import build, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
@@ -75,7 +75,7 @@ def _build(settings: Settings, out: Path) -> tuple[float, float, int]:
 def _generate(settings: Settings) -> float:
     """Seconds to generate the pages alone, from checked records and cached charts."""
     data = site_data(settings, check(settings))
-    env = environment(str(TEMPLATES))
+    env = environment()
     start = _cpu()
     generate(data, env)
     return _cpu() - start

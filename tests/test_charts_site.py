@@ -11,7 +11,7 @@ from brm_build.charts import build_charts, render_charts
 from brm_build.charts.figures import CACHE_FOLDER, site_figures
 from brm_build.check import check
 from brm_build.settings import Settings
-from brm_build.site.build import TEMPLATES, site_data
+from brm_build.site.build import site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
@@ -54,7 +54,7 @@ def test_an_unwritable_cache_falls_back_to_drawing_everything(settings: Settings
 
 def test_pages_show_charts_with_alt_text_and_data(settings: Settings) -> None:
     result = check(settings)
-    pages = generate(site_data(settings, result), environment(str(TEMPLATES)))
+    pages = generate(site_data(settings, result), environment())
     assert pages["charts/csat-organisation.svg"].startswith("<?xml")
     satisfaction = pages["satisfaction.md"]
     assert '<img src="charts/csat-organisation.svg" alt="Our organisation CSAT fell from' in (
@@ -83,7 +83,7 @@ def test_a_purchaser_shows_its_figures_as_a_table_without_a_chart(tmp_path: Path
     settings = settings_for(root, TODAY)
     result = check(settings)
     assert result.errors == 0, result.findings
-    pages = generate(site_data(settings, result), environment(str(TEMPLATES)))
+    pages = generate(site_data(settings, result), environment())
     assert "charts/csat-customer-payroll.svg" not in pages
     assert "charts/csat-customer-finance.svg" in pages, "the customer above it keeps its chart"
     payroll = pages["customers/payroll.md"]

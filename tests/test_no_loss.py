@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from brm_build.cli import main
+from brm_build.site.resources import DEFAULT_CONFIG
 
 from .hostile.conftest import git
 from .hostile.organisation import write_organisation
@@ -151,9 +152,9 @@ def _break_mkdocs(root: Path) -> None:
 
 
 def _break_markup(root: Path) -> None:
+    (root / "brm-mkdocs.yml").write_bytes(DEFAULT_CONFIG.read_bytes())
     (root / "mkdocs.yml").write_text(
-        "INHERIT: " + str(Path(__file__).resolve().parent.parent / "mkdocs.yml") + "\n"
-        "extra_javascript: ['https://cdn.example/x.js']\n"
+        "INHERIT: brm-mkdocs.yml\nextra_javascript: ['https://cdn.example/x.js']\n"
     )
 
 

@@ -28,10 +28,8 @@ from .context import SiteData, environment
 from .pages import generate
 from .render import render_site, site_config, write_files
 from .render_cache import PageCache
+from .resources import DEFAULT_CONFIG, asset_files
 
-TOOL_ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = TOOL_ROOT / "site_templates"
-"""The Jinja2 templates of the pages, and ``assets/`` copied into every site."""
 BASE_CONFIG = "mkdocs.yml"
 
 # A script or style sheet loaded from anywhere but the site itself.
@@ -77,14 +75,7 @@ def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
     """Every file of the docs folder: the site's own scripts, styles and pages, then the
     generated pages, which are taken out of ``pages`` one by one (the text of a large site
     is not held twice)."""
-    files = {}
-    assets = TEMPLATES / "assets"
-    for folder, dirs, names in os.walk(assets):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                files[os.path.relpath(path, assets).replace(os.sep, "/")] = handle.read()
+    files = asset_files()
     for path in sorted(pages):
         files[path] = pages.pop(path).encode("utf-8")
     return files
@@ -109,10 +100,13 @@ def write_pages(docs: str, pages: dict[str, str]) -> None:
 
 
 def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str:
-    """Write the generated MkDocs config into ``work``; return its path."""
+    """Write the generated MkDocs config into ``work``; return its path. It extends the
+    repository's mkdocs.yml, or brm's own (copied into ``work``) when there is none."""
     base = os.path.join(settings.root, BASE_CONFIG)
     if not os.path.isfile(base):
-        base = str(TOOL_ROOT / BASE_CONFIG)
+        base = os.path.join(work, "brm-" + BASE_CONFIG)
+        with open(base, "wb") as handle:
+            handle.write(DEFAULT_CONFIG.read_bytes())
     path = os.path.join(work, "mkdocs.yml")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(mkdocs_config(base, docs, site_dir, settings.config.site_title))
@@ -183,7 +177,7 @@ def build(
     progress.stage("drawing charts and reading the history")
     data = site_data(settings, result)
     progress.stage("writing pages")
-    pages = generate(data, environment(str(TEMPLATES)))
+    pages = generate(data, environment())
     del data  # the pages hold what the site needs from it
     files = docs_files(pages)
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")

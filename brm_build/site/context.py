@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import BaseLoader, Environment, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -17,6 +17,7 @@ from ..settings import BrmConfig
 from . import links
 from .cells import number, percent
 from .markup import Escaper, external_url, heading, mailto, render_markdown
+from .resources import template_loader
 
 HISTORY_LIMIT = 5
 """How many commits each record page lists."""
@@ -98,10 +99,10 @@ class _Markdown:
         return done
 
 
-def environment(templates: str) -> Environment:
-    """The Jinja2 environment for the templates in folder ``templates``."""
+def environment(loader: BaseLoader | None = None) -> Environment:
+    """The Jinja2 environment of the page templates (or of those ``loader`` finds)."""
     env = Environment(
-        loader=FileSystemLoader(templates),
+        loader=loader or template_loader(),
         autoescape=True,
         finalize=Escaper(),
         undefined=StrictUndefined,

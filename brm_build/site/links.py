@@ -25,7 +25,7 @@ CHANGES = "changes.md"
 HEALTH = "health.md"
 WRITERS = "writing.md"
 SECURITY = "security.md"
-"""A fixed page kept in ``site_templates/assets``: what the tool trusts, how to deploy."""
+"""A fixed page kept in ``assets/`` of the site package: what the tool trusts, how to deploy."""
 
 NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Home", (("Dashboard", HOME), ("How health is rated", HEALTH))),

@@ -18,14 +18,7 @@ from typing import Protocol
 from ..check import CheckResult, check
 from ..publication import publish_findings
 from ..settings import Settings
-from .build import (
-    TEMPLATES,
-    mkdocs_environment,
-    site_data,
-    write_config,
-    write_docs,
-    write_pages,
-)
+from .build import mkdocs_environment, site_data, write_config, write_docs, write_pages
 from .context import environment
 from .pages import generate
 
@@ -62,7 +55,7 @@ def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     result = check(settings, publish_findings(settings.root, settings.config))
     if result.errors:
         return result, None
-    return result, generate(site_data(settings, result), environment(str(TEMPLATES)))
+    return result, generate(site_data(settings, result), environment())
 
 
 def sync_docs(docs: str, old: dict[str, str], new: dict[str, str]) -> int:

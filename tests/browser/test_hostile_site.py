@@ -2,7 +2,7 @@
 with or without the documented Content-Security-Policy, and the real site works under that
 policy: no violation on any page, and search finds what it should.
 
-The policy is read from the security page of the site (``site_templates/assets/security.md``),
+The policy is read from the security page of the site (``brm_build/site/assets/security.md``),
 so that what the page tells administrators to deploy is exactly what is tested here.
 """
 
@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
-from brm_build.site.build import TEMPLATES, build
+from brm_build.site.build import build
+from brm_build.site.resources import ASSETS
 
 from ..conftest import settings_for
 from ..hostile.organisation import PWNED, write_organisation
@@ -27,7 +28,7 @@ from .reading import search
 from .serving import serving
 from .traffic import Traffic
 
-SECURITY_PAGE = TEMPLATES / "assets" / "security.md"
+SECURITY_PAGE = ASSETS / "security.md"
 WATCH = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', e =>

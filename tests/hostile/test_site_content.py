@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from brm_build.site.build import TEMPLATES, site_data
+from brm_build.site.build import site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
@@ -120,6 +120,6 @@ def test_generated_page_names_are_lower_case_and_unique(organisation: Path) -> N
     settings = settings_for(organisation)
     from brm_build.check import check
 
-    pages = generate(site_data(settings, check(settings)), environment(str(TEMPLATES)))
+    pages = generate(site_data(settings, check(settings)), environment())
     assert "customers/index.md" in pages and "services/readme.md" in pages
     assert all(name == name.lower() for name in pages)

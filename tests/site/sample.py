@@ -7,7 +7,6 @@ from pathlib import Path
 from brm_build.check import check
 from brm_build.gitlog import History, parse_log
 from brm_build.publication import publish
-from brm_build.site.build import TEMPLATES
 from brm_build.site.context import SiteData, environment
 from brm_build.site.pages import generate
 
@@ -55,4 +54,4 @@ def sample_data(history: History | None = None, note: str = "") -> SiteData:
 
 def sample_pages(history: History | None = None, note: str = "") -> dict[str, str]:
     """Every page generated from the sample records."""
-    return generate(sample_data(history, note), environment(str(TEMPLATES)))
+    return generate(sample_data(history, note), environment())

@@ -17,7 +17,7 @@ import pytest
 
 from brm_build.check import check
 from brm_build.settings import CacheSettings
-from brm_build.site.build import TEMPLATES, build, external_assets, out_problems, site_data
+from brm_build.site.build import build, external_assets, out_problems, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
@@ -79,7 +79,7 @@ def test_restricted_values_reach_no_output_file(hostile_site: tuple[Path, Path])
 def test_restricted_values_reach_no_generated_page(hostile_site: tuple[Path, Path]) -> None:
     root, _ = hostile_site
     settings = settings_for(root)
-    pages = generate(site_data(settings, check(settings)), environment(str(TEMPLATES)))
+    pages = generate(site_data(settings, check(settings)), environment())
     for path, text in pages.items():
         for secret in SECRETS:
             assert secret not in text, f"{secret} in {path}"

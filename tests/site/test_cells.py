@@ -75,7 +75,7 @@ else "≤" }} {{ level.target | number }}">✗ {{ r.value | number }}</span>{% e
 
 def _macros(page: str) -> Any:
     """The reference macros, bound to ``page`` and the sample records."""
-    env = environment(".")
+    env = environment()
     env.loader = DictLoader({"m.j2": MACROS.replace("\\\n", "")})
     pub = sample_data().publication
     return env.get_template("m.j2").make_module({"page": page, "pub": pub})
