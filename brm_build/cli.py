@@ -14,6 +14,7 @@ from . import __version__, cli_workflow
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
+from .outputs import OutputError, cannot_write, make_folder, write_text
 from .progress import Progress, shows_progress
 from .publication import publish_findings
 from .quoting import quotable_lines
@@ -225,8 +226,7 @@ def _report(result: CheckResult, fmt: str, root: str) -> None:
         sys.stdout.write(render_github(result))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(render_markdown(result))
+            write_text(summary, render_markdown(result), newline=None, append=True)
     else:
         sys.stdout.write(render_text(result, _Lines(root)))
 
@@ -253,8 +253,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     progress = _progress("writing")
     try:
         count = write_demo(args.out, plan, progress)
-    except (DemoError, OSError) as exc:
+    except DemoError as exc:
         raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(cannot_write(exc.filename or args.out, exc)) from None
     progress.finish(f"wrote {count} files")
     print(
         f"wrote a demo organisation at scale {plan.scale} ({count} files) into "
@@ -278,9 +280,8 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         if current != text:
             stale.append(path)
             if not args.check:
-                os.makedirs(args.out, exist_ok=True)
-                with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                make_folder(args.out)
+                write_text(path, text, newline=None)
     if args.check and stale:
         print(
             "schemas differ from the models: run 'brm schemas' and commit\n  " + "\n  ".join(stale),
@@ -391,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(render_text(result, _Lines(exc.root)))
         print(f"brm: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         print(f"brm: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from .outputs import create_text
 from .repository import load_repository
 from .scaffold import OPTIONS, Option, Values, draft, fill, missing
 from .settings import Settings
@@ -87,12 +88,7 @@ def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
     if link is not None:
         print(f"brm: {link} is a symbolic link: brm new never writes through one", file=sys.stderr)
         return EXIT_USAGE
-    path = os.path.join(settings.root, new.path)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(new.text)
-    except FileExistsError:
+    if not create_text(os.path.join(settings.root, new.path), new.text):
         print(f"brm: {new.path} exists already: brm new never overwrites", file=sys.stderr)
         return EXIT_USAGE
     print(f"wrote {new.path}")

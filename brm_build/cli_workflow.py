@@ -14,6 +14,7 @@ from collections.abc import Callable
 from . import cli_new
 from .exchange.importer import IMPORTABLE, import_csv
 from .findings import Severity
+from .outputs import create_text, make_folder, write_text
 from .repository import Repository, load_repository
 from .settings import Settings
 from .sources import discover, linked_part
@@ -134,10 +135,7 @@ def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
             _fail(f"{target} differs from the owners in the records: run 'brm codeowners'")
         return EXIT_FINDINGS if stale else EXIT_OK
     for target in targets or ["CODEOWNERS"]:
-        path = os.path.join(settings.root, target)
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_text(os.path.join(settings.root, target), text)
         print(f"wrote {target}")
     return EXIT_OK
 
@@ -166,10 +164,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out:
         sys.stdout.write(files["records.json"])
         return EXIT_OK
-    os.makedirs(args.out, exist_ok=True)
+    make_folder(args.out)
     for name, text in files.items():
-        with open(os.path.join(args.out, name), "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_text(os.path.join(args.out, name), text, newline="")
     print(f"wrote {len(files)} file(s) into {args.out}/")
     return EXIT_OK
 
@@ -195,12 +192,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             refused += 1
             _fail(f"{link} is a symbolic link: import never writes through one")
             continue
-        path = os.path.join(settings.root, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        try:
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-        except FileExistsError:
+        if not create_text(os.path.join(settings.root, rel), content):
             refused += 1
             _fail(f"{rel} exists already: import never overwrites it")
             continue

@@ -20,6 +20,7 @@ from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding
 from ..gitlog import read_history
+from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import publish, publish_findings
 from ..settings import Settings
@@ -153,8 +154,18 @@ def swap(staging: str, out: str) -> None:
     previous = None
     if os.path.exists(out):
         previous = tempfile.mkdtemp(prefix=".brm-previous-", dir=os.path.dirname(out))
-        os.rename(out, os.path.join(previous, "site"))
-    os.rename(staging, out)
+        try:
+            os.rename(out, os.path.join(previous, "site"))
+        except OSError:
+            os.rmdir(previous)
+            raise
+    try:
+        os.rename(staging, out)
+    except OSError:
+        if previous is not None:  # the previous site goes back where it was
+            os.rename(os.path.join(previous, "site"), out)
+            os.rmdir(previous)
+        raise
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
 
@@ -181,8 +192,11 @@ def build(
     del data  # the pages hold what the site needs from it
     files = docs_files(pages)
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".brm-site-", dir=os.path.dirname(out))
+    try:
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=".brm-site-", dir=os.path.dirname(out))
+    except OSError as exc:
+        return BuildResult(result, (cannot_write(out, exc),))
     try:
         with tempfile.TemporaryDirectory(prefix="brm-docs-") as work:
             docs = os.path.join(work, "docs")
@@ -199,7 +213,10 @@ def build(
             )
         problems = list(outcome.problems)
         if not problems:
-            swap(staging, out)
+            try:
+                swap(staging, out)
+            except OSError as exc:
+                problems.append(cannot_write(out, exc))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     count = outcome.rendered + outcome.reused

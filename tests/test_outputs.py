@@ -1,0 +1,68 @@
+"""Where commands write what they make: a file, a folder or a place that cannot take it
+gets one plain sentence (``brm_build.outputs``)."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from brm_build.outputs import OutputError, cannot_write, create_text, make_folder, write_text
+
+
+def _said(call: Callable[..., object], *args: str) -> str:
+    with pytest.raises(OutputError) as raised:
+        call(*args)
+    return str(raised.value)
+
+
+def test_a_folder_where_a_file_is(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("mine")
+    folder = str(tmp_path / "notes")
+    assert _said(make_folder, folder) == f"cannot write into {folder}: it is a file; name a folder"
+    assert (tmp_path / "notes").read_text() == "mine"
+
+
+def test_a_file_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("mine")
+    target = str(tmp_path / "notes" / "out" / "CODEOWNERS")
+    blocker = str(tmp_path / "notes")
+    assert _said(write_text, target, "x") == (
+        f"cannot write {target}: {blocker} is a file, not a folder"
+    )
+    assert _said(create_text, target, "x") == (
+        f"cannot write {target}: {blocker} is a file, not a folder"
+    )
+
+
+def test_a_file_where_a_folder_is(tmp_path: Path) -> None:
+    assert _said(write_text, str(tmp_path), "x") == (
+        f"cannot write {tmp_path}: it is a folder; name a file"
+    )
+
+
+def test_what_the_system_says_otherwise() -> None:
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    assert cannot_write("out/x.json", denied) == (
+        "cannot write out/x.json: permission denied; choose a place you can write to"
+    )
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert cannot_write("x.json", full) == "cannot write x.json: No space left on device"
+
+
+def test_folders_are_made_and_text_written(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "x.txt"
+    write_text(str(target), "one\n")
+    write_text(str(target), "two\n", append=True)
+    assert target.read_bytes() == b"one\ntwo\n"
+    write_text(str(target), "a\nb\n", newline="\r\n")
+    assert target.read_bytes() == b"a\r\nb\r\n"
+
+
+def test_a_new_file_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "records" / "customers" / "finance.yaml"
+    assert create_text(str(target), "name: Finance\n") is True
+    assert create_text(str(target), "name: Other\n") is False
+    assert target.read_text() == "name: Finance\n"
