@@ -21,6 +21,7 @@ from .quoting import quotable_lines
 from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
 from .repository import Repository
 from .settings import CONFIG_FILE, CacheSettings, Limits, Settings, load_config
+from .site.address import parse_address, unavailable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -63,6 +64,14 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read and validate every record afresh, without .brm-cache/",
     )
+
+
+def _address(text: str) -> str:
+    try:
+        parse_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def _positive(text: str) -> int:
@@ -160,6 +169,7 @@ def _add_site_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _add_common(p)
     p.add_argument(
         "--dev-addr",
+        type=_address,
         default="127.0.0.1:8000",
         metavar="HOST:PORT",
         help="where to serve the preview (default: 127.0.0.1:8000)",
@@ -347,6 +357,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
 
     settings, _ = settings_from(args)
+    problem = unavailable(args.dev_addr)
+    if problem:
+        raise UsageError(problem)
     # Stop like Ctrl-C on SIGTERM too, so that the preview stops its MkDocs server.
     signal.signal(signal.SIGTERM, _interrupt)
     return serve_site(settings, args.dev_addr, _ServeReporter(settings.root))
