@@ -6,7 +6,7 @@ from __future__ import annotations
 
 CODES: dict[str, str] = {
     # Files and their places
-    "file-unreadable": "The file could not be read (permissions, or it vanished while reading).",
+    "file-unreadable": "A file or folder that could not be read (permissions, or it vanished).",
     "file-too-large": "The file is larger than limits.max_file_bytes in brm.yaml allows.",
     "file-encoding": "The file is not UTF-8 text; save it as UTF-8.",
     "file-symlink": "A symbolic link under records/; links are never followed.",

@@ -197,7 +197,12 @@ def working_files(
     files: dict[str, bytes | None] = {}
     special: dict[str, str] = {}
     base = os.path.join(root, folder)
-    for current, dirs, names in os.walk(base):
+
+    def unreadable(exc: OSError) -> None:
+        rel = os.path.relpath(str(exc.filename), root).replace(os.sep, "/")
+        special[rel + "/"] = f"unreadable: {exc.strerror}"
+
+    for current, dirs, names in os.walk(base, onerror=unreadable):
         rel = os.path.relpath(current, root).replace(os.sep, "/")
         for name in [*dirs]:
             if os.path.islink(os.path.join(current, name)):

@@ -45,29 +45,39 @@ def _folder_finding(kind: Kind, rel: str, relpath: str) -> Finding:
     )
 
 
+def _entries(folder: str, rel: str, findings: list[Finding]) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` by name; none, and a finding, when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as exc:
+        message = f"cannot read the folder: {exc.strerror}; none of its records is checked"
+        findings.append(_file_finding("file-unreadable", rel + "/", message))
+        return []
+
+
 def _kind_files(
     kind: Kind, folder: str, rel: str, files: list[SourceFile], findings: list[Finding]
 ) -> None:
     """Collect the files of one kind's folder (and its year folders when dated)."""
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            relpath = f"{rel}/{entry.name}"
-            if entry.is_symlink():
-                findings.append(
-                    _file_finding(
-                        "file-symlink",
-                        relpath,
-                        "a record must be a regular file, not a symbolic link: links are never "
-                        "followed; put the file itself here",
-                    )
+    for entry in _entries(folder, rel, findings):
+        relpath = f"{rel}/{entry.name}"
+        if entry.is_symlink():
+            findings.append(
+                _file_finding(
+                    "file-symlink",
+                    relpath,
+                    "a record must be a regular file, not a symbolic link: links are never "
+                    "followed; put the file itself here",
                 )
-            elif entry.is_dir():
-                if kind.dated and _YEAR.match(entry.name) and rel.count("/") == 1:
-                    _kind_files(kind, entry.path, relpath, files, findings)
-                else:
-                    findings.append(_folder_finding(kind, rel, relpath))
+            )
+        elif entry.is_dir():
+            if kind.dated and _YEAR.match(entry.name) and rel.count("/") == 1:
+                _kind_files(kind, entry.path, relpath, files, findings)
             else:
-                _one_file(kind, entry.name, entry.path, relpath, rel, files, findings)
+                findings.append(_folder_finding(kind, rel, relpath))
+        else:
+            _one_file(kind, entry.name, entry.path, relpath, rel, files, findings)
 
 
 def _one_file(
@@ -163,23 +173,22 @@ def discover(root: str) -> tuple[list[SourceFile], list[Finding]]:
     if os.path.islink(records):  # it would read, and publish, whatever it points to
         message = "records/ is a symbolic link, never followed: make it the folder itself"
         return files, [_file_finding("file-symlink", "records/", message)]
-    with os.scandir(records) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            rel = f"records/{entry.name}"
-            kind = KIND_BY_FOLDER.get(entry.name)
-            if entry.is_symlink():
-                findings.append(
-                    _file_finding(
-                        "file-symlink",
-                        rel,
-                        "symbolic links are never followed under records/: "
-                        "replace the link with the folder or file itself",
-                    )
+    for entry in _entries(records, "records", findings):
+        rel = f"records/{entry.name}"
+        kind = KIND_BY_FOLDER.get(entry.name)
+        if entry.is_symlink():
+            findings.append(
+                _file_finding(
+                    "file-symlink",
+                    rel,
+                    "symbolic links are never followed under records/: "
+                    "replace the link with the folder or file itself",
                 )
-            elif kind is not None and entry.is_dir():
-                _kind_files(kind, entry.path, rel, files, findings)
-            else:
-                findings.append(_unknown_entry(entry.name, rel, entry.is_dir()))
+            )
+        elif kind is not None and entry.is_dir():
+            _kind_files(kind, entry.path, rel, files, findings)
+        else:
+            findings.append(_unknown_entry(entry.name, rel, entry.is_dir()))
     return files, findings
 
 

@@ -6,14 +6,22 @@ made here in a temporary folder.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from brm_build.reading import read_text
 
-from .casebuilder import build, codes, run_check
+from .casebuilder import TODAY, build, codes, run_check
+from .hostile.conftest import git
+from .unprivileged import unprivileged
 
 needs_symlinks = pytest.mark.skipif(
     not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links need a POSIX system"
@@ -113,3 +121,45 @@ def test_every_finding_of_discovery_is_collected(tmp_path: Path) -> None:
         "file-unknown",
         "id-invalid",
     ]
+
+
+@contextmanager
+def _unreadable(folder: Path) -> Iterator[None]:
+    folder.chmod(0)
+    try:
+        yield
+    finally:
+        folder.chmod(0o755)
+
+
+def _brm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The brm command line, bound by file permissions even as root."""
+    command = [sys.executable, "-m", "brm_build", *args, "--root", str(root)]
+    return subprocess.run(unprivileged(command), capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("folder", ["records/meetings/2026", "records/services", "records"])
+def test_a_folder_that_cannot_be_read_is_an_error(tmp_path: Path, folder: str) -> None:
+    root = build(tmp_path / "repo", {})
+    with _unreadable(root / folder):
+        done = _brm(root, "check", "--today", TODAY.isoformat(), "--no-cache", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    found = [f for f in json.loads(done.stdout) if f["code"] == "file-unreadable"]
+    assert [(f["path"], f["severity"], f["line"]) for f in found] == [(folder + "/", "error", 1)]
+    assert found[0]["message"] == (
+        "cannot read the folder: Permission denied; none of its records is checked"
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_lists_a_folder_that_cannot_be_read(tmp_path: Path) -> None:
+    root = build(tmp_path / "repo", {})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "records")
+    with _unreadable(root / "records/meetings/2026"):
+        done = _brm(root, "diff", "HEAD")
+    assert done.returncode == 0, done.stderr
+    assert "records/meetings/2026/: added (unreadable: Permission denied)" in done.stdout
+    assert "Removed" not in done.stdout  # what the folder holds is unknown, not gone

@@ -96,8 +96,12 @@ def read_changes(root: str, base: str, head: str | None, max_bytes: int) -> Chan
         else:
             after = git.listing(git.commit(head))
             after_ids, after_special, files = after.files, after.special, {}
+        # A folder of the working tree that cannot be read hides what it holds: not removed.
+        hidden = tuple(p for p in after_special if p.endswith("/"))
         changed = {
-            p for p in set(before.files) | set(after_ids) if before.files.get(p) != after_ids.get(p)
+            p
+            for p in set(before.files) | set(after_ids)
+            if before.files.get(p) != after_ids.get(p) and not p.startswith(hidden)
         }
         wanted = [before.files[p] for p in changed if p in before.files]
         wanted += [after_ids[p] for p in changed if p in after_ids and head is not None]
