@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from brm_build.site.resources import DEFAULT_CONFIG
 
 from .hostile.conftest import git
 from .hostile.organisation import write_organisation
+from .unprivileged import unprivileged
 
 TODAY = "2026-11-26"
 
@@ -178,3 +181,25 @@ def test_a_failed_build_leaves_the_published_site_untouched(
         shutil.rmtree(root)
         write_organisation(root)
         assert snapshot(root / "records") == pristine
+
+
+def test_a_site_that_cannot_be_swapped_in_leaves_the_published_one(tmp_path: Path) -> None:
+    """The published site's folder may not be moved (no write permission on it): the
+    build fails with a plain sentence, the site keeps every byte, and nothing is left
+    beside it."""
+    root = write_organisation(tmp_path / "repo")
+    out = tmp_path / "published" / "site"
+    common = ["--root", str(root), "--today", TODAY, "--out", str(out)]
+    assert main(["build", *common]) == 0
+    published = snapshot(out)
+    out.chmod(0o555)
+    try:
+        command = unprivileged([sys.executable, "-m", "brm_build", "build", *common])
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        out.chmod(0o755)
+    assert done.returncode == 1, done.stderr
+    assert f"brm: cannot write {out}: permission denied" in done.stderr
+    assert "the previous one is unchanged" in done.stderr
+    assert snapshot(out) == published
+    assert [p.name for p in out.parent.iterdir()] == ["site"]
