@@ -25,7 +25,11 @@ site: check
 
 test: pytest typecheck lint
 
-pytest: install
+# Where npm is, the browser tests' npm packages are installed first (npm ci, once per
+# change of the lock file); without npm those tests skip and the run says so at the end.
+NPM := $(shell command -v npm 2>/dev/null)
+
+pytest: install $(if $(NPM),browser-install)
 	$(BIN)/python -m pytest
 
 typecheck: install

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 EXAMPLE_TODAY = dt.date(2026, 11, 26)
 
+needs_git = pytest.mark.skipif(
+    shutil.which("git") is None, reason="git is not installed: apt-get install git"
+)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -20,6 +27,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite expected findings and golden pages from the current output, for review",
     )
+
+
+def skip_reason(report: pytest.TestReport | pytest.CollectReport) -> str:
+    """Why a test was skipped, as its skip said it."""
+    longrepr = report.longrepr
+    text = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return text.removeprefix("Skipped: ")
+
+
+def skip_summary(reports: Sequence[pytest.TestReport | pytest.CollectReport]) -> str | None:
+    """One line: how many tests were skipped, for each reason (which says how to run
+    them), the most frequent first; None when none was."""
+    if not reports:
+        return None
+    reasons = Counter(skip_reason(report) for report in reports)
+    parts = [f"{count} because {reason}" for reason, count in reasons.most_common()]
+    return f"skipped {len(reports)} test(s): " + "; ".join(parts)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say at the end, in one line, what was skipped and how to run it."""
+    line = skip_summary(terminalreporter.stats.get("skipped", []))
+    if line:
+        terminalreporter.write_line(line, yellow=True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import pytest
 from brm_build.reading import read_text
 
 from .casebuilder import TODAY, build, codes, run_check
+from .conftest import needs_git
 from .hostile.conftest import git
 from .unprivileged import unprivileged
 
@@ -152,7 +152,7 @@ def test_a_folder_that_cannot_be_read_is_an_error(tmp_path: Path, folder: str) -
     )
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@needs_git
 def test_diff_lists_a_folder_that_cannot_be_read(tmp_path: Path) -> None:
     root = build(tmp_path / "repo", {})
     git(root, "init", "-q")

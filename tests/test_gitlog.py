@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from brm_build.gitlog import FileChange, parse_log, read_history
 
+from .conftest import needs_git
 from .site.sample import LOG
-
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def test_parse_log_reads_commits_and_files() -> None:
