@@ -1,9 +1,12 @@
 """Every case folder under tests/cases/invalid yields exactly its expected findings.
 
 A case is a small records repository (``records/``, optionally ``brm.yaml``) with an
-``expected.txt``: one finding a line as ``path:line:col: severity[code] field``. A case is
-checked as of ``today.txt`` when present, else 2026-06-15. ``--update-golden`` rewrites the
-expectations from the current output, for review in the diff.
+``expected.txt``: one finding a line as ``path:line:col: severity[code] field``. A case may
+also hold ``expected-report.txt``, the text report that ``brm check`` prints for it: the
+full messages and the quoted lines with their carets (every ``yaml-*`` case does, as the
+words of a syntax message are what a writer reads). A case is checked as of ``today.txt``
+when present, else 2026-06-15. ``--update-golden`` rewrites the expectations from the
+current output, for review in the diff.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ import pytest
 
 from brm_build.check import check
 from brm_build.findings import Finding
+from brm_build.quoting import quotable_lines
+from brm_build.reporters import render_text
+from brm_build.settings import Limits
 
 from .conftest import CASES, settings_for
 
 CASE_DIRS = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+REPORTED = [case for case in CASE_DIRS if (case / "expected-report.txt").is_file()]
 
 
 def _line(f: Finding) -> str:
@@ -48,3 +55,32 @@ def test_case_findings(case: Path, update_golden: bool) -> None:
 def test_every_finding_names_file_line_and_message(case: Path) -> None:
     for f in check(settings_for(case, _today(case))).findings:
         assert f.path and f.line >= 1 and f.column >= 1 and f.message
+
+
+def _report(case: Path) -> str:
+    """The text report of ``case`` as ``brm check`` prints it."""
+    result = check(settings_for(case, _today(case)))
+
+    def source(path: str, line: int) -> str | None:
+        lines = quotable_lines(str(case / path), Limits().max_file_bytes)
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    return render_text(result, source)
+
+
+@pytest.mark.parametrize("case", REPORTED, ids=[p.name for p in REPORTED])
+def test_case_report(case: Path, update_golden: bool) -> None:
+    expected_file = case / "expected-report.txt"
+    if update_golden:
+        expected_file.write_text(_report(case), encoding="utf-8")
+    assert _report(case) == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_yaml_case_has_its_report() -> None:
+    yaml_cases = [case.name for case in CASE_DIRS if case.name.startswith("yaml-")]
+    assert yaml_cases
+    assert [
+        name
+        for name in yaml_cases
+        if not (CASES / "invalid" / name / "expected-report.txt").is_file()
+    ] == []
