@@ -39,8 +39,9 @@ def _models(annotation: object) -> Iterator[type[BaseModel]]:
 
 
 _NAMES = sorted({key for kind in KINDS for key in _restricted_keys(kind.model, set())})
-# a key anywhere on the line: "phone:", "- phone:", "{name: a, phone: 1}", "'phone':"
-_KEY = re.compile(r"(?:^|[\s{,?\[\-\"'])(" + "|".join(_NAMES) + r")[\"']?\s*:(?=\s|$)")
+# a key anywhere on the line: "phone:", "- phone:", "{name: a, phone: 1}", "'phone':", and
+# "phone:0123", which lacks its space (a syntax error reported on this line)
+_KEY = re.compile(r"(?:^|[\s{,?\[\-\"'])(" + "|".join(_NAMES) + r")[\"']?\s*:")
 
 
 def hide_restricted(lines: list[str]) -> list[str | None]:

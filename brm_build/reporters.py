@@ -37,7 +37,8 @@ def printable(text: str) -> str:
 
 def render_text(result: CheckResult, source: LineSource) -> str:
     """``path:line:col: severity[code]: message``, the line and a caret, grouped by file;
-    control characters from the records are shown escaped, never sent to the terminal."""
+    control characters from the records are shown escaped, never sent to the terminal,
+    and a tab as ``→``, one column wide as the caret counts it."""
     out: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.path):
         for f in group:
@@ -45,8 +46,8 @@ def render_text(result: CheckResult, source: LineSource) -> str:
             head = f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}"
             out.append(printable(head))
             line = source(path, f.line) if f.quote else None
-            if line is not None and line.strip():
-                raw = line.rstrip("\r\n").expandtabs(1)
+            raw = (line or "").rstrip("\r\n").replace("\t", "\u2192")  # a tab shows as →
+            if raw.strip():
                 shown = printable(raw)
                 if len(shown) > 160:
                     shown = shown[:157] + "..."

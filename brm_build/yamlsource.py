@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import yaml
 
 from .findings import Finding, error, format_field
+from .yamlerrors import explain
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -441,6 +443,20 @@ def _mark_finding(
     return error(code, path, line, column, "", message)
 
 
+def _syntax_finding(
+    text: str, path: str, exc: yaml.MarkedYAMLError, offset: int, parsers_words: str
+) -> Finding:
+    """A syntax error where the mistake lies, in plain words (``yamlerrors``), or where
+    the parser stopped, in its own words, for a mistake not recognised there."""
+    found = explain(text, exc, offset)
+    if found is None:
+        return _mark_finding("yaml-syntax", path, exc, offset, parsers_words)
+    finding = error(
+        "yaml-syntax", path, found.line + 1 + offset, found.column + 1, "", found.message
+    )
+    return finding if found.quote else replace(finding, quote=False)
+
+
 def _character_finding(text: str, path: str, exc: yaml.reader.ReaderError, offset: int) -> Finding:
     """A character that YAML does not allow, such as NUL, at its line and column.
 
@@ -516,9 +532,7 @@ def parse_mapping(
                     "follows, or move it into a file of its own",
                 )
             ]
-        return None, [
-            _mark_finding("yaml-syntax", path, exc, line_offset, f"invalid YAML: {exc.problem}")
-        ]
+        return None, [_syntax_finding(text, path, exc, line_offset, f"invalid YAML: {exc.problem}")]
     except yaml.MarkedYAMLError as exc:
         context = f" ({exc.context})" if exc.context else ""
         if "nesting depth" in str(exc.problem):  # libyaml stops at 1000 levels
@@ -531,11 +545,8 @@ def parse_mapping(
                     "nested too deeply to read; records are shallow: flatten this value",
                 )
             ]
-        return None, [
-            _mark_finding(
-                "yaml-syntax", path, exc, line_offset, f"invalid YAML: {exc.problem}{context}"
-            )
-        ]
+        message = f"invalid YAML: {exc.problem}{context}"
+        return None, [_syntax_finding(text, path, exc, line_offset, message)]
     except yaml.reader.ReaderError as exc:
         return None, [_character_finding(text, path, exc, line_offset)]
     except yaml.YAMLError as exc:

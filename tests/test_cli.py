@@ -116,7 +116,11 @@ def test_invalid_brm_yaml_is_reported_in_the_chosen_format(
 def test_brm_yaml_with_a_syntax_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = check(capsys, CASES / "config" / "brm-yaml-syntax")
     assert code == 2
-    assert out.startswith("brm.yaml:4:2: error[yaml-syntax]: invalid YAML")
+    assert out.startswith(
+        "brm.yaml:4:2: error[yaml-syntax]: this line is indented 1 space, in line with no "
+        "field or item above it: indent it 2 spaces like 'meeting_interval_days' (line 3) "
+        "or 0 spaces like 'thresholds' (line 2)\n     feedback_open_days: 30\n     ^\n"
+    )
 
 
 def test_brm_yaml_that_is_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -123,6 +123,22 @@ def number_backtracking(root: Path) -> None:
     _write(root, "records/surveys/digits.yaml", survey)
 
 
+def late_syntax_errors(root: Path) -> None:
+    """A mistake at the end of a large record, where explaining it reads back over every
+    line, and on a line of half a megabyte."""
+    tags = "tags:\n" + "  - tag\n" * MANY
+    cases = {
+        "misaligned": _service("Late", tags + " support_hours: office\n"),
+        "glued": _service("Late", tags + "support_hours:office\n"),
+        "tab": _service("Late", tags + "\tsupport_hours: office\n"),
+        "closed-later": 'name: Late\ndescription: "open\n' + "k: v\n" * MANY + 'status: "live"\n',
+        "colon": _service("Long", f"description: {'a' * LONG}: b\n"),
+        "glued-long": _service("Long", f"description:{'a' * LONG}\nsupport_hours: office\n"),
+    }
+    for name, text in cases.items():
+        _write(root, f"records/services/{name}.yaml", text)
+
+
 GENERATED: dict[str, Callable[[Path], None]] = {
     "deep-nesting": deep_nesting,
     "long-line": long_line,
@@ -135,5 +151,6 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "many-unknown-fields": many_unknown_fields,
     "secret-scan-backtracking": secret_scan_backtracking,
     "number-backtracking": number_backtracking,
+    "late-syntax-errors": late_syntax_errors,
 }
 """Case name to the function that writes its files over the base records."""
