@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -11,12 +12,26 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
 from .model.common import ISO_DATE, RESTRICTED
-from .yamlsource import BOOL, FLOAT, INT, MAP, MERGE, NULL, SEQ, STR, TIMESTAMP, Document
+from .yamlerrors.layout import spaced_colon
+from .yamlerrors.lines import quoted
+from .yamlsource import (
+    BOOL,
+    FLOAT,
+    INT,
+    MAP,
+    MERGE,
+    NULL,
+    SEQ,
+    STR,
+    TIMESTAMP,
+    Document,
+    reads_as_text,
+)
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
@@ -179,6 +194,99 @@ def _reported_by_reader(document: Document, loc: Loc, missing: bool) -> bool:
     return missing and merged
 
 
+def _value_type(model: type[BaseModel], loc: Loc) -> Any:
+    """The type of the value at ``loc`` with its constraints (a list's item type for an
+    item), or None when the model does not say."""
+    items = 0
+    while items < len(loc) and isinstance(loc[len(loc) - 1 - items], int):
+        items += 1
+    path = loc[: len(loc) - items]
+    parent = _model_at(model, path[:-1]) if path else None
+    field = parent.model_fields.get(str(path[-1])) if parent is not None else None
+    if field is None:
+        return None
+    annotation: Any = field.annotation
+    if field.metadata:
+        annotation = typing.Annotated[annotation, *field.metadata]
+    for _ in range(items):
+        annotation = _list_item(annotation)
+    return annotation
+
+
+def _list_item(annotation: Any) -> Any:
+    """The item type of ``list[X]`` or ``list[X] | None``, else None."""
+    if typing.get_origin(annotation) is list:
+        return typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        found = [_list_item(arg) for arg in typing.get_args(annotation)]
+        return next((item for item in found if item is not None), None)
+    return None
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _text_problem(model: type[BaseModel], loc: Loc, text: str) -> ErrorDetails | None:
+    """Why ``text`` would not do as the value at ``loc`` (None: it would)."""
+    annotation = _value_type(model, loc)
+    if annotation is None:
+        return None
+    try:
+        _adapter(annotation).validate_python(text, strict=True)
+    except ValidationError as exc:
+        return exc.errors(include_url=False)[0]
+    return None
+
+
+def _text_forms(value: object) -> list[tuple[str, str]]:
+    """Text that a value YAML read as a date may have meant: its month, quarter, year."""
+    if not isinstance(value, dt.date):
+        return []
+    quarter = (value.month - 1) // 3 + 1
+    return [
+        (f"{value:%Y-%m}", "its month"),
+        (f"{value.year}-Q{quarter}", "its quarter"),
+        (str(value.year), "its year"),
+    ]
+
+
+def _not_text(model: type[BaseModel], loc: Loc, got: object, text: str) -> str:
+    """A value that YAML did not read as text where text belongs: quote it when the text
+    as written is valid there, else say what is, from what the field accepts."""
+    what = _describe(got).rsplit(" ", 1)[0]
+    problem = _text_problem(model, loc, text)
+    if problem is None:
+        return f'expected text, found {what} {text}: quote it as "{text}"'
+    if problem["type"] == "string_pattern_mismatch":
+        message = f"{what} {text} is not {_pattern_hint(problem)}"
+    else:
+        as_text = _classify(problem, model, loc, text, False)[1]
+        message = f"expected text, found {what} {text}; as text, {as_text}"
+    forms = [
+        f"{form if reads_as_text(form) else quoted(form)} for {name}"
+        for form, name in _text_forms(got)
+        if _text_problem(model, loc, form) is None
+    ]
+    if forms:
+        message += (
+            "; write " + (", ".join(forms[:-1]) + " or " if len(forms) > 1 else "") + forms[-1]
+        )
+    return message
+
+
+def _colon_hint(kind: str, got: object) -> str | None:
+    """The fix for text that a colon made a field (``- Agreed: renew``), or for a field
+    that lacks the space after its colon (``- name:Anna``)."""
+    if kind == "string_type" and isinstance(got, dict) and len(got) == 1:
+        key, value = next(iter(got.items()))
+        if isinstance(value, str):
+            return f"': ' starts a field; quote this value, as in {quoted(f'{key}: {value}')}"
+    fixed = spaced_colon(got) if kind.startswith("model_") and isinstance(got, str) else None
+    return None if fixed is None else f"a space is needed after the colon, as in {fixed}"
+
+
 def _type_message(
     err: ErrorDetails, model: type[BaseModel], loc: Loc, written: str | None, hidden: bool
 ) -> str:
@@ -193,9 +301,10 @@ def _type_message(
     if kind == "bool_type" and isinstance(got, str) and got in _YAML11_BOOLEANS:
         return f"'{got}' is text in YAML 1.2: write true or false"
     if kind == "string_type" and not isinstance(got, dict | list):
-        text = written if written is not None else str(got)
-        what = _describe(got).rsplit(" ", 1)[0]
-        return f'expected text, found {what} {text}: quote it as "{text}"'
+        return _not_text(model, loc, got, written if written is not None else str(got))
+    colon = _colon_hint(kind, got)
+    if colon is not None:
+        return f"expected {expected}, found {_describe(got)}: {colon}"
     if kind in ("int_type", "float_type") and isinstance(got, str) and _NUMBER.fullmatch(got):
         return f"expected {expected}, found the text '{got}': remove the quotes"
     if kind == "date_type" and isinstance(got, str) and ISO_DATE.match(got):
@@ -230,6 +339,12 @@ def _value_message(err: ErrorDetails, shown: str) -> str:
     return str(err["msg"])
 
 
+def _pattern_hint(err: ErrorDetails) -> str:
+    """What text a pattern asks for, in words."""
+    pattern = str(err.get("ctx", {}).get("pattern"))
+    return _PATTERN_HINTS.get(pattern, f"text matching the pattern {pattern}")
+
+
 def _classify(
     err: ErrorDetails, model: type[BaseModel], loc: Loc, written: str | None, hidden: bool
 ) -> tuple[str, str]:
@@ -239,9 +354,7 @@ def _classify(
     if kind == "literal_error":
         return "schema-enum", f"{shown} is not allowed: use one of {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern"))
-        hint = _PATTERN_HINTS.get(pattern, f"text matching the pattern {pattern}")
-        return "schema-pattern", f"{shown} is not {hint}"
+        return "schema-pattern", f"{shown} is not {_pattern_hint(err)}"
     if kind in _TYPE_NAMES:
         return "schema-type", _type_message(err, model, loc, written, hidden)
     return "schema-value", _value_message(err, shown)

@@ -268,6 +268,13 @@ def _resolve_plain(value: str) -> Value:
     return float(value) if _FLOAT12.fullmatch(value) else value
 
 
+def reads_as_text(text: str) -> bool:
+    """Whether a word such as ``2026-01`` reads back as that text when written without
+    quotes (``2026`` is a number, ``2026-01-01`` a date)."""
+    value = _resolve_plain(text)
+    return isinstance(value, str) and value == text
+
+
 class _Composer(_Parser):
     """libyaml's parser and composer, leaving scalars untyped for ``_resolve_plain``.
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
 from brm_build.findings import Finding
-from brm_build.model import Agreement, Customer, Report, Survey
+from brm_build.model import Agreement, Customer, Meeting, Record, Report, Survey
 from brm_build.validation import validate
 from brm_build.yamlsource import parse_mapping
 
@@ -108,6 +110,76 @@ def test_type_messages(line: str, message: str) -> None:
 def test_survey_numbers(response: str, message: str) -> None:
     finding = one(f"title: Pulse\nperiod: 2026-Q1\nresponses:\n  - {response}\n", Survey)
     assert finding.message.startswith(message)
+
+
+SURVEY = "title: Pulse\nresponses:\n  - {customer: finance, csat: 4}\n"
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        (
+            "2026-01-01",
+            "the date 2026-01-01 is not a period: YYYY-MM (month) or YYYY-Qn (quarter); "
+            "write 2026-01 for its month or 2026-Q1 for its quarter",
+        ),
+        (
+            "2026-11-30",
+            "the date 2026-11-30 is not a period: YYYY-MM (month) or YYYY-Qn (quarter); "
+            "write 2026-11 for its month or 2026-Q4 for its quarter",
+        ),
+        ("2027", "the number 2027 is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
+        ("202601", "the number 202601 is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
+        ('"2026-01-01"', "'2026-01-01' is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
+    ],
+)
+def test_a_period_written_as_a_date_or_number(period: str, message: str) -> None:
+    """The hint leads to a valid period: quoting a date would give text that is still none."""
+    finding = one(f"period: {period}\n{SURVEY}", Survey)
+    assert (finding.field, finding.message) == ("period", message)
+
+
+class _Yearly(Record):
+    """A record whose period may also be a year, as plans and surveys are in records
+    format 1.1: the hints follow what the field accepts."""
+
+    period: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-((0[1-9]|1[0-2])|Q[1-4]))?$")]
+
+
+def test_period_hints_follow_the_formats_the_field_accepts() -> None:
+    year = one("period: 2027\n", _Yearly)
+    assert year.message == 'expected text, found the number 2027: quote it as "2027"'
+    date = one("period: 2026-05-31\n", _Yearly)
+    assert date.message.endswith(
+        '; write 2026-05 for its month, 2026-Q2 for its quarter or "2026" for its year'
+    )
+    for fix in ("2026-05", "2026-Q2", '"2026"'):
+        assert findings(f"period: {fix}\n", _Yearly) == []
+
+
+def test_quotes_are_suggested_only_where_the_quoted_text_is_valid() -> None:
+    survey = "title: Pulse\nperiod: 2026-Q1\nresponses:\n  - {customer: CUSTOMER, csat: 4}\n"
+    assert one(survey.replace("CUSTOMER", "2026-01-01"), Survey).message == (
+        'expected text, found the date 2026-01-01: quote it as "2026-01-01"'  # a valid id
+    )
+    customer = "name: Finance\nrole: purchaser\nparent: group\nmanager:\n  name: M\n"
+    assert one(customer + "  email: 4711\n", Customer).message == (
+        "the number 4711 is not an email address"
+    )
+
+
+def test_a_colon_that_changed_a_value_type() -> None:
+    meeting = "title: Review\ndate: 2026-05-20\ncustomers: [finance]\ntype: planning\n"
+    decision = one(meeting + "decisions:\n  - Agreed: renew it\n", Meeting)
+    assert decision.message == (
+        "expected text, found a mapping: ': ' starts a field; quote this value, "
+        'as in "Agreed: renew it"'
+    )
+    attendee = one(meeting + "attendees:\n  - name:Anna Lind\n", Meeting)
+    assert attendee.message == (
+        "expected a mapping with name, side, found 'name:Anna Lind': a space is needed "
+        "after the colon, as in name: Anna Lind"
+    )
 
 
 def test_empty_values() -> None:
