@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 from .findings import Finding, error
 from .model import KIND_BY_FOLDER, Kind
-from .model.common import ID_PATTERN
+from .model.ids import dated_year, is_id, is_year
 
-_ID = re.compile(ID_PATTERN)
-_DATED_ID = re.compile(r"^([0-9]{4})-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$")
-_YEAR = re.compile(r"^[0-9]{4}$")
 _OTHER_EXTENSIONS = {".yaml": (".yml", ".json"), ".md": (".markdown", ".yaml", ".yml")}
 
 
@@ -72,7 +68,7 @@ def _kind_files(
                 )
             )
         elif entry.is_dir():
-            if kind.dated and _YEAR.match(entry.name) and rel.count("/") == 1:
+            if kind.dated and is_year(entry.name) and rel.count("/") == 1:
                 _kind_files(kind, entry.path, relpath, files, findings)
             else:
                 findings.append(_folder_finding(kind, rel, relpath))
@@ -103,7 +99,7 @@ def _one_file(
         )
         return
     if kind.dated:
-        match = _DATED_ID.match(stem)
+        year = dated_year(stem)
         if rel.count("/") < 2:
             findings.append(
                 _file_finding(
@@ -114,7 +110,7 @@ def _one_file(
                 )
             )
             return
-        if not match or len(stem) > 64:
+        if year is None:
             findings.append(
                 _file_finding(
                     "id-invalid",
@@ -124,17 +120,16 @@ def _one_file(
                 )
             )
             return
-        if match.group(1) != rel.rsplit("/", 1)[1]:
+        if year != rel.rsplit("/", 1)[1]:
             findings.append(
                 _file_finding(
                     "file-location",
                     relpath,
-                    f"a {kind.name} of {match.group(1)} belongs in records/{kind.folder}/"
-                    f"{match.group(1)}/",
+                    f"a {kind.name} of {year} belongs in records/{kind.folder}/{year}/",
                 )
             )
             return
-    elif not _ID.match(stem) or len(stem) > 64:
+    elif not is_id(stem):
         findings.append(
             _file_finding(
                 "id-invalid",

@@ -307,7 +307,7 @@ def _type_message(
         return f"expected {expected}, found {_describe(got)}: {colon}"
     if kind in ("int_type", "float_type") and isinstance(got, str) and _NUMBER.fullmatch(got):
         return f"expected {expected}, found the text '{got}': remove the quotes"
-    if kind == "date_type" and isinstance(got, str) and ISO_DATE.match(got):
+    if kind == "date_type" and isinstance(got, str) and ISO_DATE.fullmatch(got):
         return f"'{got}' is not a date of the calendar: check the month and the day"
     if kind == "list_type":
         return f"expected a list, found {_describe(got)}: {_LIST_HINT}"

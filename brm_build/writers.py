@@ -8,7 +8,8 @@ from typing import Any
 
 from .codes import CODES
 from .model import KINDS, RESTRICTED, Kind
-from .model.common import ID_PATTERN, PERIOD_PATTERN
+from .model.common import PERIOD_PATTERN
+from .model.ids import ID_PATTERN
 from .schemas import kind_schema
 from .settings import BrmConfig
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from brm_build.check import check
 from brm_build.findings import Severity
-from brm_build.model.common import ID_PATTERN
+from brm_build.model.ids import ID_PATTERN
 from brm_build.quoting import hide_restricted
 from brm_build.settings import CONFIG_FILE, Settings, load_config
 

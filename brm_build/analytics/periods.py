@@ -21,7 +21,7 @@ _PERIOD = re.compile(r"^([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 def _parts(period: str) -> tuple[int, int, int]:
     """Year, first month and last month of ``period`` (a few distinct periods are asked
     about over and over, so the answers are kept)."""
-    match = _PERIOD.match(period)
+    match = _PERIOD.fullmatch(period)
     if match is None:
         raise ValueError(f"'{period}' is not a period: use YYYY-MM or YYYY-Qn")
     year, month, quarter = match.groups()

@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import KIND_BY_FOLDER, Kind, Record
-from ..model.common import ID_PATTERN
+from ..model.ids import dated_year, is_id
 from ..reading import parse_file
 from ..validation import validate
-
-_ID = re.compile(ID_PATTERN)
-_DATED = re.compile(r"^([0-9]{4})-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +39,10 @@ def classify(path: str) -> tuple[Kind, str] | None:
     if not name.endswith(kind.extension):
         return None
     stem = name[: -len(kind.extension)]
-    if len(stem) > 64:
-        return None
     if kind.dated:
-        match = _DATED.match(stem)
-        if len(parts) != 4 or match is None or match.group(1) != parts[2]:
+        if len(parts) != 4 or dated_year(stem) != parts[2]:
             return None
-    elif len(parts) != 3 or not _ID.match(stem):
+    elif len(parts) != 3 or not is_id(stem):
         return None
     return kind, stem
 

@@ -114,5 +114,5 @@ def write_charts(rendered: Rendered, out_dir: str) -> list[str]:
 def _prune(cache_dir: str, keep: set[str]) -> None:
     """Remove cached charts that no current chart uses, so the cache does not grow."""
     for name in os.listdir(cache_dir):
-        if _CACHED.match(name) and name[:-4] not in keep:
+        if _CACHED.fullmatch(name) and name[:-4] not in keep:
             os.remove(os.path.join(cache_dir, name))

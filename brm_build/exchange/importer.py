@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 
 from ..demo.yamltext import Value, document
 from ..model import KIND_BY_NAME, Kind
-from ..model.common import ID_PATTERN
+from ..model.ids import is_id
 from ..reading import parse_file
 from ..scaffold import record_path, schema_line
 from ..validation import validate
 from .tables import SEPARATOR, Column, columns
 
 IMPORTABLE = ("customers", "services")
-_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ def _row(
     kind: Kind, rid: str, data: dict[str, Value], known: Mapping[str, set[str]]
 ) -> tuple[str, str] | list[str]:
     """The record file for one row, or why it cannot be one."""
-    if not _ID.match(rid) or len(rid) > 64:
+    if not is_id(rid):
         return [f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"]
     path = record_path(kind, rid)
     text = schema_line(kind, path) + document(data)

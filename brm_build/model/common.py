@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from .ids import ID_PATTERN, MAX_ID_LENGTH
+
 PERIOD_PATTERN = r"^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$"
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
@@ -18,7 +19,7 @@ RESTRICTED = "x-brm-restricted"
 
 def _iso_date(value: Any) -> Any:
     """Accept a quoted ISO date as well as YAML's unquoted one."""
-    if isinstance(value, str) and ISO_DATE.match(value):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -26,7 +27,7 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 from ..demo.yamltext import Value, document
 from ..model import KIND_BY_NAME, Kind
-from ..model.common import ID_PATTERN
+from ..model.ids import is_id
 from ..reading import parse_file
 from ..repository import Repository
 from ..validation import validate
 from .options import Values
 
-_ID = re.compile(ID_PATTERN)
 _PERSON = ("name", "email")
 Fields = dict[str, Value]
 
@@ -197,7 +196,7 @@ def draft(kind_name: str, values: Values, repo: Repository) -> tuple[Draft | Non
     """The new record, or the problems that stop it, each naming the field."""
     kind = KIND_BY_NAME[kind_name]
     rid, data = _BUILDERS[kind_name](values)
-    if not _ID.match(rid) or len(rid) > 64:
+    if not is_id(rid):
         return None, [
             f"'{rid}' is not a valid id: lower-case letters, digits and single hyphens, "
             "64 characters at most"

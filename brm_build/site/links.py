@@ -68,7 +68,7 @@ def record_page(folder: str, rid: str) -> str:
 
 def relative(source: str, target: str) -> str:
     """A link from page ``source`` to page ``target``, both relative to the docs folder."""
-    if not _SAFE_PAGE.match(target):
+    if not _SAFE_PAGE.fullmatch(target):
         raise ValueError(f"not a page path: {target!r}")
     start = posixpath.dirname(source)
     if not (_plain(start) and _plain(target)):
