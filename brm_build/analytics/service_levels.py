@@ -18,13 +18,9 @@ from ..model import Agreement, Report
 from ..model.kinds import ServiceLevel
 from .estimates import share
 from .periods import grain_of, period_key, period_range, quarter_of, sort_periods
+from .targets import judge
 
 Trend = Literal["better", "worse", "same"]
-
-
-def meets(actual: float, target: float, direction: str) -> bool:
-    """Whether ``actual`` meets ``target``: at_least means actual >= target, at_most <=."""
-    return actual >= target if direction == "at_least" else actual <= target
 
 
 @dataclass(frozen=True)
@@ -33,6 +29,7 @@ class Result:
 
     period: str
     target: float
+    """The target in force for this period (``earlier_targets``)."""
     actual: float | None
     met: bool | None
     """None when the period was not measured."""
@@ -151,19 +148,17 @@ def _timeline(level: ServiceLevel, listed: set[str]) -> list[str]:
 def level_attainment(level: ServiceLevel, report: Report | None) -> LevelAttainment:
     """The results of one service level, period by period."""
     listed, actuals = _measured(level, report)
-    target, direction = level.target, level.direction
-    judged = math.isfinite(target)
     results = []
     for period in _timeline(level, listed):
         actual = actuals.get(period)
-        met = meets(actual, target, direction) if actual is not None and judged else None
+        target, met = judge(level, period, actual)
         results.append(Result(period, target, actual, met))
     return LevelAttainment(
         level.id,
         level.metric,
         level.unit,
-        direction,
-        target,
+        level.direction,
+        level.target,
         level.period,
         tuple(results),
     )

@@ -1,4 +1,4 @@
-"""The eight record kinds of records.md, version 1, as pydantic models.
+"""The eight record kinds of records.md, version 1.1, as pydantic models.
 
 These models are the single source of truth: ``schemas/*.schema.json`` are generated
 from them (``brm schemas``) and a test fails when the committed files drift.
@@ -87,8 +87,15 @@ class Signatures(Record):
     date: Date | None = None
 
 
+class EarlierTarget(Record):
+    """A target that was in force up to and including the period ``until`` (1.1)."""
+
+    until: Period
+    target: float
+
+
 class ServiceLevel(Record):
-    """An agreed service-level target."""
+    """An agreed service-level target, with the targets that were in force before it."""
 
     id: Id
     metric: Text
@@ -96,6 +103,7 @@ class ServiceLevel(Record):
     unit: Text
     direction: Literal["at_least", "at_most"]
     period: Literal["month", "quarter"] = "month"
+    earlier_targets: list[EarlierTarget] = empty_list()
 
 
 class Funding(Money):

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..analytics.periods import period_key
 from ..analytics.satisfaction import Scores
 from ..charts.model import Chart, Table
 from ..model.common import Money, Person
@@ -169,14 +170,26 @@ class Cells:
         if r.met:
             return e(number(r.value))
         sign = "≥" if level.direction == "at_least" else "≤"
-        title = f"missed: target {sign} {e(number(level.target))}"
+        target = level.target if r.target is None else r.target  # the one in force then
+        title = f"missed: target {sign} {e(number(target))}"
         return Markup(f'<span class="brm-breach" title="{title}">✗ {e(number(r.value))}</span>')
 
-    def target(self, level: ServiceLevel) -> Markup:
-        """A service level's target: direction, value and unit."""
+    def target(self, level: ServiceLevel, value: float | None = None) -> Markup:
+        """A service level's target (or ``value``, one in force earlier): direction, value
+        and unit."""
         e = self._escape
         sign = "≥" if level.direction == "at_least" else "≤"
-        return Markup(f"{sign}&nbsp;{e(number(level.target))}&nbsp;{e(level.unit)}")
+        shown = level.target if value is None else value
+        return Markup(f"{sign}&nbsp;{e(number(shown))}&nbsp;{e(level.unit)}")
+
+    def earlier_targets(self, level: ServiceLevel) -> Markup:
+        """The targets in force before the current one, latest first, each with the last
+        period it judged; nothing when the target never changed."""
+        e = self._escape
+        earlier = sorted(level.earlier_targets, key=lambda t: period_key(t.until), reverse=True)
+        return Markup("").join(
+            Markup(f"<br>until&nbsp;{e(t.until)}: {self.target(level, t.target)}") for t in earlier
+        )
 
     def table(self, t: Table | None) -> Markup:
         """A chart's data as a Markdown table, followed by a blank line; nothing for None."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
+from ..analytics.targets import judge
 from ..model import Agreement, Report, Survey
 from ..model.kinds import Response, ServiceLevel
 from ..publication import Published
@@ -42,10 +42,12 @@ def standing(a: Agreement, today: dt.date, notice_days: int) -> Standing:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One measured value against its service level; None when not measured."""
+    """One measured value against the target in force then; None when not measured."""
 
     value: float | None
     met: bool | None
+    target: float | None = None
+    """The target in force for the period (``earlier_targets``); None when not measured."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,8 @@ class Breach:
     period: str
     level: ServiceLevel
     value: float
+    target: float
+    """The target in force for the period, which the value missed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +102,18 @@ class Attainment:
     def missed(self) -> list[Breach]:
         """Every result that missed its target, in period order."""
         return [
-            Breach(row.period, level, r.value)
+            Breach(row.period, level, r.value, r.target)
             for row in self.rows
             for level, r in zip(self.levels, row.results, strict=True)
-            if r.met is False and r.value is not None
+            if r.met is False and r.value is not None and r.target is not None
         ]
 
 
-def _result(level: ServiceLevel, value: float | None) -> Result:
-    if value is None or math.isnan(value):
+def _result(level: ServiceLevel, period: str, value: float | None) -> Result:
+    target, met = judge(level, period, value)
+    if met is None:
         return Result(None, None)
-    met = value >= level.target if level.direction == "at_least" else value <= level.target
-    return Result(value, met)
+    return Result(value, met, target)
 
 
 def _summary(level: ServiceLevel, index: int, rows: list[PeriodRow]) -> LevelSummary:
@@ -125,7 +129,7 @@ def attainment(agreement: Agreement, report: Report | None) -> Attainment:
     levels = tuple(agreement.service_levels)
     rows: list[PeriodRow] = []
     for m in report.measurements if report else []:
-        results = tuple(_result(level, m.results.get(level.id)) for level in levels)
+        results = tuple(_result(level, m.period, m.results.get(level.id)) for level in levels)
         rows.append(PeriodRow(m.period, results, m.notes))
     rows.sort(key=lambda row: row.period)
     summaries = tuple(_summary(level, i, rows) for i, level in enumerate(levels))

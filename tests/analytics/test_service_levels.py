@@ -9,8 +9,8 @@ from brm_build.analytics.service_levels import (
     AgreementAttainment,
     attainment,
     by_customer_and_quarter,
-    meets,
 )
+from brm_build.analytics.targets import meets
 
 from .records import agreement, level, report
 

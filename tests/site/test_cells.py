@@ -138,6 +138,21 @@ def test_people_badges_money_and_results_match_the_macros() -> None:
             assert cells.result(r, level) == macros.result(r, level)
 
 
+def test_a_result_names_the_target_in_force_and_earlier_targets_are_listed() -> None:
+    cells = _cells("agreements/a.md")
+    earlier = [{"until": "2026-03", "target": 99.9}, {"until": "2026-06", "target": 99.5}]
+    level = ServiceLevel.model_validate(
+        {"id": "up", "metric": "Up", "target": 99, "unit": "% <b>", "direction": "at_least"}
+        | {"earlier_targets": earlier}
+    )
+    assert 'title="missed: target ≥ 99.5"' in cells.result(Result(99.2, False, 99.5), level)
+    assert cells.earlier_targets(level) == (
+        "<br>until&nbsp;2026-06: ≥&nbsp;99.5&nbsp;% &lt;b&gt;"
+        "<br>until&nbsp;2026-03: ≥&nbsp;99.9&nbsp;% &lt;b&gt;"
+    )
+    assert cells.earlier_targets(level.model_copy(update={"earlier_targets": []})) == ""
+
+
 def test_chart_tables_match_the_macro_and_charts_sit_beside_or_below() -> None:
     macros, cells = _macros("customers/a.md"), _cells("customers/a.md")
     table = Table(("Period", *HOSTILE[:3]), (("2026-Q1", "1", "- 2", "<3>"), ("x", "", "", "")))

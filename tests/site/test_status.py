@@ -56,7 +56,7 @@ def test_attainment_compares_each_result_with_its_direction() -> None:
     )
     att = attainment(_agreement(), report)
     assert [row.period for row in att.rows] == ["2026-01", "2026-02", "2026-03"]
-    assert att.rows[0].results == (Result(99.0, True), Result(4.5, False))
+    assert att.rows[0].results == (Result(99.0, True, 99.0), Result(4.5, False, 4.0))
     assert att.rows[2].results[1] == Result(None, None)
     assert [(s.met, s.measured, s.latest_period) for s in att.summaries] == [
         (2, 3, "2026-03"),
@@ -85,3 +85,25 @@ def test_survey_counts_on_the_sample() -> None:
         ("finance", 1, 100.0),
         ("sales", 1, 100.0),
     ]
+
+
+def test_attainment_judges_each_period_by_the_target_in_force_then() -> None:
+    earlier = [{"until": "2026-01", "target": 99.5}]
+    up = {"id": "up", "metric": "Up", "target": 99.0, "unit": "%", "direction": "at_least"}
+    a = _agreement(service_levels=[{**up, "earlier_targets": earlier}])
+    report = Report.model_validate(
+        {
+            "agreement": "a",
+            "measurements": [
+                {"period": "2026-01", "results": {"up": 99.2}},
+                {"period": "2026-02", "results": {"up": 99.2}},
+            ],
+        }
+    )
+    att = attainment(a, report)
+    assert [row.results for row in att.rows] == [
+        (Result(99.2, False, 99.5),),
+        (Result(99.2, True, 99.0),),
+    ]
+    assert [(b.period, b.target) for b in att.missed()] == [("2026-01", 99.5)]
+    assert att.summaries[0].met == 1 and att.summaries[0].measured == 2
