@@ -15,6 +15,7 @@ from .codeowners import codeowners_findings, existing_files
 from .findings import Finding, Severity, sorted_findings
 from .repository import Progress, Repository, Scanned, load_scanned, scan
 from .settings import Settings
+from .sources import SourceFile
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,18 @@ def check(
         scanned, findings = scan(settings, cache)
         repository, findings = _checked(scanned, findings, settings, cache, progress)
     return _result(repository, findings, extra)
+
+
+def check_with(settings: Settings, added: Sequence[tuple[SourceFile, str]]) -> CheckResult:
+    """The check of the repository as it would be with the ``added`` files (each a source
+    and its text) written, without writing them: what ``brm new`` may write."""
+    with _collector_paused():
+        cache = FileCache.open(settings, FILE_CHECKS)
+        scanned, findings = scan(settings, cache)
+        scanned += [Scanned(source, text, [], None) for source, text in added]
+        scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
+        repository, findings = _checked(scanned, findings, settings, cache, None)
+    return _result(repository, findings, None)
 
 
 def _other_inputs(settings: Settings) -> bytes:

@@ -1,5 +1,6 @@
 """``brm new <kind>``: the command-line side of scaffolding. Part of the CLI layer: it
-parses the options, asks on a terminal for what is missing and writes the file."""
+parses the options, asks on a terminal for what is missing, shows what the check finds
+in the repository as it would be with the new record, and writes it only if that passes."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import os
 import sys
 from collections.abc import Callable
 
+from .check import CheckResult
 from .outputs import create_text
-from .repository import load_repository
-from .scaffold import OPTIONS, Option, Values, draft, fill, missing
+from .quoting import hide_restricted, quotable_lines
+from .reporters import render_text
+from .repository import Repository
+from .scaffold import OPTIONS, Draft, Option, Values, draft, fill, missing, trial
 from .settings import Settings
 from .sources import linked_part
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(
@@ -78,18 +82,54 @@ def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    repository, _ = load_repository(settings)
-    new, problems = draft(kind, values, repository)
+    new, problems = draft(kind, values)
     if new is None:
         for problem in problems:
             print(f"brm: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    return _write(new, settings)
+
+
+def _write(new: Draft, settings: Settings) -> int:
+    """Write ``new`` if the check passes with it in the repository; show what it finds."""
     link = linked_part(settings.root, new.path)
     if link is not None:
         print(f"brm: {link} is a symbolic link: brm new never writes through one", file=sys.stderr)
         return EXIT_USAGE
-    if not create_text(os.path.join(settings.root, new.path), new.text):
+    target = os.path.join(settings.root, new.path)
+    if os.path.lexists(target):
+        print(f"brm: a {new.kind.name} '{new.id}' exists already: brm new never overwrites",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    verdict = trial(settings, new)
+    if verdict.findings:
+        result = CheckResult(Repository(), verdict.findings, verdict.files)
+        sys.stderr.write(render_text(result, _Lines(settings, new)))
+    if verdict.refused:
+        print(
+            f"brm: {new.path} not written: 'brm check' would fail with it; "
+            "correct the values above and run again",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    if not create_text(target, new.text):
         print(f"brm: {new.path} exists already: brm new never overwrites", file=sys.stderr)
         return EXIT_USAGE
     print(f"wrote {new.path}")
     return EXIT_OK
+
+
+class _Lines:
+    """The lines that findings quote: the new record's from its text (it is not written
+    yet), the others' from their files; never a restricted line."""
+
+    def __init__(self, settings: Settings, new: Draft) -> None:
+        self.root, self.new = settings.root, new
+        self.limit = settings.config.limits.max_file_bytes
+        self.lines: dict[str, list[str | None]] = {new.path: hide_restricted(new.text.splitlines())}
+
+    def __call__(self, path: str, line: int) -> str | None:
+        if path not in self.lines:
+            self.lines[path] = quotable_lines(os.path.join(self.root, path), self.limit)
+        lines = self.lines[path]
+        return lines[line - 1] if 0 < line <= len(lines) else None

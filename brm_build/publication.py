@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from .findings import Finding, error
 from .model import (
     KINDS,
-    RESTRICTED,
     Agreement,
     Customer,
     Feedback,
@@ -33,6 +31,7 @@ from .model import (
     Report,
     Service,
     Survey,
+    is_restricted,
 )
 from .reading import read_text
 from .repository import Entry, Repository
@@ -69,11 +68,6 @@ class Publication:
     reports: dict[str, Published[Report]] = field(default_factory=dict)
     projects: dict[str, Published[Project]] = field(default_factory=dict)
     feedback: dict[str, Published[Feedback]] = field(default_factory=dict)
-
-
-def _is_restricted(info: FieldInfo) -> bool:
-    extra = info.json_schema_extra
-    return isinstance(extra, dict) and extra.get(RESTRICTED) is True
 
 
 def _opted_in(model: BaseModel, name: str, path: str, publish: frozenset[str]) -> bool:
@@ -114,9 +108,9 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     field at any depth, each with whether it is restricted itself; the others are public
     as they are, so the public view does not look at them."""
     return tuple(
-        (name, _is_restricted(info))
+        (name, is_restricted(info))
         for name, info in model.model_fields.items()
-        if _is_restricted(info) or _may_hide(info.annotation, frozenset({model}))
+        if is_restricted(info) or _may_hide(info.annotation, frozenset({model}))
     )
 
 
@@ -129,7 +123,7 @@ def _may_hide(annotation: Any, seen: frozenset[type[BaseModel]]) -> bool:
             return True
         fields = inner.model_fields.values()
         if any(
-            _is_restricted(info) or _may_hide(info.annotation, seen | {inner}) for info in fields
+            is_restricted(info) or _may_hide(info.annotation, seen | {inner}) for info in fields
         ):
             return True
     return False
@@ -154,7 +148,7 @@ def publish(repository: Repository, names: list[str]) -> Publication:
 def _restricted_paths(model: type[BaseModel], path: str) -> Iterator[str]:
     for name, info in model.model_fields.items():
         here = f"{path}.{name}"
-        if _is_restricted(info):
+        if is_restricted(info):
             yield here
         for inner in _models_in(info.annotation):
             yield from _restricted_paths(inner, here)

@@ -13,10 +13,21 @@ from brm_build.check import check
 from brm_build.cli import main
 from brm_build.findings import Severity
 from brm_build.model import KIND_BY_NAME
-from brm_build.repository import load_repository
-from brm_build.scaffold import OPTIONS, Option, draft, fill, missing, schema_line, slug
+from brm_build.scaffold import (
+    MEETING_TYPES,
+    OPTIONS,
+    Option,
+    draft,
+    fill,
+    missing,
+    schema_line,
+    slug,
+    trial,
+)
 
-from .conftest import ROOT, settings_for
+from .conftest import EXAMPLE_TODAY, ROOT, settings_for
+
+TODAY = EXAMPLE_TODAY.isoformat()
 
 NEW = {
     "customer": [
@@ -78,6 +89,48 @@ NEW = {
         "erp",
     ],
     "survey": ["csat-2026-q4", "--title", "Satisfaction Q4 2026", "--period", "2026-Q4"],
+    "service": [
+        "fleet",
+        "--name",
+        "Fleet management",
+        "--owner-name",
+        "Ruud Bakker",
+        "--owner-email",
+        "ruud.bakker@meridian.example",
+        "--status",
+        "pipeline",
+        "--support-hours",
+        "Mon-Fri 08:00-17:00",
+    ],
+    "report": [
+        "--agreement",
+        "supply-chain-transport-2025",
+        "--period",
+        "2026-10",
+        "--result",
+        "availability=99.7",
+    ],
+    "project": [
+        "fleet-rollout",
+        "--name",
+        "Fleet management rollout",
+        "--customer",
+        "finance",
+        "--status",
+        "planned",
+        "--service",
+        "fleet",
+        "--health",
+        "green",
+        "--start",
+        "2027-01-04",
+        "--planned-end",
+        "2027-06-30",
+        "--sponsor-name",
+        "Mia Berg",
+        "--sponsor-email",
+        "mia.berg@meridian.example",
+    ],
 }
 WRITTEN = {
     "customer": "records/customers/new-unit.yaml",
@@ -85,6 +138,9 @@ WRITTEN = {
     "meeting": "records/meetings/2026/2026-11-25-finance-close-review-q4.md",
     "feedback": "records/feedback/2026/2026-11-24-month-end-close-blocked-by-erp-outage.yaml",
     "survey": "records/surveys/csat-2026-q4.yaml",
+    "service": "records/services/fleet.yaml",
+    "report": "records/reports/supply-chain-transport-2025.yaml",
+    "project": "records/projects/fleet-rollout.yaml",
 }
 
 
@@ -103,9 +159,13 @@ def brm(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_every_kind_written_passes_check(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert set(NEW) == set(OPTIONS) == set(KIND_BY_NAME)
     for kind, args in NEW.items():
-        code, out, err = brm(capsys, "new", kind, "--root", str(repo), *args)
-        assert (code, out, err) == (0, f"wrote {WRITTEN[kind]}\n", ""), kind
+        code, out, err = brm(capsys, "new", kind, "--root", str(repo), "--today", TODAY, *args)
+        assert (code, out) == (0, f"wrote {WRITTEN[kind]}\n"), (kind, err)
+        # a warning is shown, and does not stop the record
+        warned = kind == "survey"
+        assert ("warning[survey-few-responses]" in err) is warned and "error[" not in err, kind
     result = check(settings_for(repo))
     new = [f for f in result.findings if f.path in WRITTEN.values()]
     assert [f.code for f in new if f.severity is Severity.ERROR] == []
@@ -128,8 +188,8 @@ def test_a_customer_record_as_written(repo: Path, capsys: pytest.CaptureFixture[
         "  - erp\n"
         "owners:\n"
         '  - "@mia-berg"\n'
-        "# More fields: cost_center, it_budget (restricted), contacts, plans, escalation, "
-        "summary, tags.\n"
+        "# More fields: relationship_manager, cost_center, it_budget (restricted), contacts, "
+        "plans, escalation, summary, tags.\n"
     )
 
 
@@ -204,21 +264,114 @@ def test_prompting_asks_for_what_the_answers_make_required() -> None:
     assert fill("customer", {}, lambda option: None) == {}
 
 
-def test_problems_name_the_field(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_agreement_ending_before_it_starts_is_not_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [*NEW["agreement"][:-4], "--valid-from", "2027-01-01", "--valid-until", "2026-12-31"]
+    code, out, err = brm(capsys, "new", "agreement", "--root", str(repo), *args)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{WRITTEN['agreement']}:9:14: error[date-order]: valid_until 2026-12-31 is before "
+        "valid_from 2027-01-01: correct one of them (at valid_until)",
+        "    valid_until: 2026-12-31",
+        "                 ^",
+        "",
+        "143 record files checked: 1 error, 0 warnings",
+        f"brm: {WRITTEN['agreement']} not written: 'brm check' would fail with it; correct "
+        "the values above and run again",
+    ]
+    assert not (repo / WRITTEN["agreement"]).exists()
+
+
+def test_findings_show_where_and_what(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["bad", "--title", "T", "--customer", "controlling", "--service", "nope"]
+    code, _, err = brm(
+        capsys, "new", "agreement", "--root", str(repo), *args, "--valid-from", "2026-01-01"
+    )
+    assert code == 1
+    heads = [line for line in err.splitlines() if line.startswith("records/")]
+    assert [h.split(": ")[1] for h in heads] == [
+        "error[agreement-party-role]",
+        "error[ref-unknown]",
+    ], err
+    assert "'controlling' is a purchaser" in heads[0] and "(at customer)" in heads[0]
+    assert "unknown service 'nope'" in heads[1] and "(at services[0])" in heads[1]
     code, _, err = brm(
         capsys, "new", "agreement", "--root", str(repo), *args, "--valid-from", "2026-02-30"
     )
-    assert code == 2
-    assert err.splitlines() == [
-        "brm: valid_from: '2026-02-30' is not a date of the calendar: check the month and the day",
-        "brm: unknown service 'nope': there is no records/services/nope.yaml",
-        "brm: 'controlling' is a purchaser: an agreement is made with a unit whose role is "
-        "customer (the unit with the mandate)",
-    ]
+    assert code == 1 and "'2026-02-30' is not a date of the calendar" in err
+    assert not (repo / "records/agreements/bad.yaml").exists()
     code, _, err = brm(capsys, "new", "customer", "--root", str(repo), *NEW["customer"][:-4],
                        "--manager-email", "not-an-email")  # fmt: skip
-    assert code == 2 and "manager.email: 'not-an-email' is not an email address" in err
+    assert code == 1 and "'not-an-email' is not an email address (at manager.email)" in err
+
+
+def test_values_that_make_no_record_are_refused_before_the_check(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = ["--agreement", "supply-chain-transport-2025", "--period", "2026-10"]
+    code, _, err = brm(capsys, "new", "report", "--root", str(repo), *report, "--result", "99")
+    assert (code, err) == (2, "brm: --result '99': write SERVICE-LEVEL=NUMBER, such as "
+                              "availability=99.9\n")  # fmt: skip
+    meeting = ["--title", "T", "--customer", "finance", "--type", "other"]
+    code, _, err = brm(capsys, "new", "meeting", "--root", str(repo), "--date", "25.11.2026",
+                       *meeting)  # fmt: skip
+    assert (code, err) == (2, "brm: --date '25.11.2026': write the date as YYYY-MM-DD\n")
+    code, _, err = brm(capsys, "new", "project", "--root", str(repo), "Not an id", "--name",
+                       "P", "--customer", "finance", "--status", "planned")  # fmt: skip
+    assert code == 2 and "'Not an id' is not a valid id" in err
+    assert not (repo / WRITTEN["report"]).exists()
+
+
+def test_a_result_naming_no_service_level_is_not_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [*NEW["report"][:-1], "uptime=99.7"]
+    code, _, err = brm(capsys, "new", "report", "--root", str(repo), *args)
+    assert code == 1 and "(at measurements[0].results.uptime)" in err, err
+    assert not (repo / WRITTEN["report"]).exists()
+
+
+def test_what_the_record_adds_elsewhere_is_shown(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert brm(capsys, "codeowners", "--root", str(repo))[0] == 0
+    code, out, err = brm(capsys, "new", "customer", "--root", str(repo), *NEW["customer"])
+    assert (code, out) == (0, f"wrote {WRITTEN['customer']}\n")
+    assert err.startswith("CODEOWNERS:17:1: warning[codeowners-outdated]: "), err
+
+
+def test_findings_that_were_there_before_are_not_shown(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "records/services/broken.yaml").write_text("name: [\n", encoding="utf-8")
+    code, out, err = brm(capsys, "new", "survey", "--root", str(repo), *NEW["survey"])
+    assert (code, out) == (0, f"wrote {WRITTEN['survey']}\n")
+    assert "broken.yaml" not in err and "warning[survey-few-responses]" in err, err
+
+
+def test_records_of_the_new_kinds_as_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for kind in ("service", "report", "project"):
+        assert brm(capsys, "new", kind, "--root", str(repo), *NEW[kind])[0] == 0
+    text = {
+        k: (repo / WRITTEN[k]).read_text(encoding="utf-8") for k in ("service", "report", "project")
+    }
+    assert text["report"] == (
+        "# yaml-language-server: $schema=../../schemas/report.schema.json\n"
+        "agreement: supply-chain-transport-2025\n"
+        "measurements:\n"
+        '  - period: "2026-10"\n'
+        "    results:\n"
+        "      availability: 99.7\n"
+        "# More fields: measurements: one item per period (period, results, notes).\n"
+    )
+    assert text["service"].endswith(
+        'status: pipeline\nsupport_hours: "Mon-Fri 08:00-17:00"\n# More fields: description.\n'
+    )
+    assert "sponsor:\n  name: Mia Berg\n" in text["project"]
+    assert text["project"].endswith("# More fields: forecast_end, milestones, summary.\n")
 
 
 def test_an_escalation_needs_its_level() -> None:
@@ -240,14 +393,25 @@ def test_ids_from_titles() -> None:
 
 
 def test_every_kind_has_options_and_a_required_value() -> None:
-    assert set(OPTIONS) == {"customer", "agreement", "meeting", "feedback", "survey"}
+    assert set(OPTIONS) == set(KIND_BY_NAME)
     for options in OPTIONS.values():
         assert any(o.required is True for o in options)
 
 
-def test_a_draft_checks_references_against_the_repository() -> None:
-    repository, _ = load_repository(settings_for(ROOT))
+def test_choices_come_from_the_model() -> None:
+    assert MEETING_TYPES[:2] == ("relationship-review", "service-review")
+    status = {o.name: o.choices for o in OPTIONS["project"]}
+    assert status["status"] == ("planned", "active", "on-hold", "done", "cancelled")
+    assert status["health"] == ("green", "amber", "red")
+
+
+def test_a_draft_is_judged_by_the_whole_check() -> None:
     new, problems = draft("meeting", {"date": "2026-11-25", "title": "T", "customer": ["nobody"],
-                                      "type": "other"}, repository)  # fmt: skip
-    assert new is None
-    assert problems == ["unknown customer 'nobody': there is no records/customers/nobody.yaml"]
+                                      "type": "other"})  # fmt: skip
+    assert problems == [] and new is not None
+    verdict = trial(settings_for(ROOT), new)
+    assert verdict.refused
+    assert [(f.code, f.path, f.field) for f in verdict.findings] == [
+        ("ref-unknown", new.path, "customers[0]")
+    ]
+    assert not (ROOT / new.path).exists()

@@ -1,6 +1,6 @@
 """The records model: value types, the eight kinds and where they live."""
 
-from .common import RESTRICTED, Person, Record
+from .common import RESTRICTED, Person, Record, is_restricted
 from .kinds import (
     Agreement,
     Customer,
@@ -29,4 +29,5 @@ __all__ = [
     "Report",
     "Service",
     "Survey",
+    "is_restricted",
 ]

@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic.fields import FieldInfo
 
 from .ids import ID_PATTERN, MAX_ID_LENGTH
 
@@ -38,6 +39,12 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Handle = Annotated[
     str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$")
 ]
+
+
+def is_restricted(info: FieldInfo) -> bool:
+    """Whether a model field is restricted: validated, never published unless opted in."""
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get(RESTRICTED) is True
 
 
 def empty_list() -> Any:

@@ -1,12 +1,13 @@
 """``brm new``: a correct new record from a few values, checked before it is written.
 
 Each kind lists the values it asks for (``options``). What the command line leaves out is
-asked on a terminal; the finished record is checked before the command writes it
-(``drafts``).
+asked on a terminal; the finished record (``drafts``) is checked with the whole repository
+as it would be with it written (``trial``), and written only when that check passes.
 """
 
 from .drafts import Draft, draft, record_path, render, schema_line, slug
 from .options import MEETING_TYPES, OPTIONS, Option, Values, fill, missing
+from .trial import Verdict, trial
 
 __all__ = [
     "MEETING_TYPES",
@@ -14,6 +15,7 @@ __all__ = [
     "Draft",
     "Option",
     "Values",
+    "Verdict",
     "draft",
     "fill",
     "missing",
@@ -21,4 +23,5 @@ __all__ = [
     "render",
     "schema_line",
     "slug",
+    "trial",
 ]

@@ -1,5 +1,4 @@
-"""A new record from the answers: rendered, parsed and validated exactly as ``brm check``
-will read it, and its references resolved, before anything is written."""
+"""A new record from the answers, rendered as a person would write it."""
 
 from __future__ import annotations
 
@@ -9,11 +8,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..demo.yamltext import Value, document
-from ..model import KIND_BY_NAME, Kind
-from ..model.ids import is_id
-from ..reading import parse_file
-from ..repository import Repository
-from ..validation import validate
+from ..model import KIND_BY_NAME, Kind, is_restricted
+from ..model.common import ISO_DATE
+from ..model.ids import dated_year, is_id
 from .options import Values
 
 _PERSON = ("name", "email")
@@ -22,8 +19,10 @@ Fields = dict[str, Value]
 
 @dataclass(frozen=True)
 class Draft:
-    """A new record: where it goes (relative to the repository) and its text."""
+    """A new record: its kind, id, where it goes (relative to the repository), its text."""
 
+    kind: Kind
+    id: str
     path: str
     text: str
 
@@ -44,10 +43,14 @@ def _text(values: Values, name: str) -> str | None:
     return value[0] if isinstance(value, list) else value or None
 
 
-def _list(values: Values, name: str) -> list[Value]:
+def _texts(values: Values, name: str) -> list[str]:
     value = values.get(name) or []
     items = [value] if isinstance(value, str) else value
     return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _list(values: Values, name: str) -> list[Value]:
+    return list(_texts(values, name))
 
 
 def _person(values: Values, prefix: str) -> dict[str, Value] | None:
@@ -123,22 +126,80 @@ def _survey(v: Values) -> tuple[str, Fields]:
     }
 
 
+def _service(v: Values) -> tuple[str, Fields]:
+    return _text(v, "id") or "", {
+        "name": _text(v, "name"),
+        "description": _text(v, "description"),
+        "owner": _person(v, "owner"),
+        "status": _text(v, "status"),
+        "support_hours": _text(v, "support_hours"),
+    }
+
+
+def _number(text: str) -> Value:
+    """A number when ``text`` is one, else the text, for validation to report."""
+    try:
+        return int(text) if text.lstrip("-").isdigit() else float(text)
+    except ValueError:
+        return text
+
+
+def _results(v: Values) -> dict[str, Value]:
+    results: dict[str, Value] = {}
+    for item in _texts(v, "result"):
+        level, equals, number = item.partition("=")
+        if not equals or not level.strip():
+            raise Unusable(
+                f"--result '{item}': write SERVICE-LEVEL=NUMBER, such as availability=99.9"
+            )
+        results[level.strip()] = _number(number.strip())
+    return results
+
+
+def _report(v: Values) -> tuple[str, Fields]:
+    agreement = _text(v, "agreement")
+    measurement: Fields = {"period": _text(v, "period"), "results": _results(v)}
+    return agreement or "", {"agreement": agreement, "measurements": [measurement]}
+
+
+def _project(v: Values) -> tuple[str, Fields]:
+    return _text(v, "id") or "", {
+        "name": _text(v, "name"),
+        "customers": _list(v, "customer"),
+        "services": _list(v, "service") or None,
+        "status": _text(v, "status"),
+        "health": _text(v, "health"),
+        "start": _date(_text(v, "start")),
+        "planned_end": _date(_text(v, "planned_end")),
+        "sponsor": _person(v, "sponsor"),
+    }
+
+
 _BUILDERS: dict[str, Callable[[Values], tuple[str, Fields]]] = {
     "customer": _customer,
     "agreement": _agreement,
     "meeting": _meeting,
     "feedback": _feedback,
     "survey": _survey,
+    "service": _service,
+    "report": _report,
+    "project": _project,
 }
-
-
-_MORE_FIELDS = {
-    "customer": "cost_center, it_budget (restricted), contacts, plans, escalation, summary, tags",
-    "agreement": "review_by, signed, service_levels, funding (restricted), document, notes",
-    "meeting": "attendees, agreements, projects, decisions, actions, requirements",
-    "feedback": "raised_by (restricted), resolved_on, resolution",
+_HINTS = {
     "survey": "responses: one item per answer (customer, csat, nps, service, respondent_role)",
+    "report": "measurements: one item per period (period, results, notes)",
 }
+
+
+def more_fields(kind: Kind, data: Mapping[str, object]) -> str:
+    """The fields a new record leaves out, restricted ones marked, for its last comment."""
+    left = [
+        name + (" (restricted)" if is_restricted(info) else "")
+        for name, info in kind.model.model_fields.items()
+        if data.get(name) in (None, [])
+    ]
+    hint = _HINTS.get(kind.name)
+    return "; ".join(part for part in (", ".join(left), hint) if part)
 
 
 def record_path(kind: Kind, rid: str) -> str:
@@ -158,57 +219,34 @@ def render(kind: Kind, path: str, data: Fields) -> str:
     A meeting is Markdown with YAML front matter: editors apply no schema to front
     matter, so it gets no schema line; the check validates it all the same.
     """
-    more = f"# More fields: {_MORE_FIELDS[kind.name]}.\n"
+    listed = more_fields(kind, data)
+    more = f"# More fields: {listed}.\n" if listed else ""
     if kind.extension == ".md":
         return f"---\n{document(data)}{more}---\n# {data.get('title')}\n"
     return schema_line(kind, path) + document(data) + more
 
 
-def _known(repo: Repository, kind: str, rid: object) -> list[str]:
-    if rid is None or rid in repo.files.get(kind, set()):
-        return []
-    folder = KIND_BY_NAME[kind].folder
-    return [
-        f"unknown {kind} '{rid}': there is no records/{folder}/{rid}{KIND_BY_NAME[kind].extension}"
-    ]
+class Unusable(ValueError):
+    """A value that cannot make a record at all (the check cannot judge what is not there)."""
 
 
-def _references(kind: str, data: Mapping[str, object], repo: Repository) -> list[str]:
-    problems: list[str] = []
-    lists = {"services": "service", "customers": "customer"}
-    for field, target in lists.items():
-        for item in data.get(field) or []:  # type: ignore[attr-defined]
-            problems += _known(repo, target, item)
-    for field in ("customer", "service", "agreement"):
-        if kind != "customer":
-            problems += _known(repo, field, data.get(field))
-    problems += _known(repo, "customer", data.get("parent"))
-    party = repo.customers.get(str(data.get("customer")))
-    if kind == "agreement" and party is not None and party.record.role != "customer":
-        problems.append(
-            f"'{data['customer']}' is a purchaser: an agreement is made with a unit whose "
-            "role is customer (the unit with the mandate)"
-        )
-    return problems
+def draft(kind_name: str, values: Values) -> tuple[Draft | None, list[str]]:
+    """The new record, or the problem with its values that stops it before any check.
 
-
-def draft(kind_name: str, values: Values, repo: Repository) -> tuple[Draft | None, list[str]]:
-    """The new record, or the problems that stop it, each naming the field."""
+    Whether the record passes is for the check to say, on the repository as it would be
+    (``trial``): here only what makes no file, a name that is no id.
+    """
     kind = KIND_BY_NAME[kind_name]
-    rid, data = _BUILDERS[kind_name](values)
-    if not is_id(rid):
+    if kind.dated and not ISO_DATE.fullmatch(_text(values, "date") or ""):
+        return None, [f"--date '{_text(values, 'date')}': write the date as YYYY-MM-DD"]
+    try:
+        rid, data = _BUILDERS[kind_name](values)
+    except Unusable as exc:
+        return None, [str(exc)]
+    if not (dated_year(rid) is not None if kind.dated else is_id(rid)):
         return None, [
             f"'{rid}' is not a valid id: lower-case letters, digits and single hyphens, "
             "64 characters at most"
         ]
-    if rid in repo.files.get(kind_name, set()):
-        return None, [f"a {kind_name} '{rid}' exists already: brm new never overwrites"]
     path = record_path(kind, rid)
-    text = render(kind, path, data)
-    parsed = parse_file(text, path, markdown=kind.extension == ".md")
-    findings = list(parsed.findings)
-    if parsed.document is not None:
-        findings += validate(parsed.document, kind.model, path)[1]
-    problems = [f"{f.field or kind_name}: {f.message}" for f in findings]
-    problems += _references(kind_name, data, repo)
-    return (None if problems else Draft(path, text)), problems
+    return Draft(kind, rid, path, render(kind, path, data)), []

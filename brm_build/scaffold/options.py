@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal, Union, get_args, get_origin
+
+from ..model import Agreement, Feedback, Meeting, Project, Record, Service
 
 Values = dict[str, str | list[str]]
 """Answers by option name: text, or a list for options that take several values."""
-MEETING_TYPES = (
-    "relationship-review",
-    "service-review",
-    "planning",
-    "escalation",
-    "satisfaction",
-    "other",
-)
+
+
+def choices(model: type[Record], field: str) -> tuple[str, ...]:
+    """The values that the model allows for ``field`` (a Literal, perhaps optional)."""
+    annotation = model.model_fields[field].annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(a for a in get_args(annotation) if get_origin(a) is Literal)
+    return tuple(str(value) for value in get_args(annotation))
+
+
+MEETING_TYPES = choices(Meeting, "type")
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("service", "services covered (ids)", True, many=True),
         Option("valid_from", "valid from (YYYY-MM-DD)", True),
         Option("valid_until", "valid until (YYYY-MM-DD)"),
-        Option("status", "status", False, ("draft", "active", "expired", "terminated")),
+        Option("status", "status (default: draft)", False, choices(Agreement, "status")),
     ),
     "meeting": (
         Option("date", "date (YYYY-MM-DD)", True),
@@ -72,7 +79,7 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("slug", "file name after the date (default: from the title)"),
     ),
     "feedback": (
-        Option("type", "type", True, ("complaint", "compliment", "escalation")),
+        Option("type", "type", True, choices(Feedback, "type")),
         Option("date", "date raised (YYYY-MM-DD)", True),
         Option("customer", "customer (id)", True),
         Option("summary", "summary in one sentence", True),
@@ -86,6 +93,34 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("title", "title", True),
         Option("period", "period (YYYY-Qn or YYYY-MM)", True),
         Option("closed", "closed on (YYYY-MM-DD)"),
+    ),
+    "service": (
+        _ID_OPTION,
+        Option("name", "name of the service", True),
+        Option("owner_name", "service owner's name", True),
+        Option("owner_email", "service owner's email", True),
+        Option("status", "status", True, choices(Service, "status")),
+        Option("description", "what the service does, in one sentence"),
+        Option("support_hours", "support hours (such as Mon-Fri 08:00-17:00)"),
+    ),
+    "report": (
+        Option("agreement", "agreement measured (id; also the report's file name)", True),
+        Option("period", "period measured (YYYY-MM or YYYY-Qn)", True),
+        Option(
+            "result", "result as SERVICE-LEVEL=NUMBER, such as availability=99.9", True, many=True
+        ),
+    ),
+    "project": (
+        _ID_OPTION,
+        Option("name", "name of the project", True),
+        Option("customer", "customers it concerns (ids)", True, many=True),
+        Option("status", "status", True, choices(Project, "status")),
+        Option("service", "services it changes (ids)", many=True),
+        Option("health", "health", False, choices(Project, "health")),
+        Option("start", "start (YYYY-MM-DD)"),
+        Option("planned_end", "planned end (YYYY-MM-DD)"),
+        Option("sponsor_name", "sponsor's name"),
+        Option("sponsor_email", "sponsor's email"),
     ),
 }
 
