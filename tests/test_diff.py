@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from brm_build.changes import Change, change_set, read_changes, render_markdown, render_text
+from brm_build.changes.review import review_changed
 from brm_build.changes.snapshot import classify
 from brm_build.cli import main
 from brm_build.gitrevs import GitError
+from brm_build.model import Agreement
 
 LIMIT = 1_048_576
 
@@ -127,7 +129,11 @@ relationship_manager: {name: Anna Lind, email: anna@example.org}
     "records/agreements/finance-erp-2026.yaml": BASE["records/agreements/finance-erp-2026.yaml"]
     .replace("status: draft", "status: active")
     .replace("valid_until: 2026-12-31", "valid_until: 2027-06-30")
-    .replace("target: 99.5", "target: 99")
+    .replace(
+        "target: 99.5, unit: percent, direction: at_least}",
+        "target: 99, unit: percent, direction: at_least,\n"
+        '     earlier_targets: [{until: "2026-01", target: 99.5}]}',
+    )
     .replace("target: 4,", "target: 8,")
     .replace("amount: 50000", "amount: 45000")
     .replace(
@@ -247,6 +253,10 @@ def test_the_golden_summary_says_what_reviewers_need() -> None:
         "99.5 → 99 percent (at least)",
         "agreement finance-erp-2026: service level incident-response target weakened: "
         "4 → 8 hours (at most)",
+        "agreement finance-erp-2026: service level incident-response target changed without "
+        "an earlier_targets entry: 4 → 8 hours; the periods already reported are now judged "
+        "against the new target: add {until: <last period of the old target>, target: 4}",
+        "service_levels[availability].earlier_targets: added [{until: 2026-01, target: 99.5}]",
         "agreement finance-erp-2026: funding changed (restricted: not shown)",
         "agreement finance-erp-2026: status draft → active",
         "agreement finance-erp-2026: validity 2026-01-01 to 2026-12-31 → 2026-01-01 to 2027-06-30",
@@ -264,6 +274,7 @@ def test_the_golden_summary_says_what_reviewers_need() -> None:
         assert flag in text
     review = text.split("\n\n")[1]
     assert "p1-resolution" not in review, "a new service level is not a weakening"
+    assert "availability target changed" not in review, "its old target is kept"
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
@@ -466,3 +477,31 @@ def test_restricted_fields_inside_added_items_are_hidden() -> None:
         'contacts[julia@example.org]: added {name: "Julia Hart", email: julia@example.org, '
         "phone: (restricted: not shown)}" in out
     )
+
+
+def _levels(target: float, earlier: list[dict[str, object]]) -> Agreement:
+    level = {"id": "up", "metric": "Up", "target": target, "unit": "%", "direction": "at_least"}
+    return Agreement.model_validate(
+        {
+            "title": "T",
+            "customer": "c",
+            "services": ["s"],
+            "status": "active",
+            "valid_from": "2026-01-01",
+            "service_levels": [{**level, "earlier_targets": earlier}],
+        }
+    )
+
+
+def test_a_changed_target_needs_an_earlier_targets_entry_with_the_old_target() -> None:
+    old = _levels(99.5, [])
+    flag = "service level up target changed without an earlier_targets entry: 99.5 → 99.9 %"
+    tightened = review_changed(old, _levels(99.9, []))
+    assert len(tightened) == 1 and tightened[0].startswith(flag)
+    assert review_changed(old, _levels(99.9, [{"until": "2026-06", "target": 99.5}])) == []
+    wrong = review_changed(old, _levels(99.9, [{"until": "2026-06", "target": 99.0}]))
+    assert len(wrong) == 1 and wrong[0].startswith(flag), "the entry must keep the old target"
+    kept = _levels(99.5, [{"until": "2025-12", "target": 99.5}])
+    again = review_changed(kept, _levels(99.9, [{"until": "2025-12", "target": 99.5}]))
+    assert len(again) == 1, "an entry that was there before does not keep this change"
+    assert review_changed(old, old) == []

@@ -17,6 +17,7 @@ from .values import HIDDEN, is_long_text, is_restricted, show, text_size
 
 ITEM_KEYS = {
     "service_levels": "id",
+    "earlier_targets": "until",
     "measurements": "period",
     "escalation": "level",
     "contacts": "email",

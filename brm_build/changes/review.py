@@ -1,4 +1,5 @@
-"""Which changes deserve careful review: weaker service levels, money, status, roles.
+"""Which changes deserve careful review: weaker service levels, a changed target whose
+old value is not kept in ``earlier_targets``, money, status, roles.
 
 Each reason names the record's field and, where it is not restricted, the values; a
 reviewer can then approve knowing what the change means for the customer.
@@ -18,6 +19,27 @@ def _weaker(old: ServiceLevel, new: ServiceLevel) -> bool:
     return new.target > old.target
 
 
+def _kept(old: ServiceLevel, new: ServiceLevel) -> bool:
+    """Whether ``new`` keeps the old target under an ``earlier_targets`` entry it adds, so
+    that the periods already reported are still judged against it (records.md 1.1)."""
+    added = [e for e in new.earlier_targets if e not in old.earlier_targets]
+    return any(e.target == old.target for e in added)
+
+
+def _target(where: str, old: ServiceLevel, new: ServiceLevel) -> list[str]:
+    reasons = []
+    change = f"{show(old.target)} → {show(new.target)} {new.unit}"
+    if _weaker(old, new):
+        reasons.append(f"{where} target weakened: {change} ({new.direction.replace('_', ' ')})")
+    if new.target != old.target and not _kept(old, new):
+        reasons.append(
+            f"{where} target changed without an earlier_targets entry: {change}; the "
+            "periods already reported are now judged against the new target: add "
+            f"{{until: <last period of the old target>, target: {show(old.target)}}}"
+        )
+    return reasons
+
+
 def _service_levels(old: Agreement, new: Agreement) -> list[str]:
     reasons = []
     after = {level.id: level for level in new.service_levels}
@@ -30,12 +52,8 @@ def _service_levels(old: Agreement, new: Agreement) -> list[str]:
             reasons.append(f"{where} direction changed: {level.direction} → {now.direction}")
         elif now.unit != level.unit:
             reasons.append(f"{where} unit changed: {show(level.unit)} → {show(now.unit)}")
-        elif _weaker(level, now):
-            direction = now.direction.replace("_", " ")
-            reasons.append(
-                f"{where} target weakened: {show(level.target)} → {show(now.target)} "
-                f"{now.unit} ({direction})"
-            )
+        else:
+            reasons += _target(where, level, now)
     return reasons
 
 
