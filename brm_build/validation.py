@@ -16,7 +16,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
-from .model.common import ISO_DATE, RESTRICTED
+from .model.common import ISO_DATE, PERIOD_HINT, PERIOD_PATTERN, RESTRICTED
+from .model.ids import ID_PATTERN
 from .yamlerrors.layout import spaced_colon
 from .yamlerrors.lines import quoted
 from .yamlsource import (
@@ -37,8 +38,8 @@ M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
 
 _PATTERN_HINTS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "an id: lower-case letters, digits and single hyphens",
-    "^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$": "a period: YYYY-MM (month) or YYYY-Qn (quarter)",
+    ID_PATTERN: "an id: lower-case letters, digits and single hyphens",
+    PERIOD_PATTERN: PERIOD_HINT,
     "^[A-Z]{3}$": "an ISO 4217 currency code such as EUR",
     "^https?://\\S+$": "an http or https address",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an email address",

@@ -8,7 +8,7 @@ from typing import Any
 
 from .codes import CODES
 from .model import KINDS, RESTRICTED, Kind
-from .model.common import PERIOD_PATTERN
+from .model.common import MAX_NUMBER, PERIOD_PATTERN
 from .model.ids import ID_PATTERN
 from .schemas import kind_schema
 from .settings import BrmConfig
@@ -24,7 +24,7 @@ _REFERENCES = {
     "projects": "project",
 }
 _PATTERNS = {
-    PERIOD_PATTERN: "period: `YYYY-MM` or `YYYY-Qn`",
+    PERIOD_PATTERN: "period: `YYYY-MM` or `YYYY-Qn`, years 1900–2199",
     "^[A-Z]{3}$": "currency code (ISO 4217), such as `EUR`",
     "^https?://\\S+$": "web address (http or https)",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "email address",
@@ -65,7 +65,8 @@ def _value(name: str, prop: Schema) -> str:
             f" {low}–{high}" if high is not None else f" ≥ {low}" if low else ""
         )
     if kind == "number":
-        return "number" + (f" ≥ {prop['minimum']}" if "minimum" in prop else "")
+        low = prop.get("minimum", -MAX_NUMBER)  # the bound of every number is no news
+        return "number" + (f" ≥ {low}" if low > -MAX_NUMBER else "")
     if kind == "boolean":
         return "`true` or `false`"
     pattern = prop.get("pattern")

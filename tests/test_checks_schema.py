@@ -20,6 +20,9 @@ valid_from: 2026-01-01
 """
 
 
+NOT_A_PERIOD = "is not a period: YYYY-MM (month) or YYYY-Qn (quarter), of the years 1900 to 2199"
+
+
 def findings(text: str, model: type[BaseModel]) -> list[Finding]:
     """Parse and validate ``text``; the reader's and the schema's findings together."""
     document, parsed = parse_mapping(text, "x.yaml")
@@ -120,17 +123,26 @@ SURVEY = "title: Pulse\nresponses:\n  - {customer: finance, csat: 4}\n"
     [
         (
             "2026-01-01",
-            "the date 2026-01-01 is not a period: YYYY-MM (month) or YYYY-Qn (quarter); "
+            f"the date 2026-01-01 {NOT_A_PERIOD}; "
             "write 2026-01 for its month or 2026-Q1 for its quarter",
         ),
         (
             "2026-11-30",
-            "the date 2026-11-30 is not a period: YYYY-MM (month) or YYYY-Qn (quarter); "
+            f"the date 2026-11-30 {NOT_A_PERIOD}; "
             "write 2026-11 for its month or 2026-Q4 for its quarter",
         ),
-        ("2027", "the number 2027 is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
-        ("202601", "the number 202601 is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
-        ('"2026-01-01"', "'2026-01-01' is not a period: YYYY-MM (month) or YYYY-Qn (quarter)"),
+        (
+            "2027",
+            f"the number 2027 {NOT_A_PERIOD}",
+        ),
+        (
+            "202601",
+            f"the number 202601 {NOT_A_PERIOD}",
+        ),
+        (
+            '"2026-01-01"',
+            f"'2026-01-01' {NOT_A_PERIOD}",
+        ),
     ],
 )
 def test_a_period_written_as_a_date_or_number(period: str, message: str) -> None:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Literal
 
 Grain = Literal["month", "quarter"]
+
+MAX_FILLED = 120
+"""The most periods a timeline's gaps are filled for: ten years of months. Periods may be
+centuries apart; a longer timeline lists only the periods it has."""
 
 _PERIOD = re.compile(r"^([0-9]{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
@@ -75,6 +79,22 @@ def next_period(period: str) -> str:
         return f"{year + 1}-01" if first == 12 else f"{year}-{first + 1:02d}"
     quarter = (first - 1) // 3 + 1
     return f"{year + 1}-Q1" if quarter == 4 else f"{year}-Q{quarter + 1}"
+
+
+def fill_gaps(periods: Collection[str]) -> list[str]:
+    """``periods`` (of one grain) in calendar order, the missing ones between the first
+    and the last added when there are at most ``MAX_FILLED`` of them."""
+    ordered = sort_periods(periods)
+    if not ordered or _count(ordered[0], ordered[-1]) > MAX_FILLED:
+        return ordered
+    return period_range(ordered[0], ordered[-1])
+
+
+def _count(first: str, last: str) -> int:
+    """How many periods of ``first``'s grain run from ``first`` to ``last``."""
+    year, start, end = _parts(first)
+    months = (_parts(last)[0] - year) * 12 + _parts(last)[1] - start
+    return months // (end - start + 1) + 1
 
 
 def period_range(first: str, last: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Literal
 from ..model import Agreement, Report
 from ..model.kinds import ServiceLevel
 from .estimates import share
-from .periods import grain_of, period_key, period_range, quarter_of, sort_periods
+from .periods import fill_gaps, grain_of, period_key, quarter_of, sort_periods
 from .targets import judge
 
 Trend = Literal["better", "worse", "same"]
@@ -140,8 +140,7 @@ def _measured(level: ServiceLevel, report: Report | None) -> tuple[set[str], dic
 def _timeline(level: ServiceLevel, listed: set[str]) -> list[str]:
     """The periods to list for ``level`` in calendar order, gaps of its grain filled."""
     ours = [p for p in listed if grain_of(p) == level.period]
-    if ours:
-        listed = listed.union(period_range(min(ours, key=period_key), max(ours, key=period_key)))
+    listed = listed.union(fill_gaps(ours))
     return sorted(listed, key=period_key)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..analytics.periods import period_range
+from ..analytics.periods import fill_gaps
 from ..analytics.service_levels import (
     AgreementAttainment,
     Cell,
@@ -125,8 +125,7 @@ def heatmap_chart(
     cells: Grid = by_customer_and_quarter(agreements)
     if not cells:
         return None
-    quarters = sorted({q for row in cells.values() for q in row})
-    periods = period_range(quarters[0], quarters[-1])
+    periods = fill_gaps({q for row in cells.values() for q in row})
     names = {cid: customers[cid].name if cid in customers else cid for cid in cells}
     order = sorted(cells, key=lambda cid: names[cid])
     grid = [[cells[cid].get(p) for p in periods] for cid in order]

@@ -11,7 +11,13 @@ from pydantic.fields import FieldInfo
 
 from .ids import ID_PATTERN, MAX_ID_LENGTH
 
-PERIOD_PATTERN = r"^[0-9]{4}-((0[1-9]|1[0-2])|Q[1-4])$"
+PERIOD_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})-((0[1-9]|1[0-2])|Q[1-4])$"
+"""A month ``YYYY-MM`` or quarter ``YYYY-Qn`` of the years 1900 to 2199: a bounded span, so
+that filling the gaps between two periods never runs for minutes."""
+PERIOD_HINT = "a period: YYYY-MM (month) or YYYY-Qn (quarter), of the years 1900 to 2199"
+MAX_NUMBER = 1e15
+"""The largest size of a target, result or amount: far beyond any real one, and far from
+where sums and chart scales overflow."""
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 #: Marks a field that is never published unless brm.yaml opts in (records.md, "Restricted").
@@ -32,6 +38,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENG
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -76,5 +83,5 @@ class Person(Record):
 class Money(Record):
     """An amount in an ISO 4217 currency."""
 
-    amount: float = Field(ge=0)
+    amount: float = Field(ge=0, le=MAX_NUMBER)
     currency: Currency

@@ -16,6 +16,7 @@ from .common import (
     Id,
     Markdown,
     Money,
+    Number,
     Period,
     Person,
     Record,
@@ -91,7 +92,7 @@ class EarlierTarget(Record):
     """A target that was in force up to and including the period ``until`` (1.1)."""
 
     until: Period
-    target: float
+    target: Number
 
 
 class ServiceLevel(Record):
@@ -99,7 +100,7 @@ class ServiceLevel(Record):
 
     id: Id
     metric: Text
-    target: float
+    target: Number
     unit: Text
     direction: Literal["at_least", "at_most"]
     period: Literal["month", "quarter"] = "month"
@@ -200,7 +201,7 @@ class Measurement(Record):
     """Measured service levels for one period."""
 
     period: Period
-    results: dict[Id, float]
+    results: dict[Id, Number]
     notes: str | None = None
 
 

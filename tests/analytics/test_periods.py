@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from brm_build.analytics.periods import (
+    MAX_FILLED,
+    fill_gaps,
     grain_of,
     next_period,
     period_end,
@@ -68,3 +70,13 @@ def test_a_bad_period_is_refused_every_time_it_is_asked_about() -> None:
         with pytest.raises(ValueError, match="not a period"):
             period_key("2025-Q5")
     assert period_key("2025-Q4") == period_key("2025-Q4") == (2025, 10, 12)
+
+
+def test_gaps_are_filled_for_ten_years_at_most() -> None:
+    assert fill_gaps({"2026-03", "2026-01"}) == ["2026-01", "2026-02", "2026-03"]
+    assert fill_gaps({"2026-Q3", "2026-Q1"}) == ["2026-Q1", "2026-Q2", "2026-Q3"]
+    assert len(fill_gaps({"2016-01", "2025-12"})) == MAX_FILLED
+    assert fill_gaps({"1900-01", "2199-12"}) == ["1900-01", "2199-12"]
+    assert len(fill_gaps({"2000-Q1", "2029-Q4"})) == MAX_FILLED
+    assert fill_gaps({"2000-Q1", "2030-Q1"}) == ["2000-Q1", "2030-Q1"]
+    assert fill_gaps(set()) == []

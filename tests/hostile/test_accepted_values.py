@@ -4,9 +4,11 @@ purchasers and a named pipe are findings or are built, in bounded time and memor
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from brm_build.cli import main
@@ -65,3 +67,92 @@ def test_brm_new_refuses_an_id_with_a_trailing_newline(tmp_path: Path) -> None:
     argv += ["--manager-name", "Mia Berg", "--manager-email", "mia.berg@meridian.example"]
     assert main(argv) != 0
     assert sorted(p.name for p in (root / "records/customers").iterdir()) == ["finance.yaml"]
+
+
+AGREEMENT = """title: ERP
+customer: finance
+services: [erp]
+status: active
+valid_from: 2025-01-01
+service_levels:
+  - {{id: availability, metric: Availability, target: {target}, unit: percent,
+     direction: at_least}}
+  - {{id: response, metric: Response, target: {low}, unit: hours, direction: at_most,
+     period: quarter}}
+"""
+LEVELS = ("availability", "availability", "response", "response")
+"""The service level measured by each of the four measurements."""
+
+
+def _agreement(root: Path, target: str, periods: tuple[str, ...], value: str) -> Path:
+    """The base records and an agreement with a monthly and a quarterly service level,
+    each measured in two periods."""
+    text = "agreement: finance-erp\nmeasurements:\n" + "".join(
+        f'  - {{period: "{period}", results: {{{level}: {value}}}}}\n'
+        for period, level in zip(periods, LEVELS, strict=True)
+    )
+    return build(
+        root,
+        {
+            "records/agreements/finance-erp.yaml": AGREEMENT.format(target=target, low=target),
+            "records/reports/finance-erp.yaml": text,
+        },
+    )
+
+
+def _errors(done: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:
+    """(code, path, field) of every error of ``brm check --format json``."""
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    found = json.loads(done.stdout)
+    return sorted((f["code"], f["path"], f["field"]) for f in found if f["severity"] == "error")
+
+
+MONTHS = ("2026-01", "2026-03", "2026-Q1", "2026-Q2")
+
+
+def test_numbers_at_the_edge_of_a_float_are_findings(tmp_path: Path) -> None:
+    root = _agreement(tmp_path / "repo", "1e308", MONTHS, "-1.0e+308")
+    errors = _errors(brm(root, "check", "--format", "json"))
+    assert [(path[8:], field) for _, path, field in errors] == [
+        ("agreements/finance-erp.yaml", "service_levels[0].target"),
+        ("agreements/finance-erp.yaml", "service_levels[1].target"),
+        *[
+            ("reports/finance-erp.yaml", f"measurements[{n}].results.{level}")
+            for n, level in (
+                (0, "availability"),
+                (1, "availability"),
+                (2, "response"),
+                (3, "response"),
+            )
+        ],
+    ]
+    assert {code for code, _, _ in errors} == {"schema-value"}
+
+
+def test_the_largest_numbers_accepted_are_built(tmp_path: Path) -> None:
+    root = _agreement(tmp_path / "repo", "-1e15", MONTHS, "1e15")
+    assert _errors(brm(root, "check", "--format", "json")) == []
+    assert brm(root, "stats").returncode == 0
+    done = brm(root, "build", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def test_periods_outside_the_years_of_records_are_findings(tmp_path: Path) -> None:
+    periods = ("0500-01", "9999-12", "1000-Q1", "9998-Q4")
+    root = _agreement(tmp_path / "repo", "99", periods, "98")
+    errors = _errors(brm(root, "check", "--format", "json"))
+    fields = [field for _, _, field in errors]
+    assert fields == [f"measurements[{n}].period" for n in range(4)]
+
+
+def test_periods_centuries_apart_are_built_in_seconds(tmp_path: Path) -> None:
+    root = _agreement(tmp_path / "repo", "99", ("1900-01", "2199-12", "1900-Q1", "2199-Q4"), "98")
+    assert _errors(brm(root, "check", "--format", "json")) == []
+    assert brm(root, "stats").returncode == 0
+    start = time.monotonic()
+    done = brm(root, "build", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert time.monotonic() - start < 20, "the gaps of three centuries were filled"
+    for name in ("service-levels.html", "customers/finance.html"):
+        page = (tmp_path / "site" / name).read_text(encoding="utf-8")
+        assert "2199-Q4" in page and "1950-Q2" not in page, name
