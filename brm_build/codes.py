@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "escalation-level-duplicate": "Two steps of an escalation path share a level.",
     "feedback-level": "An escalation without a valid level, or a level on other feedback.",
     "feedback-resolved-on": "Resolved feedback without the date it was resolved.",
+    "unit-retired-on": "A retired unit without retired_on, or retired_on on an active unit.",
     # What needs attention (warnings)
     "agreement-past-end": "An active agreement past its valid_until date.",
     "agreement-expiring": "An active agreement that ends within the notice window.",

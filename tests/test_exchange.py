@@ -109,6 +109,7 @@ def test_csv_has_a_table_per_kind_and_per_list(example: tuple[Repository, BrmCon
         "id", "name", "role", "parent", "manager.name", "manager.email", "manager.title",
         "relationship_manager.name", "relationship_manager.email",
         "relationship_manager.title", "cost_center", "services", "owners", "summary", "tags",
+        "status", "retired_on",
     }  # fmt: skip
     levels = rows(files["agreements.service_levels.csv"])
     assert len(levels) == sum(len(a.record.service_levels) for a in repository.agreements.values())

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from brm_build.model import KINDS
+from brm_build.model import KINDS, Customer
 from brm_build.schemas import schema_texts
 
 from .conftest import ROOT
@@ -72,3 +72,20 @@ def test_schema_rejects_unknown_field() -> None:
     assert not jsonschema.Draft202012Validator(schema).is_valid(record)
     del record["colour"]
     assert jsonschema.Draft202012Validator(schema).is_valid(record)
+
+
+def test_a_unit_is_active_unless_retired_on_a_date() -> None:
+    schema = json.loads((ROOT / "schemas" / "customer.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    unit = {"name": "Travel", "role": "customer", "manager": {"name": "A", "email": "a@b.example"}}
+    assert schema["properties"]["status"]["default"] == "active"
+    assert validator.is_valid(unit)
+    assert validator.is_valid({**unit, "status": "retired", "retired_on": "2026-03-31"})
+    assert not validator.is_valid({**unit, "status": "inactive"})
+    assert not validator.is_valid({**unit, "status": "retired", "retired_on": "2026-13-01"})
+    model = Customer.model_validate(unit)
+    assert (model.status, model.retired_on, model.retired) == ("active", None, False)
+    retired = Customer.model_validate({**unit, "status": "retired", "retired_on": "2026-03-31"})
+    assert retired.retired and retired.retired_on == dt.date(2026, 3, 31)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..findings import Finding
-from ..model import Agreement, Feedback, Project, Record
+from ..model import Agreement, Customer, Feedback, Project, Record
 from ..repository import Entry, Repository
 from .base import at, repeats
 
@@ -80,6 +80,21 @@ def _feedback(entry: Entry[Feedback]) -> list[Finding]:
     return findings
 
 
+def _unit(entry: Entry[Customer]) -> list[Finding]:
+    """A retired unit says when it was retired, and only a retired unit does (records.md)."""
+    c = entry.record
+    if c.retired and c.retired_on is None:
+        message = "a retired unit needs 'retired_on': the day it was reorganised away"
+        return [at(entry, "unit-retired-on", ("status",), message)]
+    if not c.retired and c.retired_on is not None:
+        message = (
+            f"retired_on {c.retired_on} is set, but the unit is active: add 'status: retired', "
+            "or remove retired_on if the unit still exists"
+        )
+        return [at(entry, "unit-retired-on", ("retired_on",), message)]
+    return []
+
+
 def _project(entry: Entry[Project]) -> list[Finding]:
     p = entry.record
     findings: list[Finding] = []
@@ -100,6 +115,8 @@ def _project(entry: Entry[Project]) -> list[Finding]:
 def check_rules(repo: Repository) -> list[Finding]:
     """Report rules broken inside single records."""
     findings: list[Finding] = []
+    for unit in repo.customers.values():
+        findings += _unit(unit)
     for agreement in repo.agreements.values():
         findings += _agreement(agreement)
     for meeting in repo.meetings.values():

@@ -27,6 +27,7 @@ from .common import (
 )
 
 Role = Literal["customer", "purchaser"]
+UnitStatus = Literal["active", "retired"]
 
 
 class Contact(Person):
@@ -68,6 +69,18 @@ class Customer(Record):
     owners: list[Handle] = empty_list()
     summary: Markdown | None = None
     tags: list[str] = empty_list()
+    status: UnitStatus = Field(
+        default="active",
+        description="A retired unit was reorganised away: it keeps its history and pages.",
+    )
+    retired_on: Date | None = Field(
+        default=None, description="The day the unit was retired (with status retired)."
+    )
+
+    @property
+    def retired(self) -> bool:
+        """Whether the unit was reorganised away (records.md 1.1)."""
+        return self.status == "retired"
 
 
 class Service(Record):

@@ -18,7 +18,14 @@ from .cells import Shared
 from .context import SiteData, record_history
 from .links import Host, host, record_page
 from .markup import Escaper, external_url
-from .relations import Relations, meeting_items, relate, relationship_manager, structure
+from .relations import (
+    Relations,
+    meeting_items,
+    relate,
+    relationship_manager,
+    retired_units,
+    structure,
+)
 from .views import AgreementLines, customer_view, survey_view
 
 CHANGES_LIMIT = 50
@@ -140,7 +147,13 @@ def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     managers = {cid: relationship_manager(pub, cid) for cid in pub.customers}
     yield (
         links.DIRECTORY,
-        r.page("customers.md.j2", links.DIRECTORY, units=structure(pub, rel), managers=managers),
+        r.page(
+            "customers.md.j2",
+            links.DIRECTORY,
+            units=structure(pub, rel),
+            retired=retired_units(pub),
+            managers=managers,
+        ),
     )
     yield links.WRITERS, writers_page(data.config)
     commits = data.history.recent(CHANGES_LIMIT) if data.history else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -67,7 +68,8 @@ def relate(pub: Publication) -> Relations:
     rel = Relations()
     for cid, c in pub.customers.items():
         _add(rel.children, [c.record.parent], cid)
-        _add(rel.customers_of_service, c.record.services, cid)
+        if not c.record.retired:  # a unit reorganised away uses no service any more
+            _add(rel.customers_of_service, c.record.services, cid)
     for aid, a in pub.agreements.items():
         _add(rel.agreements_of, [a.record.customer], aid)
         _add(rel.agreements_for_service, a.record.services, aid)
@@ -99,11 +101,15 @@ def relate(pub: Publication) -> Relations:
 
 
 def structure(pub: Publication, rel: Relations) -> list[Unit]:
-    """Every business unit in tree order: each top unit by name, its units beneath it."""
+    """Every active business unit in tree order: each top unit by name, its units beneath.
+
+    Retired units are left out (records.md 1.1); a unit still active under a retired one
+    stands at the top, where it cannot be missed."""
     names = {cid: c.record.name for cid, c in pub.customers.items()}
-    tops = [cid for cid, c in pub.customers.items() if c.record.parent not in pub.customers]
+    active = {cid for cid, c in pub.customers.items() if not c.record.retired}
+    tops = [cid for cid in active if pub.customers[cid].record.parent not in active]
     out: list[Unit] = []
-    seen: set[str] = set()
+    seen = set(pub.customers) - active
     stack = [Unit(cid, 0) for cid in reversed(_by_name(tops, names))]
     while stack:
         unit = stack.pop()
@@ -114,6 +120,14 @@ def structure(pub: Publication, rel: Relations) -> list[Unit]:
         kids = rel.children.get(unit.id, [])
         stack.extend(Unit(kid, unit.depth + 1) for kid in reversed(kids))
     return out
+
+
+def retired_units(pub: Publication) -> list[Published[Customer]]:
+    """The retired business units, most recently retired first, then by name."""
+    retired = [c for c in pub.customers.values() if c.record.retired]
+    retired.sort(key=lambda c: (c.record.name.casefold(), c.id))
+    retired.sort(key=lambda c: c.record.retired_on or dt.date.min, reverse=True)
+    return retired
 
 
 def ancestors(pub: Publication, cid: str) -> list[Published[Customer]]:

@@ -19,6 +19,7 @@ PAGES = [
     "customers.md",
     "customers/finance.md",
     "customers/scanning.md",
+    "customers/travel-desk.md",
     "agreements.md",
     "agreements/finance-erp.md",
     "service-levels.md",

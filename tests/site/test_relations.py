@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
+from brm_build.check import check
+from brm_build.publication import publish
 from brm_build.site.attention import attention
-from brm_build.site.relations import descendants, relate, relationship_manager, structure
+from brm_build.site.relations import (
+    descendants,
+    relate,
+    relationship_manager,
+    retired_units,
+    structure,
+)
 from brm_build.site.views import customer_view
 
-from .sample import sample_data
+from ..conftest import settings_for
+from .sample import SAMPLE, sample_data
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -24,6 +35,28 @@ def test_structure_nests_purchasers_under_their_customer() -> None:
     ]
 
 
+def test_the_directory_structure_leaves_retired_units_to_their_own_list() -> None:
+    pub = sample_data().publication
+    rel = relate(pub)
+    assert "travel-desk" not in {u.id for u in structure(pub, rel)}
+    assert [u.id for u in retired_units(pub)] == ["travel-desk"]
+    assert "travel-desk" in rel.children["finance"]  # the page of its customer still links it
+    assert "travel-desk" not in rel.customers_of_service["erp"]
+
+
+def test_an_active_unit_under_a_retired_one_stays_in_the_structure(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
+    payables = tmp_path / "records" / "customers" / "payables.yaml"
+    payables.write_text(
+        payables.read_text() + "status: retired\nretired_on: 2026-06-30\n", encoding="utf-8"
+    )
+    result = check(settings_for(tmp_path))
+    pub = publish(result.repository, [])
+    units = structure(pub, relate(pub))
+    assert [(u.id, u.depth) for u in units] == [("finance", 0), ("scanning", 0), ("sales", 0)]
+    assert [u.id for u in retired_units(pub)] == ["payables", "travel-desk"]
+
+
 def test_purchasers_inherit_the_relationship_manager() -> None:
     pub = sample_data().publication
     own = relationship_manager(pub, "finance")
@@ -36,7 +69,8 @@ def test_purchasers_inherit_the_relationship_manager() -> None:
 def test_a_customer_page_counts_the_units_below_it() -> None:
     pub = sample_data().publication
     rel = relate(pub)
-    assert descendants(rel, "finance") == ["payables", "scanning"]
+    # A retired unit below still counts: its history belongs to the customer's.
+    assert descendants(rel, "finance") == ["payables", "scanning", "travel-desk"]
     view = customer_view(pub, rel, "finance", TODAY, 60)
     assert [m.id for m in view.meetings] == ["2026-11-10-finance-review"]
     assert [i.action.text for i in view.actions if i.action] == [
