@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from .cache import FileCache
 from .checks import FILE_CHECKS, run_checks
+from .checks.history import check_target_history
 from .checks.secrets import hide_secrets
 from .codeowners import codeowners_findings, existing_files
 from .findings import Finding, Severity, sorted_findings
+from .gitlog import History, read_history
 from .repository import Progress, Repository, Scanned, load_scanned, scan
 from .settings import Settings
 from .sources import SourceFile
@@ -58,6 +60,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _history(settings: Settings) -> History | None:
+    """The commits that changed agreements, or None outside a git checkout."""
+    return read_history(settings.root, folder="records/agreements")[0]
+
+
 def _checked(
     scanned: Sequence[Scanned],
     findings: list[Finding],
@@ -70,6 +77,7 @@ def _checked(
     findings = findings + problems
     findings += run_checks(repository, settings)
     findings += codeowners_findings(repository, settings)
+    findings += check_target_history(repository, settings, _history(settings))
     return repository, hide_secrets(repository, findings, settings)
 
 
@@ -112,9 +120,11 @@ def check_with(settings: Settings, added: Sequence[tuple[SourceFile, str]]) -> C
 
 
 def _other_inputs(settings: Settings) -> bytes:
-    """What the cross-record checks read besides the record files: the date and the
-    committed CODEOWNERS files."""
-    parts = [settings.today.isoformat().encode()]
+    """What the cross-record checks read besides the record files: the date, the
+    committed CODEOWNERS files and the commits that changed agreements."""
+    history = _history(settings)
+    shas = "" if history is None else " ".join(c.sha for c in history.commits)
+    parts = [settings.today.isoformat().encode(), shas.encode()]
     for path in existing_files(settings.root):
         try:
             with open(os.path.join(settings.root, path), "rb") as handle:

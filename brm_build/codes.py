@@ -61,5 +61,7 @@ CODES: dict[str, str] = {
     "feedback-open-too-long": "A complaint or escalation open longer than the configured days.",
     "survey-few-responses": "A survey with fewer responses than the configured minimum.",
     "csat-drop": "A customer's satisfaction fell by more than the configured points.",
+    "target-changed-after-reports": "A target changed after periods were reported; keep the "
+    "old one in earlier_targets.",
     "codeowners-outdated": "CODEOWNERS differs from the customers' owners; run brm codeowners.",
 }

@@ -100,12 +100,14 @@ def log_command(folder: str = "records") -> list[str]:
     ]
 
 
-def read_history(root: str, timeout: float = 120.0) -> tuple[History | None, str]:
-    """Run git once under ``root``; return the history, or None and the reason it is
-    missing (not a git checkout, git not installed)."""
+def read_history(
+    root: str, timeout: float = 120.0, folder: str = "records"
+) -> tuple[History | None, str]:
+    """Run git once under ``root`` for the files under ``folder``; return the history, or
+    None and the reason it is missing (not a git checkout, git not installed)."""
     try:
         done = subprocess.run(
-            log_command(),
+            log_command(folder),
             cwd=root,
             capture_output=True,
             timeout=timeout,

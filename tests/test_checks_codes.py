@@ -20,6 +20,7 @@ _MAKERS = {"error", "warning", "at", "Finding", "_finding", "_file_finding", "_m
 COVERED_ELSEWHERE = {
     "file-symlink": "tests/test_checks_files.py (symbolic links are made at test time)",
     "file-unreadable": "tests/test_checks_files.py and tests/test_cli.py",
+    "target-changed-after-reports": "tests/test_checks_history.py (git history made at test time)",
 }
 
 
