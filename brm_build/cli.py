@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__, cli_workflow
+from . import __version__, cli_init, cli_workflow
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
@@ -147,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_site_parsers(sub)
     _add_demo_parser(sub)
     cli_workflow.add_parsers(sub, _add_common)
+    cli_init.add_parser(sub, _date)
     return parser
 
 
@@ -385,6 +386,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build,
     "serve": cmd_serve,
     "demo": cmd_demo,
+    "init": cli_init.cmd_init,
 }
 COMMANDS |= {name: _with_settings(run) for name, run in cli_workflow.COMMANDS.items()}
 

@@ -24,7 +24,7 @@ from .conftest import CASES, ROOT, settings_for
 GITHUB = ROOT / ".github" / "workflows" / "records.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-TEMPLATES = ROOT / "ci-templates"
+TEMPLATES = ROOT / "brm_build" / "ci_templates"
 FILES = [
     GITHUB,
     GITLAB,
