@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     # What needs attention (warnings)
     "agreement-past-end": "An active agreement past its valid_until date.",
     "agreement-expiring": "An active agreement that ends within the notice window.",
+    "agreement-review-overdue": "An active agreement past its review_by date.",
     "customer-no-recent-meeting": "No meeting with a customer within the meeting interval.",
     "action-overdue": "An open action from a meeting past its due date.",
     "feedback-open-too-long": "A complaint or escalation open longer than the configured days.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..analytics.standing import standing
 from ..findings import Finding, Severity
 from ..repository import Repository
 from ..settings import Settings
@@ -13,33 +14,29 @@ W = Severity.WARNING
 
 
 def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
+    """The warnings of the agreements whose standing (the dashboard's too) needs action."""
     findings: list[Finding] = []
     for entry in repo.agreements.values():
         a = entry.record
-        if a.status != "active" or a.valid_until is None:
-            continue
-        if a.valid_until < today:
-            findings.append(
-                at(
-                    entry,
-                    "agreement-past-end",
-                    ("valid_until",),
-                    f"active, but valid only until {a.valid_until}: renew it or "
-                    "set its status to expired",
-                    W,
-                )
+        label = standing(a, today, notice).label
+        if label == "past its end":
+            message = (
+                f"active, but valid only until {a.valid_until}: renew it or "
+                "set its status to expired"
             )
-        elif (a.valid_until - today).days <= notice:
-            findings.append(
-                at(
-                    entry,
-                    "agreement-expiring",
-                    ("valid_until",),
-                    f"expires on {a.valid_until}, within the {notice}-day notice "
-                    "window: start the renewal",
-                    W,
-                )
+            findings.append(at(entry, "agreement-past-end", ("valid_until",), message, W))
+        elif label == "expiring":
+            message = (
+                f"expires on {a.valid_until}, within the {notice}-day notice "
+                "window: start the renewal"
             )
+            findings.append(at(entry, "agreement-expiring", ("valid_until",), message, W))
+        elif label == "review overdue":
+            message = (
+                f"active, but its review was due on {a.review_by}: review it with the "
+                "customer and set the next review_by"
+            )
+            findings.append(at(entry, "agreement-review-overdue", ("review_by",), message, W))
     return findings
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..analytics.standing import Standing, standing
 from ..findings import Finding, Severity
 from ..model import Agreement, Feedback
 from ..publication import Publication, Published
 from .relations import MeetingItem, Relations, descendants
-from .status import Standing, standing
 
 ACTION_HORIZON_DAYS = 30
 """Open actions due within this many days are listed on the dashboard."""

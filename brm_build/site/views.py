@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..analytics.standing import Standing, standing
 from ..model import Agreement, Customer, Feedback, Meeting, Project, Report, Survey
 from ..model.kinds import Response
 from ..publication import Publication, Published
@@ -17,7 +18,7 @@ from .relations import (
     meeting_items,
     relationship_manager,
 )
-from .status import Attainment, Standing, SurveyCount, attainment, standing, survey_count
+from .status import Attainment, SurveyCount, attainment, survey_count
 
 
 @dataclass(frozen=True, slots=True)
