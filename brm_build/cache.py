@@ -11,7 +11,9 @@ same files gives them without loading a record. Any change misses, and the cross
 checks then run on the full set.
 
 The cache is one text file, a line per record file, signed with a secret key kept outside
-the repository: a cache file committed by someone else fails the signature and is ignored.
+the repository: a cache file committed by someone else fails the signature and is ignored,
+and the CLI turns the cache off when the key would be inside the checkout or the cache
+folder is committed or a link (see :mod:`brm_build.trust`).
 Records are stored as pydantic's JSON and validated again on reading (fast, in Rust),
 which also means a stored record is never trusted blindly.
 """
@@ -92,9 +94,9 @@ def _name(file_check: object) -> str:
 
 def _secret(key_file: str) -> bytes | None:
     """The signing key, made on first use; None when it can be neither read nor made."""
-    try:
-        with open(key_file, "rb") as handle:
-            key = handle.read()
+    try:  # never through a link: the key is a file of brm's own
+        with os.fdopen(os.open(key_file, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
+            key = handle.read(_KEY_BYTES + 1)
         if len(key) == _KEY_BYTES:
             return key
     except OSError:
@@ -102,7 +104,7 @@ def _secret(key_file: str) -> bytes | None:
     try:
         os.makedirs(os.path.dirname(key_file), mode=0o700, exist_ok=True)
         key = os.urandom(_KEY_BYTES)
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
         return key

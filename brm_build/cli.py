@@ -22,6 +22,7 @@ from .reporters import render_github, render_gitlab, render_json, render_markdow
 from .repository import Repository
 from .settings import CONFIG_FILE, CacheSettings, Limits, Settings, load_config
 from .site.address import parse_address, unavailable
+from .trust import cache_problem
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -190,6 +191,11 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
         raise ConfigError(root, problems)
     today = args.today or dt.date.today()
     cache = None if getattr(args, "no_cache", False) else _cache_settings(root)
+    if cache is not None:
+        problem = cache_problem(root, os.path.dirname(cache.folder), cache.key_file)
+        if problem:
+            print(f"brm: {problem}", file=sys.stderr)
+            cache = None
     return Settings(
         root=root,
         today=today,
