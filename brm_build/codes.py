@@ -45,6 +45,8 @@ CODES: dict[str, str] = {
     "report-agreement-mismatch": "A report whose agreement differs from its file name.",
     "report-duplicate-period": "A report that measures the same period twice.",
     "report-unknown-service-level": "A measured result for a service level the agreement lacks.",
+    "report-period-before-start": "A report period that ended before its agreement started.",
+    "report-period-future": "A report period that has not begun yet.",
     # Rules inside a record
     "date-order": "Dates in the wrong order, such as an end before its start.",
     "date-mismatch": "A meeting's or feedback's date differs from its file name.",

@@ -10,6 +10,7 @@ from typing import TypeVar
 from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
 from ..repository import Entry, Repository
 from ..settings import Settings
+from .counted import counted_reports
 from .health import Health, HealthInputs, Rule, health_rules, relationship_health
 from .satisfaction import Satisfaction, satisfaction
 from .service_levels import AgreementAttainment, attainment
@@ -52,7 +53,7 @@ def compute_stats(repo: Repository, settings: Settings) -> Stats:
         t.survey_min_responses,
         settings.config.organisation,
     )
-    met = attainment(agreements, reports)
+    met = attainment(agreements, counted_reports(agreements, reports, settings.today))
     inputs = HealthInputs(
         customers, sat, met, agreements, list(meetings.values()), list(feedback.values())
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..repository import FileCheck, Repository
 from ..settings import Settings
-from .agreements import check_parties, check_reports
+from .agreements import check_parties, check_report_periods, check_reports
 from .attention import check_attention
 from .escalations import check_escalations
 from .hierarchy import check_hierarchy
@@ -30,6 +30,7 @@ def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
         *check_money(repo),
         *check_parties(repo),
         *check_reports(repo),
+        *check_report_periods(repo, settings.today),
         *check_attention(repo, settings),
         *check_satisfaction(repo, settings),
     ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 
-from ..findings import Finding
+from ..analytics.counted import uncounted
+from ..findings import Finding, Severity
 from ..model import Agreement, Report
 from ..repository import Entry, Repository
 from .base import ancestors, at, repeats
 from .references import unknown_reference
+
+W = Severity.WARNING
 
 
 def check_parties(repo: Repository) -> list[Finding]:
@@ -98,4 +102,39 @@ def check_reports(repo: Repository) -> list[Finding]:
             for key in measurement.results:
                 if key not in levels:
                     findings.append(_unknown_level(entry, agreement, (i, key), levels))
+    return findings
+
+
+def _period_finding(
+    entry: Entry[Report], agreement: Agreement, i: int, today: dt.date
+) -> Finding | None:
+    period = entry.record.measurements[i].period
+    why = uncounted(agreement, period, today)
+    if why == "before-start":
+        message = (
+            f"period {period} ended before the agreement started on {agreement.valid_from}: "
+            "it is left out of every figure; move the result to the report of the agreement "
+            "in force then, or correct the period"
+        )
+        return at(entry, "report-period-before-start", ("measurements", i, "period"), message, W)
+    if why == "future":
+        message = (
+            f"period {period} has not begun yet (today is {today}): it cannot have been "
+            "measured and is left out of every figure; correct the period"
+        )
+        return at(entry, "report-period-future", ("measurements", i, "period"), message)
+    return None
+
+
+def check_report_periods(repo: Repository, today: dt.date) -> list[Finding]:
+    """Report periods that the figures do not count: before the agreement or in the future."""
+    findings: list[Finding] = []
+    for entry in repo.reports.values():
+        agreement = repo.agreements.get(entry.id)
+        if agreement is None or entry.record.agreement != entry.id:
+            continue  # check_reports says why
+        for i in range(len(entry.record.measurements)):
+            finding = _period_finding(entry, agreement.record, i, today)
+            if finding is not None:
+                findings.append(finding)
     return findings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..analytics.counted import counted_report
 from ..analytics.standing import Standing, standing
 from ..model import Agreement, Customer, Feedback, Meeting, Project, Report, Survey
 from ..model.kinds import Response
@@ -59,7 +60,7 @@ def agreement_line(pub: Publication, aid: str, today: dt.date, notice: int) -> A
     return AgreementLine(
         a,
         standing(a.record, today, notice),
-        attainment(a.record, report.record if report else None),
+        attainment(a.record, counted_report(a.record, report.record if report else None, today)),
         report,
     )
 

@@ -1,0 +1,51 @@
+"""Which report periods the figures count: those within the agreement's life, up to today.
+
+A result for a period that ended before the agreement started measured no promise of it,
+and a period that has not begun cannot have been measured. The check flags both
+(``report-period-before-start``, ``report-period-future``); the site and ``brm stats``
+leave them out of every figure, by the same rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Literal
+
+from ..model import Agreement, Report
+from .periods import period_end, period_start
+
+Uncounted = Literal["before-start", "future"]
+
+
+def uncounted(agreement: Agreement, period: str, today: dt.date) -> Uncounted | None:
+    """Why a report period of ``agreement`` is left out of the figures, or None when it
+    counts: it ended before ``valid_from``, or it starts after ``today``."""
+    if period_end(period) < agreement.valid_from:
+        return "before-start"
+    if period_start(period) > today:
+        return "future"
+    return None
+
+
+def counted_report(agreement: Agreement, report: Report | None, today: dt.date) -> Report | None:
+    """``report`` with only the measurements that the figures count (itself when all do)."""
+    if report is None:
+        return None
+    kept = [m for m in report.measurements if uncounted(agreement, m.period, today) is None]
+    if len(kept) == len(report.measurements):
+        return report
+    return report.model_copy(update={"measurements": kept})
+
+
+def counted_reports(
+    agreements: Mapping[str, Agreement], reports: Mapping[str, Report], today: dt.date
+) -> dict[str, Report]:
+    """Every report of a known agreement, with only the measurements the figures count."""
+    out: dict[str, Report] = {}
+    for aid, report in reports.items():
+        agreement = agreements.get(aid)
+        counted = report if agreement is None else counted_report(agreement, report, today)
+        if counted is not None:
+            out[aid] = counted
+    return out
