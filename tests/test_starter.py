@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from brm_build.starter import CI_FILES, CI_TEMPLATES, StarterPlan, starter_files
 from brm_build.starter.settings_file import editor_settings
 
 from .conftest import ROOT, settings_for
+from .installed.site import site_problems
+from .readme import START, follow_the_readme, shell_commands
 
 TODAY = dt.date(2027, 1, 15)
 
@@ -176,3 +180,18 @@ def test_an_organisation_name_must_be_one_line(
     code, _, err = init(capsys, tmp_path / "x", "--organisation", "Acme\nGroup")
     assert (code, err) == (2, "brm: --organisation needs a name on one line\n")
     assert not (tmp_path / "x").exists()
+
+
+def test_the_readme_start_is_followed_literally(tmp_path: Path) -> None:
+    commands = shell_commands(START)
+    assert [c.split()[:2] for c in commands if c.startswith("brm")] == [
+        ["brm", "init"],
+        ["brm", "check"],
+        ["brm", "build"],
+    ]
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_STEP_SUMMARY")}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    root = follow_the_readme(tmp_path, env)
+    problems = site_problems(root / "site", root)
+    assert not problems, "\n".join(problems)

@@ -1,8 +1,8 @@
 """An installed brm (a wheel in a fresh virtual environment, outside the checkout) checks,
 builds and serves a records repository that is not a checkout of brm.
 
-Another way to start a records repository is tested the same way: run it with
-``installed.run(...)`` in a new folder, then check, build and assert ``site_problems``.
+``brm init`` is tested the same way, by following the README's "Start your own
+organisation" literally with the installed brm.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..conftest import EXAMPLE_TODAY, ROOT
+from ..readme import follow_the_readme
 from .environment import Installed
 from .site import fetch, serving, site_problems
 
@@ -70,3 +71,12 @@ def test_serve_answers_and_stops(installed: Installed, example_copy: Path) -> No
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past TIME_WAIT
         probe.bind((str(address.hostname), int(address.port or 0)))
         probe.listen()
+
+
+def test_the_readme_start_gives_every_kind_of_page(installed: Installed, tmp_path: Path) -> None:
+    """The README's "Start your own organisation", followed literally with the installed
+    brm: brm init, brm check and brm build in a folder that is no checkout."""
+    root = follow_the_readme(tmp_path, installed.environment())
+    assert not (root / "pyproject.toml").exists() and (root / ".github/workflows").is_dir()
+    problems = site_problems(root / "site", root)
+    assert not problems, "\n".join(problems)
