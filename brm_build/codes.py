@@ -38,6 +38,8 @@ CODES: dict[str, str] = {
     "publish-unknown-field": "brm.yaml publish names a field that is not restricted or not there.",
     # Between records
     "ref-unknown": "A reference to a record that does not exist.",
+    "ref-retired": "A record dated after a unit was retired refers to that unit.",
+    "retired-unit-active": "An active unit under a retired one, or an active agreement with one.",
     "hierarchy-parent-missing": "A purchaser without a parent unit.",
     "hierarchy-cycle": "Units whose parents lead round in a circle.",
     "customer-relationship-manager": "A customer without a relationship manager.",

@@ -124,3 +124,16 @@ def test_thresholds_come_from_brm_yaml(tmp_path: Path) -> None:
     result = run_check(build(tmp_path, files))
     assert [f.code for f in result.findings] == ["customer-no-recent-meeting"]
     assert "every 10 days" in result.findings[0].message
+
+
+RETIRED = "status: retired\nretired_on: 2026-01-31\n"
+
+
+def test_a_retired_customer_needs_no_meeting(tmp_path: Path) -> None:
+    unit = customer("Logistics", role="customer")
+    active = run_check(build(tmp_path / "active", {"records/customers/logistics.yaml": unit}))
+    assert codes(active) == [
+        ("customer-no-recent-meeting", "records/customers/logistics.yaml", "name")
+    ]
+    root = build(tmp_path / "retired", {"records/customers/logistics.yaml": unit + RETIRED})
+    assert codes(run_check(root)) == []

@@ -219,10 +219,10 @@ def customer_health(
 
 
 def relationship_health(data: HealthInputs, t: Thresholds, today: dt.date) -> dict[str, Health]:
-    """The health of every customer (``role: customer``), by id."""
+    """The health of every customer whose relationship is watched (not retired), by id."""
     index = health_index(data)
     return {
         cid: customer_health(cid, data, t, today, index)
         for cid in sorted(data.customers)
-        if data.customers[cid].role == "customer"
+        if data.customers[cid].watched
     }

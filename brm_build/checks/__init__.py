@@ -11,6 +11,7 @@ from .escalations import check_escalations
 from .hierarchy import check_hierarchy
 from .money import check_money
 from .references import check_references
+from .retired import check_retired
 from .rules import check_rules
 from .satisfaction import check_satisfaction
 from .secrets import entry_secrets
@@ -24,6 +25,7 @@ def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
     """Run every cross-record check and return all findings."""
     return [
         *check_references(repo),
+        *check_retired(repo),
         *check_hierarchy(repo),
         *check_rules(repo),
         *check_escalations(repo),

@@ -10,7 +10,6 @@ from ..findings import Finding, Severity
 from ..model import Agreement, Report
 from ..repository import Entry, Repository
 from .base import ancestors, at, repeats
-from .references import unknown_reference
 
 W = Severity.WARNING
 
@@ -79,12 +78,7 @@ def check_reports(repo: Repository) -> list[Finding]:
             )
             continue
         agreement = repo.agreements.get(report.agreement)
-        if agreement is None:
-            known = repo.files.get("agreement", set())
-            if report.agreement not in known:
-                findings.append(
-                    unknown_reference(entry, ("agreement",), "agreement", report.agreement, known)
-                )
+        if agreement is None:  # an unknown one is the reference check's to report
             continue
         levels = {level.id for level in agreement.record.service_levels}
         measurements = report.measurements

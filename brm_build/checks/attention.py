@@ -55,7 +55,7 @@ def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
     findings: list[Finding] = []
     last = _last_meetings(repo)
     for cid, entry in repo.customers.items():
-        if entry.record.role != "customer":
+        if not entry.record.watched:
             continue
         met = last.get(cid)
         if met is None or (today - met).days > interval:

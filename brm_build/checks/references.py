@@ -3,45 +3,13 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ..findings import Finding
-from ..model import KIND_BY_NAME, Record
+from ..model import KIND_BY_NAME, KINDS, Record
+from ..model.references import NAMED_AFTER, ids_referred
 from ..repository import Entry, Repository
 from .base import at
-
-Ref = tuple[Sequence[str | int], str, str | None]
-"""A reference: the field path, the kind it names, and the id (None: absent)."""
-
-
-def _refs(entry: Entry[Record]) -> Iterator[Ref]:
-    """Every reference in a record, by kind of record."""
-    r = entry.record
-    from ..model import Agreement, Customer, Feedback, Meeting, Project, Survey
-
-    if isinstance(r, Customer):
-        yield ("parent",), "customer", r.parent
-        yield from ((("services", i), "service", s) for i, s in enumerate(r.services))
-    elif isinstance(r, Agreement):
-        yield ("customer",), "customer", r.customer
-        yield from ((("services", i), "service", s) for i, s in enumerate(r.services))
-    elif isinstance(r, Meeting):
-        yield from ((("customers", i), "customer", c) for i, c in enumerate(r.customers))
-        yield from ((("agreements", i), "agreement", a) for i, a in enumerate(r.agreements))
-        yield from ((("projects", i), "project", p) for i, p in enumerate(r.projects))
-        for i, req in enumerate(r.requirements):
-            yield ("requirements", i, "service"), "service", req.service
-    elif isinstance(r, Survey):
-        for i, response in enumerate(r.responses):
-            yield ("responses", i, "customer"), "customer", response.customer
-            yield ("responses", i, "service"), "service", response.service
-    elif isinstance(r, Project):
-        yield from ((("customers", i), "customer", c) for i, c in enumerate(r.customers))
-        yield from ((("services", i), "service", s) for i, s in enumerate(r.services))
-    elif isinstance(r, Feedback):
-        yield ("customer",), "customer", r.customer
-        yield ("service",), "service", r.service
-        yield ("agreement",), "agreement", r.agreement
 
 
 def unknown_reference(
@@ -59,20 +27,14 @@ def unknown_reference(
 
 
 def check_references(repo: Repository) -> list[Finding]:
-    """Report references that name no record."""
+    """Report references that name no record (model/references.py says which)."""
     findings: list[Finding] = []
-    tables = (
-        repo.customers,
-        repo.agreements,
-        repo.meetings,
-        repo.surveys,
-        repo.projects,
-        repo.feedback,
-    )
-    for table in tables:
-        for entry in table.values():
-            for loc, kind_name, ref in _refs(entry):
+    for kind in KINDS:
+        for entry in repo.table(kind).values():
+            for loc, kind_name, ref in ids_referred(entry.record, kind.name):
+                if NAMED_AFTER.get(kind.name) == kind_name and ref != entry.id:
+                    continue  # a report naming another agreement: report-agreement-mismatch
                 known = repo.files.get(kind_name, set())
-                if ref is not None and ref not in known:
+                if ref not in known:
                     findings.append(unknown_reference(entry, loc, kind_name, ref, known))
     return findings

@@ -42,7 +42,7 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
     for cid, figures in sat.customers.items():
         unit = customers.get(cid)
-        if unit is None or unit.role != "customer":
+        if unit is None or not unit.watched:
             continue
         for drop in csat_drops(figures, latest, t.csat_drop_points):
             message = _message(unit.name, drop, t.csat_drop_points, t.survey_min_responses)

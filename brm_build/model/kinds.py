@@ -82,6 +82,13 @@ class Customer(Record):
         """Whether the unit was reorganised away (records.md 1.1)."""
         return self.status == "retired"
 
+    @property
+    def watched(self) -> bool:
+        """Whether its relationship needs attention: a customer, not retired (records.md).
+
+        Attention warnings, the dashboard's glances and relationship health read this."""
+        return self.role == "customer" and not self.retired
+
 
 class Service(Record):
     """An IT service in the light catalogue that BRM refers to."""

@@ -121,7 +121,7 @@ def attention(
 ) -> Attention:
     """Collect what needs attention as of ``today``."""
     customers = sorted(
-        (cid for cid, c in pub.customers.items() if c.record.role == "customer"),
+        (cid for cid, c in pub.customers.items() if c.record.watched),
         key=lambda cid: pub.customers[cid].record.name.casefold(),
     )
     return Attention(

@@ -201,3 +201,11 @@ def test_rules_state_the_thresholds() -> None:
     assert "80 days or fewer" in rules["meetings"] and "more than 120 days" in rules["meetings"]
     assert "at least 5 responses" in rules["satisfaction-trend"]
     assert "60-day notice window" in rules["agreements"]
+
+
+def test_a_retired_customer_has_no_health_to_watch() -> None:
+    retired = unit("Retail").model_copy(update={"status": "retired"})
+    customers = {"finance": unit("Group Finance"), "retail": retired}
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    data = HealthInputs(customers, sat, {}, {}, [], [])
+    assert list(relationship_health(data, T, TODAY)) == ["finance"]

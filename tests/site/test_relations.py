@@ -18,6 +18,7 @@ from brm_build.site.relations import (
 )
 from brm_build.site.views import customer_view
 
+from .. import casebuilder
 from ..conftest import settings_for
 from .sample import SAMPLE, sample_data
 
@@ -102,3 +103,14 @@ def test_attention_lists_what_is_due() -> None:
     finance, sales = watch.glances
     assert (finance.overdue_actions, finance.open_feedback, finance.agreements_due) == (1, 1, 1)
     assert (sales.days_since_meeting, sales.overdue_actions) == (86, 0)
+
+
+def test_a_retired_customer_leaves_the_dashboard_glances(tmp_path: Path) -> None:
+    files = {
+        "records/customers/logistics.yaml": casebuilder.customer("Logistics", "customer")
+        + "status: retired\nretired_on: 2026-01-31\n"
+    }
+    result = casebuilder.run_check(casebuilder.build(tmp_path, files))
+    pub = publish(result.repository, [])
+    watch = attention(pub, relate(pub), result.findings, casebuilder.TODAY, 60)
+    assert [g.customer for g in watch.glances] == ["finance"]
