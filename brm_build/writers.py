@@ -130,8 +130,9 @@ def _proposing(config: BrmConfig) -> list[str]:
         "to its file. Edit it in the browser, or in an editor that reads the schemas "
         "(`.vscode/settings.json` maps each folder to its schema, so fields complete and "
         "mistakes show as you type).",
-        "2. For a new record, run `brm new customer|agreement|meeting|feedback|survey` with "
-        "the values as options; it writes a file that passes the check.",
+        f"2. For a new record, run `brm new {'|'.join(kind.name for kind in KINDS)}` with "
+        "the values as options (`--help` lists them); it checks the records as they would "
+        "be with the new one, shows what it finds and writes only a file that passes.",
         "3. Run `brm check` before you commit, or let `pre-commit` run it.",
         "4. Open a pull request. CI runs `brm check` on every commit and posts what the "
         "change means (`brm diff`): records added, removed and changed field by field.",

@@ -8,6 +8,7 @@ import re
 
 from brm_build.codes import CODES
 from brm_build.model import KINDS
+from brm_build.scaffold import OPTIONS
 from brm_build.schemas import kind_schema
 from brm_build.settings import BrmConfig, Repository
 from brm_build.writers import field_rows, writers_page
@@ -78,3 +79,9 @@ def test_the_page_points_at_the_repository_host() -> None:
     page = writers_page(BrmConfig(repository=Repository(url=url)))
     assert f"1. Open the record in {url}:" in page
     assert "1. Open the record in the records repository:" in writers_page(BrmConfig())
+
+
+def test_the_guide_names_every_kind_that_brm_new_writes() -> None:
+    page = writers_page(BrmConfig())
+    named = re.search(r"`brm new ([a-z|]+)`", page)
+    assert named is not None and set(named.group(1).split("|")) == set(OPTIONS)
