@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "agreement-expiring": "An active agreement that ends within the notice window.",
     "agreement-review-overdue": "An active agreement past its review_by date.",
     "customer-no-recent-meeting": "No meeting with a customer within the meeting interval.",
+    "meeting-in-future": "A meeting dated after today; it counts once held.",
     "action-overdue": "An open action from a meeting past its due date.",
     "feedback-open-too-long": "A complaint or escalation open longer than the configured days.",
     "survey-few-responses": "A survey with fewer responses than the configured minimum.",

@@ -1,9 +1,11 @@
-"""Which report periods the figures count: those within the agreement's life, up to today.
+"""What the figures count: report periods within the agreement's life up to today, and
+meetings that have been held.
 
 A result for a period that ended before the agreement started measured no promise of it,
 and a period that has not begun cannot have been measured. The check flags both
 (``report-period-before-start``, ``report-period-future``); the site and ``brm stats``
-leave them out of every figure, by the same rule.
+leave them out of every figure, by the same rule. A meeting dated after today has not
+been held: the check flags it (``meeting-in-future``) and it is no one's last meeting.
 """
 
 from __future__ import annotations
@@ -49,3 +51,8 @@ def counted_reports(
         if counted is not None:
             out[aid] = counted
     return out
+
+
+def held(meeting_date: dt.date, today: dt.date) -> bool:
+    """Whether a meeting of ``meeting_date`` has been held by ``today`` (and so counts)."""
+    return meeting_date <= today

@@ -15,6 +15,7 @@ from ..model import Agreement, Customer, Feedback, Meeting
 from ..model.kinds import Action
 from ..settings import Thresholds
 from . import signals as s
+from .counted import held
 from .satisfaction import Satisfaction
 from .service_levels import AgreementAttainment
 from .tree import units_upwards
@@ -190,8 +191,8 @@ def customer_health(
 ) -> Health:
     """Rate every signal of the customer ``cid`` (``index``: ``health_index(data)``)."""
     index = health_index(data) if index is None else index
-    held = [m for m in index.meetings.get(cid, ()) if m.date <= today]
-    actions: list[Action] = [a for m in held for a in m.actions]
+    past = [m for m in index.meetings.get(cid, ()) if held(m.date, today)]
+    actions: list[Action] = [a for m in past for a in m.actions]
     figures = data.satisfaction.customers.get(cid)
     periods = data.satisfaction.periods
     ratings: dict[str, s.Rating] = {
@@ -205,7 +206,7 @@ def customer_health(
             t.feedback_open_days,
         ),
         "meetings": s.rate_meetings(
-            max((m.date for m in held), default=None), today, t.meeting_interval_days
+            max((m.date for m in past), default=None), today, t.meeting_interval_days
         ),
         "agreements": s.rate_agreements(
             list(index.agreements.get(cid, ())), today, t.agreement_notice_days

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..analytics.counted import held
 from ..analytics.standing import standing
 from ..findings import Finding, Severity
 from ..repository import Repository
@@ -40,10 +41,12 @@ def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
     return findings
 
 
-def _last_meetings(repo: Repository) -> dict[str, dt.date]:
-    """The date of the latest meeting with each customer, counting its purchasers'."""
+def _last_meetings(repo: Repository, today: dt.date) -> dict[str, dt.date]:
+    """The date of the latest meeting held with each customer, counting its purchasers'."""
     last: dict[str, dt.date] = {}
     for entry in repo.meetings.values():
+        if not held(entry.record.date, today):
+            continue  # not held yet: meeting-in-future says so
         for unit in entry.record.customers:
             for top in ancestors(repo.customers, unit):
                 if entry.record.date > last.get(top, dt.date.min):
@@ -53,7 +56,7 @@ def _last_meetings(repo: Repository) -> dict[str, dt.date]:
 
 def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
     findings: list[Finding] = []
-    last = _last_meetings(repo)
+    last = _last_meetings(repo, today)
     for cid, entry in repo.customers.items():
         if not entry.record.watched:
             continue
@@ -70,7 +73,20 @@ def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
                     W,
                 )
             )
+    return findings
+
+
+def _meeting_records(repo: Repository, today: dt.date) -> list[Finding]:
+    """Meetings not held yet, and open actions past their due date."""
+    findings: list[Finding] = []
     for meeting in repo.meetings.values():
+        date = meeting.record.date
+        if not held(date, today):
+            message = (
+                f"dated {date}, after today ({today}): a meeting counts once it is held, so "
+                "it is no one's last meeting yet; correct the date, or record it once held"
+            )
+            findings.append(at(meeting, "meeting-in-future", ("date",), message, W))
         for i, action in enumerate(meeting.record.actions):
             if action.status == "open" and action.due is not None and action.due < today:
                 findings.append(
@@ -129,6 +145,7 @@ def check_attention(repo: Repository, settings: Settings) -> list[Finding]:
     return [
         *_agreements(repo, today, t.agreement_notice_days),
         *_meetings(repo, today, t.meeting_interval_days),
+        *_meeting_records(repo, today),
         *_feedback(repo, today, t.feedback_open_days),
         *_surveys(repo, t.survey_min_responses),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..analytics.counted import held
 from ..analytics.standing import Standing, standing
 from ..findings import Finding, Severity
 from ..model import Agreement, Feedback
@@ -89,7 +90,7 @@ def glance(pub: Publication, rel: Relations, cid: str, today: dt.date, notice_da
     """The dashboard facts of one customer, counting the purchasers beneath it."""
     units = {cid, *descendants(rel, cid)}
     meetings = {m for u in units for m in rel.meetings_of.get(u, [])}
-    dates = [pub.meetings[m].record.date for m in meetings if pub.meetings[m].record.date <= today]
+    dates = [d for m in meetings if held(d := pub.meetings[m].record.date, today)]
     last = max(dates, default=None)
     overdue = sum(
         1

@@ -9,6 +9,8 @@ from brm_build.analytics.counted import counted_report, counted_reports, uncount
 from brm_build.analytics.stats import compute_stats
 from brm_build.check import check
 from brm_build.publication import publish
+from brm_build.site.attention import glance
+from brm_build.site.relations import relate
 from brm_build.site.views import agreement_line
 
 from ..conftest import CASES, settings_for
@@ -54,3 +56,18 @@ def test_stats_and_the_site_leave_out_a_period_before_the_start() -> None:
 
 def test_stats_and_the_site_leave_out_a_period_in_the_future() -> None:
     assert _periods("report-period-future") == (["2026-05"], ["2026-05"])
+
+
+def test_a_future_meeting_is_no_ones_last_meeting_for_the_check_health_or_dashboard() -> None:
+    settings = settings_for(CASES / "invalid" / "meeting-in-future", TODAY)
+    result = check(settings)
+    (no_meeting,) = [f for f in result.findings if f.code == "customer-no-recent-meeting"]
+    assert "since 2026-01-12, 154 days ago" in no_meeting.message
+    (meetings,) = [
+        signal
+        for signal in compute_stats(result.repository, settings).health["finance"].signals
+        if signal.key == "meetings"
+    ]
+    assert "154" in meetings.value and meetings.status == "act"
+    pub = publish(result.repository, [])
+    assert glance(pub, relate(pub), "finance", TODAY, 60).last_meeting == dt.date(2026, 1, 12)
