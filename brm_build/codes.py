@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "retired-unit-active": "An active unit under a retired one, or an active agreement with one.",
     "hierarchy-parent-missing": "A purchaser without a parent unit.",
     "hierarchy-cycle": "Units whose parents lead round in a circle.",
+    "hierarchy-too-deep": "A unit more than 30 units below the top of its structure.",
     "customer-relationship-manager": "A customer without a relationship manager.",
     "agreement-party-role": "An agreement with a purchaser; only a customer can agree.",
     "report-agreement-mismatch": "A report whose agreement differs from its file name.",

@@ -10,31 +10,31 @@ from ..model import Customer
 def units_upwards(unit: str, customers: Mapping[str, Customer]) -> list[str]:
     """``unit`` and every unit above it, stopping at an unknown unit or a cycle."""
     chain: list[str] = []
+    seen: set[str] = set()  # a set: a chain may be a thousand units long
     current: str | None = unit
-    while current is not None and current not in chain:
+    while current is not None and current not in seen:
         chain.append(current)
+        seen.add(current)
         record = customers.get(current)
         current = record.parent if record is not None else None
     return chain
 
 
 def tree_order(customers: Mapping[str, Customer]) -> list[tuple[str, int]]:
-    """Every unit reachable from a top unit, with its depth: each followed by those below."""
+    """Every unit reachable from a top unit, with its depth: each followed by those below
+    (walked with a stack of its own: a chain of units may be deeper than Python's stack)."""
     children: dict[str | None, list[str]] = {}
     for cid in sorted(customers):
         parent = customers[cid].parent
         children.setdefault(parent if parent in customers else None, []).append(cid)
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
-
-    def visit(cid: str, depth: int) -> None:
+    stack = [(top, 0) for top in reversed(children.get(None, []))]
+    while stack:
+        cid, depth = stack.pop()
         if cid in seen:
-            return
+            continue
         seen.add(cid)
         out.append((cid, depth))
-        for child in children.get(cid, []):
-            visit(child, depth + 1)
-
-    for top in children.get(None, []):
-        visit(top, 0)
+        stack.extend((child, depth + 1) for child in reversed(children.get(cid, [])))
     return out

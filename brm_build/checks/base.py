@@ -36,9 +36,11 @@ def repeats(values: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
 def ancestors(customers: Mapping[str, Entry[Customer]], unit: str) -> list[str]:
     """``unit`` and every unit above it by ``parent``, stopping at a cycle or a gap."""
     chain: list[str] = []
+    seen: set[str] = set()  # a set: a chain may be a thousand units long
     current: str | None = unit
-    while current is not None and current not in chain:
+    while current is not None and current not in seen:
         chain.append(current)
+        seen.add(current)
         entry = customers.get(current)
         current = entry.record.parent if entry else None
     return chain

@@ -1,4 +1,5 @@
-"""The customer structure: purchasers sit under a customer, and the chain has no cycle."""
+"""The customer structure: purchasers sit under a customer, and the chain of parents has
+no cycle and at most ``MAX_DEPTH`` units below its top."""
 
 from __future__ import annotations
 
@@ -7,17 +8,53 @@ from ..model import Customer
 from ..repository import Entry, Repository
 from .base import at
 
+MAX_DEPTH = 30
+"""Units at most below the top of a structure: deeper than any organisation, and a bound
+for every page and figure that walks it."""
+
 
 def _cycle_from(start: str, customers: dict[str, Entry[Customer]]) -> list[str] | None:
     """The ids on a cycle reached by following parents from ``start``, if any."""
-    seen: list[str] = []
+    seen: dict[str, int] = {}  # by position: a chain may be thousands of units long
     current: str | None = start
     while current is not None and current in customers:
         if current in seen:
-            return seen[seen.index(current) :]
-        seen.append(current)
+            return list(seen)[seen[current] :]
+        seen[current] = len(seen)
         current = customers[current].record.parent
     return None
+
+
+def _depths(customers: dict[str, Entry[Customer]]) -> dict[str, int]:
+    """How many units stand above each unit, each chain walked once (on a cycle, the
+    count starts where the walk found it closed)."""
+    depth: dict[str, int] = {}
+    for start in customers:
+        path: dict[str, None] = {}
+        current: str | None = start
+        while current in customers and current not in depth and current not in path:
+            path[current] = None
+            current = customers[current].record.parent
+        above = -1 if current is None or current in path else depth.get(current, -1)
+        for unit in reversed(path):
+            above += 1
+            depth[unit] = above
+    return depth
+
+
+def _too_deep(customers: dict[str, Entry[Customer]]) -> list[Finding]:
+    """A finding at every unit one level deeper than the structure may go."""
+    return [
+        at(
+            customers[cid],
+            "hierarchy-too-deep",
+            ("parent",),
+            f"this unit stands {above} units below the top of its structure, more than the "
+            f"{MAX_DEPTH} allowed: place it under a unit nearer the top",
+        )
+        for cid, above in _depths(customers).items()
+        if above == MAX_DEPTH + 1
+    ]
 
 
 def check_hierarchy(repo: Repository) -> list[Finding]:
@@ -74,4 +111,4 @@ def check_hierarchy(repo: Repository) -> list[Finding]:
                     related=files,
                 )
             )
-    return findings
+    return findings + _too_deep(customers)

@@ -151,6 +151,13 @@ def test_tree_order_puts_units_under_their_parents() -> None:
     ]
 
 
+def test_a_chain_deeper_than_the_stack_is_walked() -> None:
+    depth = 5_000  # Python's recursion limit is 1,000
+    chain = {f"u{i}": unit(f"U{i}", parent=f"u{i - 1}" if i else None) for i in range(depth)}
+    assert tree_order(chain) == [(f"u{i}", i) for i in range(depth)]
+    assert len(units_upwards(f"u{depth - 1}", chain)) == depth
+
+
 def _figures(*answers_by_period: tuple[str, list[int]]) -> list[str]:
     periods = [p for p, _ in answers_by_period]
     by_period = {p: [answer("finance", v) for v in values] for p, values in answers_by_period}

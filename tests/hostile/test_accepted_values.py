@@ -156,3 +156,34 @@ def test_periods_centuries_apart_are_built_in_seconds(tmp_path: Path) -> None:
     for name in ("service-levels.html", "customers/finance.html"):
         page = (tmp_path / "site" / name).read_text(encoding="utf-8")
         assert "2199-Q4" in page and "1950-Q2" not in page, name
+
+
+def _chain(root: Path, length: int) -> Path:
+    """The base records and ``length`` purchasers, each under the one before, the first
+    under finance."""
+    units = {
+        f"records/customers/unit-{i}.yaml": (
+            f"name: Unit {i}\nrole: purchaser\nparent: {f'unit-{i - 1}' if i else 'finance'}\n"
+            "manager:\n  name: Lena Vogt\n  email: lena.vogt@meridian.example\n"
+        )
+        for i in range(length)
+    }
+    return build(root, units)
+
+
+def test_a_chain_of_a_thousand_purchasers_is_a_finding(tmp_path: Path) -> None:
+    root = _chain(tmp_path / "repo", 1_100)
+    errors = _errors(brm(root, "check", "--format", "json"))
+    assert errors == [("hierarchy-too-deep", "records/customers/unit-30.yaml", "parent")]
+    for args in (("stats",), ("build", "--out", str(tmp_path / "site"))):
+        done = brm(root, *args)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+def test_the_deepest_structure_accepted_is_built(tmp_path: Path) -> None:
+    root = _chain(tmp_path / "repo", 30)
+    assert _errors(brm(root, "check", "--format", "json")) == []
+    assert brm(root, "stats").returncode == 0
+    done = brm(root, "build", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Unit 29" in (tmp_path / "site/customers/unit-29.html").read_text(encoding="utf-8")
