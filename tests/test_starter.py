@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -131,6 +132,11 @@ def test_the_ci_files_follow_the_option(
     assert ci_files == set(CI_FILES[ci])
     for path, template in CI_FILES[ci].items():
         assert made[path] == (CI_TEMPLATES / template).read_bytes()
+    readme = made["README.md"].decode()
+    said = {"github": "`.github/workflows/records.yml` installs brm from `BRM_PACKAGE`",
+            "gitlab": "`.gitlab-ci.yml` installs brm from `BRM_PACKAGE`",
+            "none": "There are no CI files yet"}  # fmt: skip
+    assert said[ci] in readme
 
 
 def test_empty_has_the_folders_and_no_record(
@@ -195,3 +201,18 @@ def test_the_readme_start_is_followed_literally(tmp_path: Path) -> None:
     root = follow_the_readme(tmp_path, env)
     problems = site_problems(root / "site", root)
     assert not problems, "\n".join(problems)
+
+
+def test_the_examples_go_as_the_new_readme_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "new"
+    assert init(capsys, root)[0] == 0
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```sh\n(rm .*?)^```$", readme, re.S | re.M)
+    done = subprocess.run(["bash", "-euc", block], cwd=root, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in (root / "records").rglob("*") if p.is_file()]
+    assert [f.code for f in check(settings_for(root, TODAY)).findings] == ["codeowners-outdated"]
+    assert brm(capsys, "codeowners", "--root", str(root))[0] == 0
+    assert check(settings_for(root, TODAY)).findings == []

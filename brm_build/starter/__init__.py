@@ -57,11 +57,12 @@ class StarterPlan:
 def starter_files(plan: StarterPlan) -> dict[str, str]:
     """Every file of the new repository but CODEOWNERS (made from its records), by path."""
     examples = example_files(plan.today) if plan.examples else {}
+    ci_file = next((path for path in CI_FILES[plan.ci] if "pre-commit" not in path), None)
     made = {
         "brm.yaml": config_text(plan.organisation),
         ".gitignore": GITIGNORE,
         ".vscode/settings.json": editor_settings(),
-        "README.md": readme_text(plan.organisation, list(examples)),
+        "README.md": readme_text(plan.organisation, list(examples), ci_file, plan.ci),
     }
     made |= {f"schemas/{name}": text for name, text in schema_texts().items()}
     for path, template in CI_FILES[plan.ci].items():

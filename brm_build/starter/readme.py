@@ -24,11 +24,31 @@ def _layout() -> str:
     return "\n".join(rows)
 
 
-def readme_text(organisation: str, examples: list[str]) -> str:
-    """The README for ``organisation``; ``examples`` are the example records' paths."""
+_CI = {
+    "github": "In the repository's settings, under *Pages*, choose *GitHub Actions* as the "
+    "source, and protect `main` so that the check must pass and a code owner must approve.",
+    "gitlab": "GitLab Pages publishes the site from the default branch; protect it so that "
+    "the pipeline must pass and a code owner must approve.",
+}
+
+
+def _ci(ci_file: str | None, host: str) -> str:
+    if ci_file is None:
+        return "There are no CI files yet: `brm init --ci github|gitlab` writes them."
+    return (
+        f"`{ci_file}` installs brm from `BRM_PACKAGE`, set at its top: make it where your "
+        f"organisation installs brm from, with a pinned version. {_CI[host]}"
+    )
+
+
+def readme_text(
+    organisation: str, examples: list[str], ci_file: str | None = None, host: str = "none"
+) -> str:
+    """The README for ``organisation``; ``examples`` are the example records' paths and
+    ``ci_file`` the CI file written for ``host``, if any."""
     delete = (
         "The records whose names start with `example` are examples, one of each kind. Read "
-        "them, then delete them:\n\n```sh\nrm " + " ".join(examples) + "\n```\n\nRun "
+        "them, then\ndelete them:\n\n```sh\nrm " + " \\\n   ".join(examples) + "\n```\n\nRun "
         "`brm codeowners` afterwards: CODEOWNERS names the examples' owner."
         if examples
         else "There are no records yet: git keeps no empty folder, so add the first records "
@@ -70,4 +90,6 @@ Change records on a branch and open a pull request (GitHub) or merge request (Gi
 CI checks every commit, summarises what the change means (`brm diff`) and publishes the
 site from the main branch. `brm codeowners` writes CODEOWNERS from the customers'
 `owners`, so that they review the changes to their records: run it when owners change.
+
+{_ci(ci_file, host)}
 """
