@@ -9,9 +9,29 @@ figure and check that judges a result reads this module.
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from ..model.kinds import ServiceLevel
 from .periods import period_end, period_key
+
+PERCENT_UNITS = frozenset({"percent", "%", "per cent", "pct"})
+"""Units that make a target a share in percent, 0 to 100."""
+
+TargetProblem = Literal["percent-range", "percent-fraction"]
+
+
+def target_problem(level: ServiceLevel, target: float) -> TargetProblem | None:
+    """Why ``target`` (the current or an earlier one of ``level``) cannot be judged
+    against: a percent outside 0..100, or an "at least" percent under 1 that reads as a
+    fraction (0.995 for 99.5); None when it can. The check reports these, and no figure
+    judges a result against such a target."""
+    if level.unit.strip().lower() not in PERCENT_UNITS:
+        return None
+    if target < 0 or target > 100:
+        return "percent-range"
+    if level.direction == "at_least" and 0 < target < 1:
+        return "percent-fraction"
+    return None
 
 
 def target_in_force(level: ServiceLevel, period: str) -> float:
@@ -31,8 +51,10 @@ def meets(actual: float, target: float, direction: str) -> bool:
 
 def judge(level: ServiceLevel, period: str, actual: float | None) -> tuple[float, bool | None]:
     """The target in force for ``period`` and whether ``actual`` met it; None when nothing
-    finite was measured or the target is not a finite number."""
+    finite was measured or the target cannot be judged against (``target_problem``)."""
     target = target_in_force(level, period)
     if actual is None or not math.isfinite(actual) or not math.isfinite(target):
         return target, None
+    if target_problem(level, target) is not None:
+        return target, None  # the check flags the target; judging by it would mislead
     return target, meets(actual, target, level.direction)

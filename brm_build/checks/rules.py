@@ -1,11 +1,14 @@
-"""Rules within one record: date order, unique ids, file names against dates."""
+"""Rules within one record: date order, unique ids, file names against dates, percent
+targets."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..findings import Finding
+from ..analytics.targets import target_problem
+from ..findings import Finding, Severity
 from ..model import Agreement, Customer, Feedback, Project, Record
+from ..model.kinds import ServiceLevel
 from ..repository import Entry, Repository
 from .base import at, repeats
 
@@ -26,6 +29,37 @@ def _date_named(
             )
         ]
     return []
+
+
+def _percent_target(
+    entry: Entry[Agreement], level: ServiceLevel, loc: tuple[str | int, ...], target: float
+) -> list[Finding]:
+    """A percent target outside 0..100 (error), or one that reads as a fraction (warning);
+    no figure judges a result against either (analytics.targets.target_problem)."""
+    problem = target_problem(level, target)
+    if problem == "percent-range":
+        message = (
+            f"a target of {target:g} {level.unit} is no share: a percent lies between 0 and "
+            "100; correct the target or the unit. No result is judged against it"
+        )
+        return [at(entry, "target-percent-range", loc, message)]
+    if problem == "percent-fraction":
+        message = (
+            f"a target of at least {target:g} {level.unit} reads as a fraction: write "
+            f"{target * 100:g} if {target * 100:g}% is meant. No result is judged against it"
+        )
+        return [at(entry, "target-percent-fraction", loc, message, Severity.WARNING)]
+    return []
+
+
+def _targets(entry: Entry[Agreement]) -> list[Finding]:
+    findings: list[Finding] = []
+    for i, level in enumerate(entry.record.service_levels):
+        findings += _percent_target(entry, level, ("service_levels", i, "target"), level.target)
+        for j, earlier in enumerate(level.earlier_targets):
+            loc = ("service_levels", i, "earlier_targets", j, "target")
+            findings += _percent_target(entry, level, loc, earlier.target)
+    return findings
 
 
 def _agreement(entry: Entry[Agreement]) -> list[Finding]:
@@ -52,7 +86,7 @@ def _agreement(entry: Entry[Agreement]) -> list[Finding]:
         )
         for i, first in repeats(level.id for level in levels)
     ]
-    return findings
+    return findings + _targets(entry)
 
 
 def _feedback(entry: Entry[Feedback]) -> list[Finding]:

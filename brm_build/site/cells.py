@@ -167,7 +167,7 @@ class Cells:
         e = self._escape
         if r.value is None:
             return Markup("–")
-        if r.met:
+        if r.met is not False:  # met, or not judged: its target is flagged by the check
             return e(number(r.value))
         sign = "≥" if level.direction == "at_least" else "≤"
         target = level.target if r.target is None else r.target  # the one in force then

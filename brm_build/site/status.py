@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..analytics.targets import judge
@@ -81,9 +82,9 @@ class Attainment:
 
 def _result(level: ServiceLevel, period: str, value: float | None) -> Result:
     target, met = judge(level, period, value)
-    if met is None:
+    if value is None or not math.isfinite(value):
         return Result(None, None)
-    return Result(value, met, target)
+    return Result(value, met, target)  # met is None: the target cannot be judged against
 
 
 def _summary(level: ServiceLevel, index: int, rows: list[PeriodRow]) -> LevelSummary:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from brm_build.analytics.service_levels import attainment
-from brm_build.analytics.targets import judge, target_in_force
+from brm_build.analytics.targets import judge, target_in_force, target_problem
 from brm_build.charts.service_levels import level_alt
 from brm_build.model.kinds import ServiceLevel
+from brm_build.site.status import Result as SiteResult
+from brm_build.site.status import attainment as site_attainment
 
 from .records import agreement, report
 
@@ -69,3 +71,31 @@ def test_weakening_a_target_keeps_the_past_breach() -> None:
     # Without the earlier target, the same records would read "met" throughout.
     unrecorded = attainment({"a": agreement("finance", [_level(99.0, [])])}, reports)["a"]
     assert unrecorded.levels[0].attainment == 100.0
+
+
+def test_no_result_is_judged_against_a_percent_target_the_check_flags() -> None:
+    fraction, too_high = _level(0.995, []), _level(150.0, [])
+    assert target_problem(fraction, 0.995) == "percent-fraction"
+    assert target_problem(too_high, 150.0) == "percent-range"
+    assert target_problem(_level(-1.0, []), -1.0) == "percent-range"
+    assert target_problem(_level(99.5, []), 99.5) is None
+    at_most = _level(0.5, []).model_copy(update={"direction": "at_most"})
+    assert target_problem(at_most, 0.5) is None, "at most 0.5% of changes failing is a target"
+    hours = _level(150.0, []).model_copy(update={"unit": "hours"})
+    assert target_problem(hours, 150.0) is None
+    assert judge(fraction, "2026-05", 99.2) == (0.995, None)
+    earlier = _level(99.0, [("2026-03", 0.99)])
+    assert judge(earlier, "2026-03", 99.2) == (0.99, None)
+    assert judge(earlier, "2026-04", 99.2) == (99.0, True)
+    reports = {"a": report("a", {"2026-04": {"availability": 99.6}})}
+    for flagged in (fraction, too_high):
+        level = attainment({"a": agreement("finance", [flagged])}, reports)["a"].levels[0]
+        assert [(r.actual, r.met) for r in level.results] == [(99.6, None)]
+        assert level.attainment is None and level.breaches == ()
+
+
+def test_the_site_shows_an_unjudged_value_without_counting_it() -> None:
+    a = agreement("finance", [_level(150.0, [])])
+    att = site_attainment(a, report("a", {"2026-04": {"availability": 99.6}}))
+    assert att.rows[0].results == (SiteResult(99.6, None, 150.0),)
+    assert (att.summaries[0].measured, att.breaches) == (0, 0)
