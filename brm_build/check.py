@@ -75,7 +75,8 @@ def _checked(
     """Load the read files and run every check on them: every finding, unsorted."""
     repository, problems = load_scanned(scanned, FILE_CHECKS, cache, progress)
     findings = findings + problems
-    findings += run_checks(repository, settings)
+    # the valid part of records with schema errors is checked too: one run finds it all
+    findings += run_checks(repository.with_salvaged(), settings)
     findings += codeowners_findings(repository, settings)
     findings += check_target_history(repository, settings, _history(settings))
     return repository, hide_secrets(repository, findings, settings)

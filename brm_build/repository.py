@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
 from .cache import FileCache, Stored
 from .findings import Finding
 from .model import (
+    KINDS,
     Agreement,
     Customer,
     Feedback,
@@ -23,12 +24,23 @@ from .model import (
     Survey,
 )
 from .reading import front_matter, parse_file, read_text
+from .salvage import salvaged
 from .settings import Settings
 from .sources import SourceFile, discover
 from .validation import validate
-from .yamlsource import Document
+from .yamlsource import Document, Value
 
 M = TypeVar("M", bound=Record, covariant=True)
+
+
+class Located(Protocol):
+    """A record file that findings point into: its path and its parsed document."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def document(self) -> Document: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +54,21 @@ class Entry(Generic[M]):
     body: str | None = None
     """A meeting's Markdown notes."""
     body_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """A record file that failed its schema: its values as read, and the record they make
+    without the values that failed, when that is a valid record (see salvage), with the
+    fields left out whole (they are not missing: their values failed)."""
+
+    kind: Kind
+    id: str
+    path: str
+    document: Document
+    data: dict[str, Value]
+    record: Record | None
+    removed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -59,11 +86,24 @@ class Repository:
     files: dict[str, set[str]] = field(default_factory=dict)
     """Ids of every file found by kind name, valid or not, so that references to a
     record with errors do not cascade into "unknown reference" findings."""
+    partial: list[Partial] = field(default_factory=list)
+    """Every record file that parsed but failed its schema."""
 
     def table(self, kind: Kind) -> dict[str, Entry[Record]]:
         """The records of one kind, by id."""
         table: dict[str, Entry[Record]] = getattr(self, kind.folder)
         return table
+
+    def with_salvaged(self) -> Repository:
+        """These records and the valid part of every record with schema errors, for the
+        cross-record checks: they then report in one run what the schema errors hid."""
+        tables: dict[str, dict[str, Entry[Record]]] = {
+            kind.folder: dict(self.table(kind)) for kind in KINDS
+        }
+        for one in self.partial:
+            if one.record is not None:
+                tables[one.kind.folder][one.id] = Entry(one.id, one.path, one.record, one.document)
+        return Repository(**tables, files=self.files, partial=self.partial)  # type: ignore[arg-type]
 
 
 FileCheck = Callable[[Entry[Record]], list[Finding]]
@@ -73,9 +113,12 @@ Progress = Callable[[int, int], None]
 """Told (files done, files in all) as loading goes on."""
 
 
-def _from_text(
-    source: SourceFile, text: str, file_checks: Sequence[FileCheck]
-) -> tuple[Entry[Record] | None, list[Finding]]:
+Loaded = tuple[Entry[Record] | Partial | None, list[Finding]]
+"""What loading one record file yields: the record (or what is left of it after schema
+errors; None when it did not parse) and every finding."""
+
+
+def _from_text(source: SourceFile, text: str, file_checks: Sequence[FileCheck]) -> Loaded:
     """Parse and validate one record file's text, and run the one-file checks on it."""
     parsed = parse_file(text, source.path, markdown=source.kind.extension == ".md")
     if parsed.document is None:
@@ -83,7 +126,12 @@ def _from_text(
     record, problems = validate(parsed.document, source.kind.model, source.path)
     findings = [*parsed.findings, *problems]
     if record is None:
-        return None, findings
+        data = parsed.document.data
+        rest = salvaged(data, source.kind.model)
+        record, removed = (None, frozenset[str]()) if rest is None else rest
+        document = parsed.document.detached()
+        partial = Partial(source.kind, source.id, source.path, document, data, record, removed)
+        return partial, findings
     entry = Entry(source.id, source.path, record, parsed.document, parsed.body, parsed.body_line)
     for file_check in file_checks:
         findings += file_check(entry)
@@ -93,7 +141,7 @@ def _from_text(
 
 def load_file(
     source: SourceFile, settings: Settings, file_checks: Sequence[FileCheck] = ()
-) -> tuple[Entry[Record] | None, list[Finding]]:
+) -> Loaded:
     """Read, parse and validate one record file, and run the one-file checks on it."""
     text, findings = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
     if text is None:
@@ -150,7 +198,7 @@ def _restore(
 
 def _load_cached(
     scanned: Scanned, file_checks: Sequence[FileCheck], cache: FileCache | None
-) -> tuple[Entry[Record] | None, list[Finding]]:
+) -> Loaded:
     """Load one read record file, restored from the cache when its content was seen."""
     source, text, key = scanned.source, scanned.text, scanned.key
     if text is None:
@@ -158,11 +206,14 @@ def _load_cached(
     if cache is None or key is None:
         return _from_text(source, text, file_checks)
     stored = cache.get(key)
+    if stored is not None and stored.record is None:
+        # what is left of an invalid record is made again: such files are few
+        return _from_text(source, text, file_checks)
     restored = None if stored is None else _restore(source, text, stored)
     if restored is not None:
         return restored
     entry, findings = _from_text(source, text, file_checks)
-    if entry is None:
+    if not isinstance(entry, Entry):
         cache.put(key, Stored(None, tuple(findings)))
         return entry, findings
     record = _as_json(entry.record)
@@ -203,7 +254,9 @@ def load_scanned(
         repository.files.setdefault(one.source.kind.name, set()).add(one.source.id)
         entry, problems = _load_cached(one, file_checks, cache)
         findings.extend(problems)
-        if entry is not None:
+        if isinstance(entry, Partial):
+            repository.partial.append(entry)
+        elif entry is not None:
             repository.table(one.source.kind)[one.source.id] = entry
         if progress is not None:
             progress(done, len(scanned))

@@ -88,8 +88,8 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model that describes the mapping at ``loc`` (for "did you mean")."""
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model that describes the mapping at ``loc`` (None: a plain mapping or value)."""
     current: type[BaseModel] | None = model
     for part in loc:
         if current is None:
@@ -202,7 +202,7 @@ def _value_type(model: type[BaseModel], loc: Loc) -> Any:
     while items < len(loc) and isinstance(loc[len(loc) - 1 - items], int):
         items += 1
     path = loc[: len(loc) - items]
-    parent = _model_at(model, path[:-1]) if path else None
+    parent = model_at(model, path[:-1]) if path else None
     field = parent.model_fields.get(str(path[-1])) if parent is not None else None
     if field is None:
         return None
@@ -293,7 +293,7 @@ def _type_message(
 ) -> str:
     kind, got = err["type"], err["input"]
     expected = _TYPE_NAMES.get(kind, "another type")
-    inner = _model_at(model, loc) if kind.startswith("model_") else None
+    inner = model_at(model, loc) if kind.startswith("model_") else None
     expected = _expected(inner) if inner is not None else expected
     if got is None:
         return f"expected {expected}, found nothing: give a value or remove the field"
@@ -363,7 +363,7 @@ def _classify(
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     message = f"unknown field '{loc[-1]}'"
-    parent = _model_at(model, loc[:-1])
+    parent = model_at(model, loc[:-1])
     if parent is not None:
         close = difflib.get_close_matches(str(loc[-1]), list(parent.model_fields), n=1)
         if close:
@@ -374,7 +374,7 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
 
 
 def _required(model: type[BaseModel], loc: Loc) -> str:
-    parent = _model_at(model, loc[:-1])
+    parent = model_at(model, loc[:-1])
     field = parent.model_fields.get(str(loc[-1])) if parent is not None else None
     what = f" ({_expected(field.annotation)})" if field is not None else ""
     return f"missing required field '{loc[-1]}'{what}: add it"

@@ -57,7 +57,8 @@ def test_reports_never_repeat_the_secret() -> None:
 def test_messages_about_restricted_fields_hide_the_value() -> None:
     case = CASES / "invalid" / "restricted-value-hidden"
     result = check(settings_for(case, dt.date(2026, 6, 15)))
-    assert [f.field for f in result.findings] == ["manager.phone", "it_budget.amount"]
+    schema = [f.field for f in result.findings if f.code.startswith("schema-")]
+    assert schema == ["manager.phone", "it_budget.amount"]
 
     def source(path: str, line: int) -> str | None:
         return (case / path).read_text().splitlines()[line - 1]

@@ -21,8 +21,28 @@ FILE_CHECKS: tuple[FileCheck, ...] = (entry_secrets,)
 findings are cached with the file's (see repository.load_repository)."""
 
 
+ABSENCE: dict[str, str] = {
+    "hierarchy-parent-missing": "parent",
+    "customer-relationship-manager": "relationship_manager",
+    "feedback-level": "level",
+    "feedback-resolved-on": "resolved_on",
+}
+"""Codes that a field's absence sets off, with that field: in what is left of a record
+whose value there failed its schema the field is gone, but it is not missing."""
+
+
+def _not_missing(repo: Repository, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those that a field left out of a record with errors set off."""
+    removed = {p.path: p.removed for p in repo.partial if p.record is not None}
+    return [f for f in findings if ABSENCE.get(f.code) not in removed.get(f.path, ())]
+
+
 def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
     """Run every cross-record check and return all findings."""
+    return _not_missing(repo, _all_checks(repo, settings))
+
+
+def _all_checks(repo: Repository, settings: Settings) -> list[Finding]:
     return [
         *check_references(repo),
         *check_retired(repo),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from ..findings import Finding, Severity, format_field
-from ..model import Customer, Record
-from ..repository import Entry
+from ..model import Customer
+from ..repository import Entry, Located
 
 
 def at(
-    entry: Entry[Record],
+    entry: Located,
     code: str,
     loc: Sequence[str | int],
     message: str,

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from pydantic import TypeAdapter, ValidationError
 
 from ..findings import Finding
-from ..model import KIND_BY_NAME, KINDS, Record
-from ..model.references import NAMED_AFTER, ids_referred
-from ..repository import Entry, Repository
+from ..model import KIND_BY_NAME, KINDS
+from ..model.common import Id
+from ..model.references import NAMED_AFTER, Loc, ids_referred
+from ..repository import Located, Repository
 from .base import at
+
+_ID: TypeAdapter[str] = TypeAdapter(Id)
 
 
 def unknown_reference(
-    entry: Entry[Record], loc: Sequence[str | int], kind_name: str, ref: str, known: set[str]
+    entry: Located, loc: Sequence[str | int], kind_name: str, ref: str, known: set[str]
 ) -> Finding:
     """A ref-unknown finding, with the nearest id that exists as a suggestion."""
     kind = KIND_BY_NAME[kind_name]
@@ -26,15 +31,40 @@ def unknown_reference(
     return at(entry, "ref-unknown", loc, message, related=(f"records/{kind.folder}/",))
 
 
+def _is_id(value: str) -> bool:
+    try:
+        _ID.validate_python(value, strict=True)
+    except ValidationError:
+        return False
+    return True
+
+
+def _unknown(
+    repo: Repository, entry: Located, kind: str, rid: str, refs: Iterable[tuple[Loc, str, str]]
+) -> list[Finding]:
+    findings = []
+    for loc, kind_name, ref in refs:
+        if NAMED_AFTER.get(kind) == kind_name and ref != rid:
+            continue  # a report naming another agreement: report-agreement-mismatch
+        known = repo.files.get(kind_name, set())
+        if ref not in known:
+            findings.append(unknown_reference(entry, loc, kind_name, ref, known))
+    return findings
+
+
 def check_references(repo: Repository) -> list[Finding]:
-    """Report references that name no record (model/references.py says which)."""
+    """Report references that name no record (model/references.py says which), in valid
+    records and among the values of records with schema errors that are valid ids (the
+    schema reports the others)."""
     findings: list[Finding] = []
+    # what is left of a record with errors lacks a list with one bad item: read its values
+    partial = {one.path for one in repo.partial}
     for kind in KINDS:
         for entry in repo.table(kind).values():
-            for loc, kind_name, ref in ids_referred(entry.record, kind.name):
-                if NAMED_AFTER.get(kind.name) == kind_name and ref != entry.id:
-                    continue  # a report naming another agreement: report-agreement-mismatch
-                known = repo.files.get(kind_name, set())
-                if ref not in known:
-                    findings.append(unknown_reference(entry, loc, kind_name, ref, known))
+            if entry.path not in partial:
+                refs = ids_referred(entry.record, kind.name)
+                findings += _unknown(repo, entry, kind.name, entry.id, refs)
+    for one in repo.partial:
+        valid = [ref for ref in ids_referred(one.data, one.kind.name) if _is_id(ref[2])]
+        findings += _unknown(repo, one, one.kind.name, one.id, valid)
     return findings
