@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "action-overdue": "An open action from a meeting past its due date.",
     "feedback-open-too-long": "A complaint or escalation open longer than the configured days.",
     "survey-few-responses": "A survey with fewer responses than the configured minimum.",
+    "survey-copy": "A survey whose responses are another's, item for item: a copied file.",
     "csat-drop": "A customer's satisfaction fell by more than the configured points.",
     "target-changed-after-reports": "A target changed after periods were reported; keep the "
     "old one in earlier_targets.",

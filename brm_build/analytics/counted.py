@@ -6,6 +6,8 @@ and a period that has not begun cannot have been measured. The check flags both
 (``report-period-before-start``, ``report-period-future``); the site and ``brm stats``
 leave them out of every figure, by the same rule. A meeting dated after today has not
 been held: the check flags it (``meeting-in-future``) and it is no one's last meeting.
+A survey file whose responses are those of another, item for item, is a copy
+(``survey-copy``): its responses are counted once, with the first survey by id.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Literal
 
-from ..model import Agreement, Report
+from ..model import Agreement, Report, Survey
 from .periods import period_end, period_start
 
 Uncounted = Literal["before-start", "future"]
@@ -56,3 +58,20 @@ def counted_reports(
 def held(meeting_date: dt.date, today: dt.date) -> bool:
     """Whether a meeting of ``meeting_date`` has been held by ``today`` (and so counts)."""
     return meeting_date <= today
+
+
+def survey_copies(surveys: Mapping[str, Survey]) -> dict[str, str]:
+    """Each survey whose responses equal another's, item for item, mapped to that first
+    survey (by id); the figures count the responses of the first only. Comments are left
+    out of the comparison: they are restricted, so the site, which never sees them, finds
+    the same copies as the check."""
+    first: dict[tuple[object, ...], str] = {}
+    copies: dict[str, str] = {}
+    for sid in sorted(surveys):
+        responses = tuple(r.model_copy(update={"comment": None}) for r in surveys[sid].responses)
+        if not responses:
+            continue
+        original = first.setdefault(responses, sid)
+        if original != sid:
+            copies[sid] = original
+    return copies

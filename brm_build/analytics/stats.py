@@ -10,7 +10,7 @@ from typing import TypeVar
 from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
 from ..repository import Entry, Repository
 from ..settings import Settings
-from .counted import counted_reports
+from .counted import counted_reports, survey_copies
 from .health import Health, HealthInputs, Rule, health_rules, relationship_health
 from .satisfaction import Satisfaction, satisfaction
 from .service_levels import AgreementAttainment, attainment
@@ -44,6 +44,8 @@ def compute_stats(repo: Repository, settings: Settings) -> Stats:
     agreements: dict[str, Agreement] = records(repo.agreements)
     reports: dict[str, Report] = records(repo.reports)
     surveys: dict[str, Survey] = records(repo.surveys)
+    copies = survey_copies(surveys)  # counted once, with the survey they copy
+    surveys = {sid: survey for sid, survey in surveys.items() if sid not in copies}
     meetings: dict[str, Meeting] = records(repo.meetings)
     feedback: dict[str, Feedback] = records(repo.feedback)
     sat = satisfaction(

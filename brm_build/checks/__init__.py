@@ -13,7 +13,7 @@ from .money import check_money
 from .references import check_references
 from .retired import check_retired
 from .rules import check_rules
-from .satisfaction import check_satisfaction
+from .satisfaction import check_satisfaction, check_survey_copies
 from .secrets import entry_secrets
 
 FILE_CHECKS: tuple[FileCheck, ...] = (entry_secrets,)
@@ -55,4 +55,5 @@ def _all_checks(repo: Repository, settings: Settings) -> list[Finding]:
         *check_report_periods(repo, settings.today),
         *check_attention(repo, settings),
         *check_satisfaction(repo, settings),
+        *check_survey_copies(repo),
     ]

@@ -6,6 +6,7 @@ charts show, and a warning about it could never be resolved by changing the reco
 
 from __future__ import annotations
 
+from ..analytics.counted import survey_copies
 from ..analytics.periods import sort_periods
 from ..analytics.satisfaction import Drop, csat_drops, satisfaction
 from ..analytics.stats import records
@@ -30,7 +31,10 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
     """Report customers whose CSAT fell by more than ``csat_drop_points`` (records.md)."""
     t = settings.config.thresholds
     customers: dict[str, Customer] = records(repo.customers)
-    surveys: list[Entry[Survey]] = sorted(repo.surveys.values(), key=lambda e: e.path)
+    copies = survey_copies(records(repo.surveys))  # survey-copy: counted once
+    surveys: list[Entry[Survey]] = sorted(
+        (e for e in repo.surveys.values() if e.id not in copies), key=lambda e: e.path
+    )
     latest = sort_periods(e.record.period for e in surveys)[-2:]
     if len(latest) < 2:
         return []
@@ -47,4 +51,28 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
         for drop in csat_drops(figures, latest, t.csat_drop_points):
             message = _message(unit.name, drop, t.csat_drop_points, t.survey_min_responses)
             findings.append(at(entry, "csat-drop", ("period",), message, Severity.WARNING))
+    return findings
+
+
+def check_survey_copies(repo: Repository) -> list[Finding]:
+    """Warn of a survey file whose responses are another's, item for item: a copy."""
+    findings: list[Finding] = []
+    for sid, original in sorted(survey_copies(records(repo.surveys)).items()):
+        entry, first = repo.surveys[sid], repo.surveys[original]
+        n = len(entry.record.responses)
+        message = (
+            f"its {n} responses are those of {first.path}, item for item: a copied file "
+            f"would count them twice, so the figures count them once, with '{original}'; "
+            "remove the copy, or record this round's own responses"
+        )
+        findings.append(
+            at(
+                entry,
+                "survey-copy",
+                ("responses",),
+                message,
+                Severity.WARNING,
+                related=(first.path,),
+            )
+        )
     return findings

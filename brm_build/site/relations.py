@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..analytics.counted import survey_copies
 from ..model import Customer, Meeting, Person
 from ..model.kinds import Action, Requirement, Response
 from ..publication import Publication, Published
@@ -81,7 +82,10 @@ def relate(pub: Publication) -> Relations:
             if req.service is not None:
                 item = MeetingItem(m, requirement=req)
                 rel.requirements_for_service.setdefault(req.service, []).append(item)
+    copies = survey_copies({sid: s.record for sid, s in pub.surveys.items()})
     for sid, s in pub.surveys.items():
+        if sid in copies:
+            continue  # its responses count once, with the survey it copies
         for response in s.record.responses:
             by_survey = rel.responses_of.setdefault(response.customer, {})
             by_survey.setdefault(sid, []).append(response)

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from brm_build.analytics.counted import counted_report, counted_reports, uncounted
+from brm_build.analytics.counted import (
+    counted_report,
+    counted_reports,
+    survey_copies,
+    uncounted,
+)
 from brm_build.analytics.stats import compute_stats
 from brm_build.check import check
 from brm_build.publication import publish
@@ -14,7 +19,7 @@ from brm_build.site.relations import relate
 from brm_build.site.views import agreement_line
 
 from ..conftest import CASES, settings_for
-from .records import agreement, level, report
+from .records import agreement, answer, level, report, survey
 
 TODAY = dt.date(2026, 6, 15)
 OURS = agreement("finance", [level("up", 99.5)])  # valid from 2024-01-01
@@ -71,3 +76,23 @@ def test_a_future_meeting_is_no_ones_last_meeting_for_the_check_health_or_dashbo
     assert "154" in meetings.value and meetings.status == "act"
     pub = publish(result.repository, [])
     assert glance(pub, relate(pub), "finance", TODAY, 60).last_meeting == dt.date(2026, 1, 12)
+
+
+def test_a_survey_with_anothers_responses_is_a_copy_whatever_its_comments() -> None:
+    first = survey("2026-Q1", [answer("a", 4), answer("a", 5, nps=9)])
+    commented = [r.model_copy(update={"comment": "hidden"}) for r in first.responses]
+    copy = first.model_copy(update={"period": "2026-Q2", "responses": commented})
+    reordered = first.model_copy(update={"responses": first.responses[::-1]})
+    empty = survey("2026-Q3", [])
+    surveys = {"b-copy": copy, "a-first": first, "c-other": reordered, "d": empty, "e": empty}
+    assert survey_copies(surveys) == {"b-copy": "a-first"}
+
+
+def test_stats_and_the_customer_page_count_a_copied_surveys_responses_once() -> None:
+    settings = settings_for(CASES / "invalid" / "survey-copy", TODAY)
+    result = check(settings)
+    sat = compute_stats(result.repository, settings).satisfaction
+    assert sat.periods == ("2026-Q1",)
+    assert [(f.period, f.n) for f in sat.organisation.figures] == [("2026-Q1", 5)]
+    pub = publish(result.repository, [])
+    assert list(relate(pub).responses_of["finance"]) == ["csat-2026-q1"]
