@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -108,12 +108,19 @@ def check(
     return _result(repository, findings, extra)
 
 
-def check_with(settings: Settings, added: Sequence[tuple[SourceFile, str]]) -> CheckResult:
+def check_with(
+    settings: Settings,
+    added: Sequence[tuple[SourceFile, str]],
+    removed: Collection[str] = (),
+) -> CheckResult:
     """The check of the repository as it would be with the ``added`` files (each a source
-    and its text) written, without writing them: what ``brm new`` may write."""
+    and its text) written over any there and the ``removed`` paths gone, without writing
+    anything: what ``brm new`` and ``brm rename`` may write."""
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
         scanned, findings = scan(settings, cache)
+        gone = {*removed, *(source.path for source, _ in added)}
+        scanned = [one for one in scanned if one.source.path not in gone]
         scanned += [Scanned(source, text, [], None) for source, text in added]
         scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
         repository, findings = _checked(scanned, findings, settings, cache, None)

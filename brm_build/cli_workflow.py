@@ -1,5 +1,5 @@
 """The change-workflow commands of the ``brm`` command line: diff, codeowners, export,
-import and new. Part of the CLI layer with ``cli``: the only other module that prints,
+import, new and rename. Part of the CLI layer with ``cli``: the only other module that prints,
 parses arguments or reads the terminal. ``cli`` registers these and passes each the
 frozen settings.
 """
@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from . import cli_new
+from . import cli_new, cli_rename
 from .exchange.importer import IMPORTABLE, import_csv
 from .findings import Severity
 from .outputs import create_text, make_folder, write_text
@@ -42,7 +42,7 @@ def add_parsers(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     add_common: Callable[[argparse.ArgumentParser], None],
 ) -> None:
-    """Register diff, codeowners, export, import and new."""
+    """Register diff, codeowners, export, import, new and rename."""
     p = sub.add_parser(
         "diff",
         help="summarise what changed in the records between two revisions",
@@ -61,6 +61,7 @@ def add_parsers(
     )
     _add_record_parsers(sub, add_common)
     cli_new.add_parser(sub, add_common)
+    cli_rename.add_parser(sub, add_common)
 
 
 def _add_record_parsers(
@@ -211,4 +212,5 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "import": cmd_import,
     "new": cli_new.cmd_new,
+    "rename": cli_rename.cmd_rename,
 }

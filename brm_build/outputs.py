@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
+from collections.abc import Sequence
 
 
 class OutputError(Exception):
@@ -73,3 +75,69 @@ def create_text(path: str, text: str) -> bool:
     except OSError as exc:
         raise OutputError(cannot_write(path, exc)) from None
     return True
+
+
+def replace_files(writes: Sequence[tuple[str, str]], removals: Sequence[str] = ()) -> None:
+    """Write every ``(path, text)`` of ``writes`` (line ends as in the text) and remove
+    ``removals``: all of it or, when any part fails, none (OutputError says why).
+
+    Every new text is staged beside its file first; only when all are staged are they
+    moved into place, and a failure then puts back what was there before."""
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, text in writes:
+            staged.append((_stage(path, text), path))
+        _swap_in(staged, removals)
+    finally:
+        for temporary, _ in staged:
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
+
+
+def _stage(path: str, text: str) -> str:
+    """``text`` written to a new hidden file in the folder of ``path``; its path."""
+    folder = os.path.dirname(path) or "."
+    make_folder(folder, path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".brm-", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except OSError as exc:
+        raise OutputError(cannot_write(path, exc)) from None
+    return temporary
+
+
+def _swap_in(staged: Sequence[tuple[str, str]], removals: Sequence[str]) -> None:
+    """Move the staged files into place and remove ``removals``, or put everything back."""
+    before: list[tuple[str, bytes | None]] = []
+    try:
+        for _, path in staged:
+            before.append((path, _content(path)))
+        for path in removals:
+            before.append((path, _content(path)))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+        for path in removals:
+            os.unlink(path)
+    except OSError as exc:
+        for path, content in reversed(before):
+            _restore(path, content)
+        raise OutputError(cannot_write(getattr(exc, "filename", None) or "", exc)) from None
+
+
+def _content(path: str) -> bytes | None:
+    """The bytes of ``path``, or None when there is no file."""
+    if not os.path.lexists(path):
+        return None
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _restore(path: str, content: bytes | None) -> None:
+    """Put ``path`` back as it was: ``content``, or no file."""
+    if content is None:
+        if os.path.lexists(path):
+            os.unlink(path)
+        return
+    with open(path, "wb") as handle:
+        handle.write(content)

@@ -14,6 +14,7 @@ import pytest
 from brm_build.cli import COMMANDS, main
 
 from .conftest import CASES
+from .readme import section
 
 TODAY = "2026-06-15"
 CLEAN = CASES / "valid" / "minimal"
@@ -294,6 +295,12 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     assert f"usage: brm {command}" in out
     description = out.split("\n\n")[1]
     assert len(description) > 20
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_is_in_the_readme_table(command: str) -> None:
+    table = section("Commands")
+    assert f"| `brm {command}" in table, f"README.md lists no 'brm {command}' under Commands"
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

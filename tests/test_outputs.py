@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from brm_build.outputs import OutputError, cannot_write, create_text, make_folder, write_text
+from brm_build.outputs import (
+    OutputError,
+    cannot_write,
+    create_text,
+    make_folder,
+    replace_files,
+    write_text,
+)
 
 
 def _said(call: Callable[..., object], *args: str) -> str:
@@ -66,3 +73,20 @@ def test_a_new_file_never_overwrites(tmp_path: Path) -> None:
     assert create_text(str(target), "name: Finance\n") is True
     assert create_text(str(target), "name: Other\n") is False
     assert target.read_text() == "name: Finance\n"
+
+
+def test_replace_files_writes_all_or_none(tmp_path: Path) -> None:
+    first, second, gone = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "old.yaml"
+    first.write_text("a: 1\n")
+    gone.write_text("old: 1\n")
+    (tmp_path / "blocker").write_text("a file where a folder would be")
+    with pytest.raises(OutputError, match="blocker is a file"):
+        replace_files(
+            [(str(first), "a: 2\n"), (str(tmp_path / "blocker" / "c.yaml"), "c: 1\n")], [str(gone)]
+        )
+    assert first.read_text() == "a: 1\n" and gone.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "blocker", "old.yaml"]
+    replace_files([(str(first), "a: 2\r\n"), (str(second), "b: 1\n")], [str(gone)])
+    assert first.read_bytes() == b"a: 2\r\n" and second.read_text() == "b: 1\n"
+    assert not gone.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "blocker"]

@@ -1,0 +1,100 @@
+"""``brm rename KIND OLD NEW``: the command-line side of renaming. Part of the CLI layer: it
+shows what the check finds in the repository as it would be after the rename, and writes
+every changed file, or none when that check fails."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from .check import CheckResult, check_with
+from .findings import Severity
+from .outputs import replace_files
+from .quoting import hide_restricted, quotable_lines
+from .renaming import RENAMEABLE, RenameError, Renaming, plan_rename
+from .reporters import render_text
+from .repository import Repository
+from .settings import Settings
+from .sources import linked_part
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Register ``brm rename``."""
+    p = sub.add_parser(
+        "rename",
+        help="rename a record and every reference to it",
+        description="Rename the record OLD of KIND to NEW: its file and id, and every "
+        "reference to it in the other records, keeping their comments and layout. The "
+        "whole check runs on the result first: when it finds errors, nothing is written.",
+    )
+    add_common(p)
+    p.add_argument(
+        "kind",
+        choices=RENAMEABLE,
+        metavar="KIND",
+        help=", ".join(RENAMEABLE) + " (a report is renamed with its agreement)",
+    )
+    p.add_argument("old", metavar="OLD", help="the id the record has")
+    p.add_argument("new", metavar="NEW", help="the id it is to have (no record may have it)")
+
+
+def cmd_rename(args: argparse.Namespace, settings: Settings) -> int:
+    """brm rename."""
+    try:
+        renaming = plan_rename(settings, args.kind, args.old, args.new)
+    except RenameError as exc:
+        print(f"brm: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for edit in renaming.edits:
+        link = linked_part(settings.root, edit.source.path)
+        if link is not None:
+            print(f"brm: {link} is a symbolic link: brm rename never writes through one",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
+    after = check_with(settings, [(e.source, e.text) for e in renaming.edits], renaming.removed)
+    errors = [f for f in after.findings if f.severity is Severity.ERROR]
+    if errors:
+        _show(CheckResult(Repository(), errors, after.files), renaming, settings)
+        print(f"brm: nothing renamed: 'brm check' would fail afterwards with the {len(errors)} "
+              "error(s) above; correct them and run again", file=sys.stderr)  # fmt: skip
+        return EXIT_FINDINGS
+    writes = [(e.source.abspath, e.text) for e in renaming.edits]
+    removals = [os.path.join(settings.root, *p.split("/")) for p in renaming.removed]
+    replace_files(writes, removals)
+    _done(renaming, after.warnings)
+    return EXIT_OK
+
+
+def _done(renaming: Renaming, warnings: int) -> None:
+    r = renaming
+    for edit in r.edits:
+        moved = f" (was {edit.moved_from})" if edit.moved_from else ""
+        print(f"wrote {edit.source.path}{moved}")
+    print(
+        f"renamed {r.kind.name} '{r.old}' to '{r.new}': {r.references} reference(s) in "
+        f"{sum(1 for e in r.edits if e.references)} file(s)"
+    )
+    if warnings:
+        print(f"{warnings} warning(s) in the records: see 'brm check'")
+
+
+def _show(result: CheckResult, renaming: Renaming, settings: Settings) -> None:
+    """The findings of the renamed repository, quoting the lines as they would be."""
+    texts = {e.source.path: e.text for e in renaming.edits}
+    limit = settings.config.limits.max_file_bytes
+
+    def line_of(path: str, line: int) -> str | None:
+        if path in texts:
+            lines = hide_restricted(texts[path].splitlines())
+        else:
+            lines = quotable_lines(os.path.join(settings.root, path), limit)
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+    sys.stderr.write(render_text(result, line_of))
