@@ -10,11 +10,13 @@ field's key, or sits indented inside one.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from .files import open_regular
 from .model import KINDS
 from .model.common import RESTRICTED
 
@@ -64,7 +66,7 @@ def quotable_lines(abspath: str, max_bytes: int) -> list[str | None]:
     """The lines of a record file that a reporter may quote (None: hidden); nothing of a
     file larger than ``max_bytes``, which is never read whole."""
     try:
-        with open(abspath, "rb") as handle:
+        with os.fdopen(open_regular(abspath), "rb") as handle:  # never a pipe or a link
             raw = handle.read(max_bytes + 1)
     except OSError:
         return []

@@ -7,6 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from .files import open_regular
 from .findings import Finding, error
 from .yamlsource import Document, parse_mapping
 
@@ -27,7 +28,7 @@ class Parsed:
 def _read_at_most(abspath: str, limit: int) -> bytes:
     """Up to ``limit`` bytes of a file, asking the system for no more than it holds:
     a buffer of the whole limit for every small record file costs more than the reading."""
-    fd = os.open(abspath, os.O_RDONLY)
+    fd = open_regular(abspath)
     try:
         left = min(os.fstat(fd).st_size + 1, limit)
         chunks = []

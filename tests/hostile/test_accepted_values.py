@@ -187,3 +187,25 @@ def test_the_deepest_structure_accepted_is_built(tmp_path: Path) -> None:
     done = brm(root, "build", "--out", str(tmp_path / "site"))
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Unit 29" in (tmp_path / "site/customers/unit-29.html").read_text(encoding="utf-8")
+
+
+def test_named_pipes_are_findings_and_never_opened_for_reading(tmp_path: Path) -> None:
+    root = build(tmp_path / "repo", {})
+    pipes = ["records/services/pipe.yaml", "records/meetings/2026/2026-05-21-pipe.md"]
+    for rel in pipes:
+        os.mkfifo(root / rel)
+    for fmt in ("text", "json", "github"):
+        done = brm(root, "check", "--format", fmt)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-3000:]
+        assert all(rel in done.stdout for rel in pipes) and "named pipe" in done.stdout
+    assert _errors(brm(root, "check", "--format", "json")) == sorted(
+        ("file-unreadable", rel, "") for rel in pipes
+    )
+
+
+def test_a_named_pipe_for_brm_yaml_is_a_finding(tmp_path: Path) -> None:
+    root = build(tmp_path / "repo", {})
+    os.mkfifo(root / "brm.yaml")
+    done = brm(root, "check")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "brm.yaml" in done.stdout + done.stderr and "named pipe" in done.stdout + done.stderr
