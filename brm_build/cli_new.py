@@ -14,7 +14,7 @@ from .outputs import create_text
 from .quoting import hide_restricted, quotable_lines
 from .reporters import render_text
 from .repository import Repository
-from .scaffold import OPTIONS, Draft, Option, Values, draft, fill, missing, trial
+from .scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
 from .settings import Settings
 from .sources import linked_part
 
@@ -71,52 +71,78 @@ def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
     values: Values = {
         o.name: getattr(args, o.name) for o in OPTIONS[kind] if getattr(args, o.name, None)
     }
-    if missing(kind, values) and sys.stdin.isatty():
-        values = fill(kind, values, _ask)
-    todo = missing(kind, values)
-    if todo:
-        flags = ", ".join("ID" if o.name == "id" else o.flag for o in todo)
-        print(
-            f"brm: new {kind} needs {flags}: give them on the command line "
-            "(brm asks for them only on a terminal)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    new, problems = draft(kind, values)
-    if new is None:
-        for problem in problems:
-            print(f"brm: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    return _write(new, settings)
+    terminal = sys.stdin.isatty()
+    while True:
+        if terminal:
+            values = fill(kind, values, _ask)
+        todo = missing(kind, values)
+        if todo:
+            flags = ", ".join("ID" if o.name == "id" else o.flag for o in todo)
+            print(
+                f"brm: new {kind} needs {flags}: give them on the command line "
+                "(brm asks for them only on a terminal)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        new, problems = draft(kind, values)
+        if new is None:
+            for problem in problems:
+                print(f"brm: {problem.text}", file=sys.stderr)
+            again = ask_again(kind, problems, [], "")
+            if terminal and again and _asked_again(again, values):
+                continue
+            return EXIT_USAGE
+        code, again = _write(new, settings, terminal)
+        if not (terminal and again and _asked_again(again, values)):
+            return code
 
 
-def _write(new: Draft, settings: Settings) -> int:
-    """Write ``new`` if the check passes with it in the repository; show what it finds."""
+def _asked_again(options: list[Option], values: Values) -> bool:
+    """Ask again for the answers the check refused (an empty answer leaves an optional
+    value out); False when the input ends."""
+    print("answer again (the other answers are kept):", file=sys.stderr)
+    for option in options:
+        values.pop(option.name, None)
+        answer = _ask(option)
+        if answer is None:
+            print("\nbrm: the input ended: nothing written", file=sys.stderr)
+            return False
+        if answer:
+            values[option.name] = answer
+    return True
+
+
+def _write(new: Draft, settings: Settings, terminal: bool) -> tuple[int, list[Option]]:
+    """Write ``new`` if the check passes with it in the repository; show what it finds.
+    Refused on a terminal, also the options whose answers to ask again."""
     link = linked_part(settings.root, new.path)
     if link is not None:
         print(f"brm: {link} is a symbolic link: brm new never writes through one", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_USAGE, []
     target = os.path.join(settings.root, new.path)
     if os.path.lexists(target):
         print(f"brm: a {new.kind.name} '{new.id}' exists already: brm new never overwrites",
               file=sys.stderr)  # fmt: skip
-        return EXIT_USAGE
+        return EXIT_USAGE, [o for o in OPTIONS[new.kind.name] if o.name in ("id", "slug")]
     verdict = trial(settings, new)
     if verdict.findings:
         result = CheckResult(Repository(), verdict.findings, verdict.files)
         sys.stderr.write(render_text(result, _Lines(settings, new)))
     if verdict.refused:
+        again = ask_again(new.kind.name, [], verdict.findings, new.path)
+        if again and terminal:
+            return EXIT_FINDINGS, again
         print(
             f"brm: {new.path} not written: 'brm check' would fail with it; "
             "correct the values above and run again",
             file=sys.stderr,
         )
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, []
     if not create_text(target, new.text):
         print(f"brm: {new.path} exists already: brm new never overwrites", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_USAGE, []
     print(f"wrote {new.path}")
-    return EXIT_OK
+    return EXIT_OK, []
 
 
 class _Lines:

@@ -5,7 +5,8 @@ asked on a terminal; the finished record (``drafts``) is checked with the whole 
 as it would be with it written (``trial``), and written only when that check passes.
 """
 
-from .drafts import Draft, draft, record_path, render, schema_line, slug
+from .asking import ask_again, option_for
+from .drafts import Draft, Problem, draft, record_path, render, schema_line, slug
 from .options import MEETING_TYPES, OPTIONS, Option, Values, fill, missing
 from .trial import Verdict, trial
 
@@ -14,11 +15,14 @@ __all__ = [
     "OPTIONS",
     "Draft",
     "Option",
+    "Problem",
     "Values",
     "Verdict",
+    "ask_again",
     "draft",
     "fill",
     "missing",
+    "option_for",
     "record_path",
     "render",
     "schema_line",

@@ -11,7 +11,7 @@ from ..demo.yamltext import Value, document
 from ..model import KIND_BY_NAME, Kind, is_restricted
 from ..model.common import ISO_DATE
 from ..model.ids import dated_year, is_id
-from .options import Values
+from .options import OPTIONS, Values
 
 _PERSON = ("name", "email")
 Fields = dict[str, Value]
@@ -25,6 +25,14 @@ class Draft:
     id: str
     path: str
     text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why the values make no record, and the option whose value is at fault."""
+
+    text: str
+    option: str
 
 
 def slug(text: str, room: int = 53) -> str:
@@ -150,7 +158,8 @@ def _results(v: Values) -> dict[str, Value]:
         level, equals, number = item.partition("=")
         if not equals or not level.strip():
             raise Unusable(
-                f"--result '{item}': write SERVICE-LEVEL=NUMBER, such as availability=99.9"
+                f"--result '{item}': write SERVICE-LEVEL=NUMBER, such as availability=99.9",
+                "result",
             )
         results[level.strip()] = _number(number.strip())
     return results
@@ -226,11 +235,22 @@ def render(kind: Kind, path: str, data: Fields) -> str:
     return schema_line(kind, path) + document(data) + more
 
 
+def _id_option(kind_name: str) -> str:
+    """The option that names a new record of an undated kind: its id, or for a report the
+    agreement it is named after."""
+    names = [option.name for option in OPTIONS[kind_name]]
+    return "id" if "id" in names else names[0]
+
+
 class Unusable(ValueError):
     """A value that cannot make a record at all (the check cannot judge what is not there)."""
 
+    def __init__(self, message: str, option: str) -> None:
+        super().__init__(message)
+        self.option = option
 
-def draft(kind_name: str, values: Values) -> tuple[Draft | None, list[str]]:
+
+def draft(kind_name: str, values: Values) -> tuple[Draft | None, list[Problem]]:
     """The new record, or the problem with its values that stops it before any check.
 
     Whether the record passes is for the check to say, on the repository as it would be
@@ -238,15 +258,17 @@ def draft(kind_name: str, values: Values) -> tuple[Draft | None, list[str]]:
     """
     kind = KIND_BY_NAME[kind_name]
     if kind.dated and not ISO_DATE.fullmatch(_text(values, "date") or ""):
-        return None, [f"--date '{_text(values, 'date')}': write the date as YYYY-MM-DD"]
+        text = f"--date '{_text(values, 'date')}': write the date as YYYY-MM-DD"
+        return None, [Problem(text, "date")]
     try:
         rid, data = _BUILDERS[kind_name](values)
     except Unusable as exc:
-        return None, [str(exc)]
+        return None, [Problem(str(exc), exc.option)]
     if not (dated_year(rid) is not None if kind.dated else is_id(rid)):
-        return None, [
+        text = (
             f"'{rid}' is not a valid id: lower-case letters, digits and single hyphens, "
             "64 characters at most"
-        ]
+        )
+        return None, [Problem(text, "slug" if kind.dated else _id_option(kind_name))]
     path = record_path(kind, rid)
     return Draft(kind, rid, path, render(kind, path, data)), []
