@@ -22,7 +22,7 @@ TIMEOUT = 60.0
 TODAY = "2026-06-15"
 
 
-def brm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def brm(root: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
     """``brm ARGS`` on ``root`` in a subprocess bounded in time and memory (without the
     check cache, whose reads are bounded elsewhere)."""
     return subprocess.run(
@@ -34,7 +34,7 @@ def brm(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
             "--root",
             str(root),
             "--today",
-            TODAY,
+            today,
             "--no-cache",
         ],
         cwd=root,
@@ -73,9 +73,9 @@ AGREEMENT = """title: ERP
 customer: finance
 services: [erp]
 status: active
-valid_from: 2025-01-01
+valid_from: {valid_from}
 service_levels:
-  - {{id: availability, metric: Availability, target: {target}, unit: percent,
+  - {{id: availability, metric: Availability, target: {target}, unit: {unit},
      direction: at_least}}
   - {{id: response, metric: Response, target: {low}, unit: hours, direction: at_most,
      period: quarter}}
@@ -84,9 +84,16 @@ LEVELS = ("availability", "availability", "response", "response")
 """The service level measured by each of the four measurements."""
 
 
-def _agreement(root: Path, target: str, periods: tuple[str, ...], value: str) -> Path:
+def _agreement(
+    root: Path,
+    target: str,
+    periods: tuple[str, ...],
+    value: str,
+    unit: str = "percent",
+    valid_from: str = "2025-01-01",
+) -> Path:
     """The base records and an agreement with a monthly and a quarterly service level,
-    each measured in two periods."""
+    each measured in two periods (the first in ``unit``, from ``valid_from``)."""
     text = "agreement: finance-erp\nmeasurements:\n" + "".join(
         f'  - {{period: "{period}", results: {{{level}: {value}}}}}\n'
         for period, level in zip(periods, LEVELS, strict=True)
@@ -94,7 +101,7 @@ def _agreement(root: Path, target: str, periods: tuple[str, ...], value: str) ->
     return build(
         root,
         {
-            "records/agreements/finance-erp.yaml": AGREEMENT.format(target=target, low=target),
+            "records/agreements/finance-erp.yaml": AGREEMENT.format(target=target, low=target, unit=unit, valid_from=valid_from),
             "records/reports/finance-erp.yaml": text,
         },
     )
@@ -130,7 +137,8 @@ def test_numbers_at_the_edge_of_a_float_are_findings(tmp_path: Path) -> None:
 
 
 def test_the_largest_numbers_accepted_are_built(tmp_path: Path) -> None:
-    root = _agreement(tmp_path / "repo", "-1e15", MONTHS, "1e15")
+    # no percent: a percent target lies within 0..100 (target-percent-range)
+    root = _agreement(tmp_path / "repo", "-1e15", MONTHS, "1e15", unit="requests")
     assert _errors(brm(root, "check", "--format", "json")) == []
     assert brm(root, "stats").returncode == 0
     done = brm(root, "build", "--out", str(tmp_path / "site"))
@@ -146,11 +154,14 @@ def test_periods_outside_the_years_of_records_are_findings(tmp_path: Path) -> No
 
 
 def test_periods_centuries_apart_are_built_in_seconds(tmp_path: Path) -> None:
-    root = _agreement(tmp_path / "repo", "99", ("1900-01", "2199-12", "1900-Q1", "2199-Q4"), "98")
-    assert _errors(brm(root, "check", "--format", "json")) == []
-    assert brm(root, "stats").returncode == 0
+    periods = ("1900-01", "2199-12", "1900-Q1", "2199-Q4")
+    # counted only within the agreement's life up to today (report-period-*): both span them
+    root = _agreement(tmp_path / "repo", "99", periods, "98", valid_from="1900-01-01")
+    today = "2199-12-31"
+    assert _errors(brm(root, "check", "--format", "json", today=today)) == []
+    assert brm(root, "stats", today=today).returncode == 0
     start = time.monotonic()
-    done = brm(root, "build", "--out", str(tmp_path / "site"))
+    done = brm(root, "build", "--out", str(tmp_path / "site"), today=today)
     assert done.returncode == 0, done.stderr[-3000:]
     assert time.monotonic() - start < 20, "the gaps of three centuries were filled"
     for name in ("service-levels.html", "customers/finance.html"):
