@@ -90,3 +90,13 @@ def test_replace_files_writes_all_or_none(tmp_path: Path) -> None:
     assert first.read_bytes() == b"a: 2\r\n" and second.read_text() == "b: 1\n"
     assert not gone.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "blocker"]
+
+
+def test_replace_files_puts_back_what_it_replaced_when_a_removal_fails(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_bytes(b"a: 1\n")
+    with pytest.raises(OutputError):
+        # the file to remove vanished after the plan: what was swapped in goes back
+        replace_files([(str(first), "a: 2\n"), (str(second), "b: 1\n")], [str(tmp_path / "x")])
+    assert first.read_bytes() == b"a: 1\n" and not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
