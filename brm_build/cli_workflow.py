@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from . import cli_new, cli_rename
+from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, import_csv
 from .findings import Severity
 from .outputs import create_text, make_folder, write_text
@@ -185,7 +186,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     existing: dict[str, set[str]] = {}
     for source in sources:
         existing.setdefault(source.kind.name, set()).add(source.id)
-    result = import_csv(args.kind, text, existing)
+    result = admit(settings, import_csv(args.kind, text, existing))
     refused = 0
     for rel, content in sorted(result.files.items()):
         link = linked_part(settings.root, rel)

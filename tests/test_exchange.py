@@ -266,3 +266,52 @@ def test_records_with_errors_stop_the_export(
     code, out, err = brm(capsys, "export", "--root", str(tmp_path))
     assert (code, out) == (1, "")
     assert err == "brm: 2 error(s) in the records: run 'brm check' and correct them first\n"
+
+
+UNIT_HEADER = (
+    "id,name,role,parent,manager.name,manager.email,relationship_manager.name,"
+    "relationship_manager.email\n"
+)
+
+
+def _sheet(tmp_path: Path, rows: str) -> Path:
+    (tmp_path / "records" / "customers").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "records/customers/finance.yaml").write_text(
+        "name: Finance\nrole: customer\nmanager: {name: Martin, email: martin@example.org}\n"
+        "relationship_manager: {name: Anna, email: anna@example.org}\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "units.csv"
+    sheet.write_text(UNIT_HEADER + rows, encoding="utf-8")
+    return sheet
+
+
+def test_rows_that_close_a_cycle_are_written_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _sheet(
+        tmp_path,
+        "north,North,purchaser,south,Nina,nina@example.org,,\n"
+        "south,South,purchaser,north,Sven,sven@example.org,,\n"
+        "tax,Tax,purchaser,finance,Tim,tim@example.org,,\n",
+    )
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(tmp_path))
+    assert code == 1
+    assert out == "wrote records/customers/tax.yaml\n"
+    assert f"{sheet}: row 2: parent: " in err and f"{sheet}: row 3: parent: " in err
+    assert "brm: 2 row(s) not imported: correct them and import them again" in err
+    written = sorted(p.name for p in (tmp_path / "records/customers").iterdir())
+    assert written == ["finance.yaml", "tax.yaml"]
+    assert brm(capsys, "check", "--root", str(tmp_path), "--today", "2026-11-26")[0] == 0
+
+
+def test_a_row_holding_a_secret_is_written_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _sheet(tmp_path, "keys,api_key=abcdef123456,purchaser,finance,Kim,kim@example.org,,\n")
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert f"{sheet}: row 2: name: " in err and "secret" in err
+    assert "abcdef123456" not in err
+    assert not (tmp_path / "records/customers/keys.yaml").exists()
+    assert brm(capsys, "check", "--root", str(tmp_path), "--today", "2026-11-26")[0] == 0

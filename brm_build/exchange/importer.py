@@ -4,6 +4,8 @@ The columns are those of ``brm export --format csv`` for the kind: ``id``, then 
 fields, nested ones dotted (``manager.email``), lists joined by ``;``. Every row is
 rendered, parsed and validated as ``brm check`` will read it; a row that fails is
 reported with its spreadsheet row number (the header is row 1) and written nowhere.
+``admission`` then runs the real check on the repository as it would be with the rows
+written, and keeps only what it accepts.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..demo.yamltext import Value, document
 from ..model import KIND_BY_NAME, Kind
 from ..model.ids import is_id
 from ..reading import parse_file
-from ..scaffold import record_path, schema_line
+from ..scaffold import Draft, record_path, schema_line
 from ..validation import validate
 from .tables import SEPARATOR, Column, columns
 
@@ -36,10 +38,16 @@ class RowProblem:
 
 @dataclass
 class Imported:
-    """The records to write (path to text) and the rows that could not be converted."""
+    """The records to write (by path, each with its row) and the rows that could not be
+    converted."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    drafts: dict[str, tuple[int, Draft]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def files(self) -> dict[str, str]:
+        """The text of every record to write, by path."""
+        return {path: draft.text for path, (_, draft) in self.drafts.items()}
 
 
 def _number(text: str) -> object:
@@ -119,7 +127,7 @@ def _rules(kind: Kind, data: Mapping[str, Value], known: Mapping[str, set[str]])
 
 def _row(
     kind: Kind, rid: str, data: dict[str, Value], known: Mapping[str, set[str]]
-) -> tuple[str, str] | list[str]:
+) -> Draft | list[str]:
     """The record file for one row, or why it cannot be one."""
     if not is_id(rid):
         return [f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"]
@@ -130,7 +138,7 @@ def _row(
     if parsed.document is not None:
         findings += validate(parsed.document, kind.model, path)[1]
     problems = [f"{f.field or 'row'}: {f.message}" for f in findings]
-    return problems + _rules(kind, data, known) or (path, text)
+    return problems + _rules(kind, data, known) or Draft(kind, rid, path, text)
 
 
 def _header_problem(headers: list[str], by_header: Mapping[str, Column]) -> str | None:
@@ -177,8 +185,8 @@ def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Impo
         else:
             seen[rid] = number
             outcome = _row(kind, rid, _nest(row, by_header), known)
-            if isinstance(outcome, tuple):
-                result.files[outcome[0]] = outcome[1]
+            if isinstance(outcome, Draft):
+                result.drafts[outcome.path] = (number, outcome)
             else:
                 result.problems += [RowProblem(number, reason) for reason in outcome]
     return result

@@ -1,6 +1,7 @@
-"""The real check on a new record before it is written: the whole repository is checked
-as it would be with the record in it, so that ``brm new`` writes nothing ``brm check``
-rejects, whichever rule (schema, references, dates, structure) the record breaks."""
+"""The real check on new records before they are written: the whole repository is checked
+as it would be with the records in it, so that ``brm new`` and ``brm import`` write nothing
+``brm check`` rejects, whichever rule (schema, references, dates, structure, secrets) a
+record breaks."""
 
 from __future__ import annotations
 
@@ -16,25 +17,29 @@ from .drafts import Draft
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the check says of a new record: its findings, and the findings elsewhere that
-    writing it would add (such as a cycle it closes or a CODEOWNERS it outdates)."""
+    """What the check says of new records: their findings, and the findings elsewhere that
+    writing them would add (such as a cycle they close or a CODEOWNERS they outdate)."""
 
     findings: list[Finding]
     files: int
 
     @property
     def refused(self) -> bool:
-        """Whether the check would fail with the record written: it must not be."""
+        """Whether the check would fail with the records written: they must not be."""
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def trial(settings: Settings, new: Draft) -> Verdict:
-    """Check the repository as it would be with ``new`` written, and keep what it adds."""
-    source = SourceFile(new.kind, new.id, new.path, os.path.join(settings.root, new.path))
-    after = check_with(settings, [(source, new.text)])
-    own = [f for f in after.findings if f.path == new.path]
-    elsewhere = [f for f in after.findings if f.path != new.path]
-    if elsewhere:  # only what the new record adds: the rest was there before it
+def trial(settings: Settings, *new: Draft) -> Verdict:
+    """Check the repository as it would be with every ``new`` record written, and keep
+    what they add."""
+    paths = {draft.path for draft in new}
+    added = [
+        (SourceFile(d.kind, d.id, d.path, os.path.join(settings.root, d.path)), d.text) for d in new
+    ]
+    after = check_with(settings, added)
+    own = [f for f in after.findings if f.path in paths]
+    elsewhere = [f for f in after.findings if f.path not in paths]
+    if elsewhere:  # only what the new records add: the rest was there before them
         before = set(check(settings).findings)
         elsewhere = [f for f in elsewhere if f not in before]
     return Verdict(own + elsewhere, after.files)
