@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -166,3 +168,23 @@ def test_any_change_to_the_drawing_code_changes_the_key() -> None:
     assert source_hash(edited) != source_hash(sources)
     renamed = {n.replace("marks", "mark"): s for n, s in sources.items()}
     assert source_hash(renamed) != source_hash(sources)
+
+
+def test_a_changed_target_is_drawn_as_the_target_in_force_each_period() -> None:
+    months = MONTHS[:4]
+    spec = LevelSpec(
+        "up", "%", "at_least", 99.0, months, (99.6, 99.2, 99.3, 99.1), (True, False, True, True),
+        targets=(99.5, 99.5, 99.0, 99.0),
+    )  # fmt: skip
+    figure = figure_for(AgreementSpec("ERP", (spec,)))
+    (ax,) = figure.axes
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and set(np.asarray(dashed[0].get_ydata(), dtype=float).tolist()) == {
+        99.5,
+        99.0,
+    }
+    (flat,) = figure_for(AgreementSpec("ERP", (dataclasses.replace(spec, targets=()),))).axes
+    dashed = [line for line in flat.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and set(np.asarray(dashed[0].get_ydata(), dtype=float).tolist()) == {
+        99.0
+    }

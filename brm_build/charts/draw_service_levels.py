@@ -40,7 +40,11 @@ def _draw_level(ax: Axes, spec: LevelSpec) -> None:
     actual = [math.nan if v is None else v for v in spec.actual]
     ax.plot(x, actual, color=BLUE, linewidth=1.6, zorder=2)
     sign = "≥" if spec.direction == "at_least" else "≤"
-    ax.axhline(spec.target, color=FOREGROUND, linestyle="--", linewidth=1.1, zorder=1)
+    if spec.targets:  # the target changed: each period against the one in force then
+        ax.step(x, spec.targets, where="mid", color=FOREGROUND, linestyle="--", linewidth=1.1,
+                zorder=1)  # fmt: skip
+    else:
+        ax.axhline(spec.target, color=FOREGROUND, linestyle="--", linewidth=1.1, zorder=1)
     for i, value in enumerate(spec.actual):
         if value is None:
             ax.axvspan(i - 0.5, i + 0.5, color=MUTED, alpha=0.2, linewidth=0)
@@ -48,7 +52,7 @@ def _draw_level(ax: Axes, spec: LevelSpec) -> None:
     for met, colour, size in ((True, GREEN, 5.5), (False, RED, 7.0)):
         mine = [(i, v) for i, v in measured if spec.met[i] == met]
         points(ax, [i for i, _ in mine], [v for _, v in mine], True, colour, size)
-    ax.set_ylim(*_limits([v for _, v in measured], spec.target))
+    ax.set_ylim(*_limits([v for _, v in measured] + list(spec.targets), spec.target))
     ax.set_ylabel(spec.unit)
     period_ticks(ax, spec.periods)
     ax.set_title(f"{spec.title} (target {sign} {spec.target:g})", fontsize=9.5)

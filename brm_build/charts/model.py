@@ -107,6 +107,8 @@ class LevelSpec:
     actual: tuple[Maybe, ...]
     met: tuple[bool | None, ...]
     """Whether each period met its target, as the table says; None: not measured."""
+    targets: tuple[float, ...] = ()
+    """The target in force in each period (``earlier_targets``); empty: ``target`` in all."""
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,23 @@ def _listing(periods: Sequence[str], limit: int = 3) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _earlier(level: LevelAttainment) -> list[str]:
+    """The targets other than the current one that judged periods, each with the last
+    period it judged, in calendar order ("99.5 until 2026-06")."""
+    out: list[str] = []
+    for r, after in zip(level.results, [*level.results[1:], None], strict=True):
+        if r.target != level.target and (after is None or after.target != r.target):
+            out.append(f"{r.target:g} until {r.period}")
+    return out
+
+
 def level_alt(level: LevelAttainment) -> str:
     """The message of an agreed-vs-achieved chart."""
     sign = "at least" if level.direction == "at_least" else "at most"
     measured = level.measured
-    text = f"{level.metric}: target {sign} {level.target:g} {level.unit}; "
+    text = f"{level.metric}: target {sign} {level.target:g} {level.unit}"
+    earlier = _earlier(level)
+    text += f" (earlier {', '.join(earlier)}); " if earlier else "; "
     text += f"met in {level.met} of {len(measured)} measured periods"
     breaches = [r.period for r in level.breaches]
     text += f", breached in {_listing(breaches)}" if breaches else ", never breached"
@@ -59,6 +71,7 @@ def _level_spec(level: LevelAttainment) -> LevelSpec:
         periods=tuple(r.period for r in level.results),
         actual=tuple(r.actual for r in level.results),
         met=tuple(r.met for r in level.results),
+        targets=tuple(r.target for r in level.results) if _earlier(level) else (),
     )
 
 

@@ -68,6 +68,9 @@ def test_weakening_a_target_keeps_the_past_breach() -> None:
     assert [r.period for r in level.breaches] == ["2026-05"]
     assert "never breached" not in level_alt(level)
     assert "breached in 2026-05" in level_alt(level)
+    assert level_alt(level).startswith(
+        "Availability: target at least 99 % (earlier 99.5 until 2026-06); "
+    )
     # Without the earlier target, the same records would read "met" throughout.
     unrecorded = attainment({"a": agreement("finance", [_level(99.0, [])])}, reports)["a"]
     assert unrecorded.levels[0].attainment == 100.0

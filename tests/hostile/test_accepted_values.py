@@ -101,7 +101,9 @@ def _agreement(
     return build(
         root,
         {
-            "records/agreements/finance-erp.yaml": AGREEMENT.format(target=target, low=target, unit=unit, valid_from=valid_from),
+            "records/agreements/finance-erp.yaml": AGREEMENT.format(
+                target=target, low=target, unit=unit, valid_from=valid_from
+            ),
             "records/reports/finance-erp.yaml": text,
         },
     )
