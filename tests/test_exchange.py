@@ -204,6 +204,8 @@ def test_bad_rows_are_reported_and_written_nowhere(
     assert err.splitlines() == [
         f"{sheet}: row 4: id: 'Sales Dept' is not a valid id: lower-case letters, digits "
         "and single hyphens",
+        f"{sheet}: row 4: relationship_manager: a customer needs a relationship manager: "
+        "fill relationship_manager.name and relationship_manager.email",
         f"{sheet}: row 5: role: 'boss' is not allowed: use one of 'customer' or 'purchaser'",
         f"{sheet}: row 5: manager.email: 'hanna-at-example.org' is not an email address",
         f"{sheet}: row 5: services: unknown service 'payroll': import or write the services first",

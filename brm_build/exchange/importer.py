@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import re
 from collections.abc import Mapping
@@ -81,18 +82,34 @@ def _typed(column: Column, text: str) -> Value:
     return text
 
 
-def _nest(row: Mapping[str, str], by_header: Mapping[str, Column]) -> dict[str, Value]:
+def _nest(
+    row: Mapping[str, str], by_header: Mapping[str, Column]
+) -> tuple[dict[str, Value], set[str]]:
+    """A row's values as a record's fields, and the list columns whose cell has commas
+    but no ';' (a person's list, which the check will see as one item)."""
     data: dict[str, Value] = {}
+    commas: set[str] = set()
     for header, column in by_header.items():
         raw = row.get(header) or ""
         if not raw.strip():
             continue
         text = raw.strip(" \t")  # a text's line breaks are its own, as in a block scalar
+        if column.shape == "scalars" and "," in text and SEPARATOR.strip() not in text:
+            commas.add(header)
         target = data
         for step in column.path[:-1]:
             target = target.setdefault(step, {})  # type: ignore[assignment]
         target[column.path[-1]] = _typed(column, text)
-    return data
+    return data, commas
+
+
+def _comma_hint(problem: str, commas: set[str], row: Mapping[str, str]) -> str:
+    """``problem`` with the advice to separate a list with ';' when its cell used commas."""
+    field = re.sub(r"\[\d+\]", "", problem.split(":", 1)[0])
+    if field not in commas:
+        return problem
+    items = "; ".join(part.strip() for part in row[field].split(",") if part.strip())
+    return f"{problem}; separate the items of a list with ';', as in '{items}'"
 
 
 def _dialect(text: str) -> str:
@@ -113,12 +130,13 @@ def _rules(kind: Kind, data: Mapping[str, Value], known: Mapping[str, set[str]])
         )
     if kind.name == "customer" and role == "purchaser" and not parent:
         problems.append("parent: a purchaser sits under a customer: give the parent's id")
-    if kind.name == "customer" and isinstance(parent, str) and parent not in known["customer"]:
+    parent = parent if isinstance(parent, str) and is_id(parent) else None  # else: schema
+    if kind.name == "customer" and parent is not None and parent not in known["customer"]:
         problems.append(
             f"parent: unknown customer '{parent}': not in records/customers/ nor in this file"
         )
     for service in data.get("services") or []:  # type: ignore[union-attr]
-        if service not in known["service"]:
+        if isinstance(service, str) and is_id(service) and service not in known["service"]:
             problems.append(
                 f"services: unknown service '{service}': import or write the services first"
             )
@@ -128,25 +146,47 @@ def _rules(kind: Kind, data: Mapping[str, Value], known: Mapping[str, set[str]])
 def _row(
     kind: Kind, rid: str, data: dict[str, Value], known: Mapping[str, set[str]]
 ) -> Draft | list[str]:
-    """The record file for one row, or why it cannot be one."""
+    """The record file for one row, or every reason why it cannot be one."""
+    problems = []
     if not is_id(rid):
-        return [f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"]
-    path = record_path(kind, rid)
+        problems.append(
+            f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"
+        )
+    path = record_path(kind, rid if is_id(rid) else "row")
     text = schema_line(kind, path) + document(data)
     parsed = parse_file(text, path, markdown=False)
     findings = list(parsed.findings)
     if parsed.document is not None:
         findings += validate(parsed.document, kind.model, path)[1]
-    problems = [f"{f.field or 'row'}: {f.message}" for f in findings]
+    problems += [f"{f.field or 'row'}: {f.message}" for f in findings]
     return problems + _rules(kind, data, known) or Draft(kind, rid, path, text)
 
 
-def _header_problem(headers: list[str], by_header: Mapping[str, Column]) -> str | None:
-    unknown = [h for h in headers if h and h != "id" and h not in by_header]
-    if "id" in headers and not unknown:
-        return None
-    what = f"unknown column(s) {', '.join(unknown)}" if unknown else "no 'id' column"
-    return f"{what}: the columns are {', '.join(['id', *by_header])}"
+def _canonical(header: str) -> str:
+    """A header as matched: without surrounding spaces, in lower case."""
+    return header.strip().lower()
+
+
+def _headers(
+    headers: list[str], by_header: Mapping[str, Column]
+) -> tuple[dict[str, str], str | None]:
+    """Each header of the file by the column it names (matched without regard to case or
+    surrounding spaces), or the problem with the headers."""
+    names = {_canonical(name): name for name in ["id", *by_header]}
+    matched = {
+        header: names[_canonical(header)] for header in headers if _canonical(header) in names
+    }
+    unknown = [h for h in headers if h.strip() and h not in matched]
+    if "id" in matched.values() and not unknown:
+        return matched, None
+    described = []
+    for header in unknown:
+        close = difflib.get_close_matches(_canonical(header), list(names), n=1)
+        described.append(
+            f"{header.strip()} (did you mean {names[close[0]]}?)" if close else header.strip()
+        )
+    what = f"unknown column(s) {', '.join(described)}" if unknown else "no 'id' column"
+    return matched, f"{what}: the columns are {', '.join(names.values())}"
 
 
 def _known(kind: Kind, existing: Mapping[str, set[str]], ids: set[str]) -> dict[str, set[str]]:
@@ -163,12 +203,12 @@ def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Impo
     result = Imported()
     reader = csv.DictReader(io.StringIO(text), delimiter=_dialect(text))
     by_header = {c.header: c for c in columns(kind.model, kind.name, None)}
-    problem = _header_problem([h.strip() for h in reader.fieldnames or []], by_header)
+    matched, problem = _headers(list(reader.fieldnames or []), by_header)
     if problem:
         result.problems.append(RowProblem(1, problem))
         return result
     rows = [
-        (number, {(k or "").strip(): v for k, v in raw.items() if isinstance(v, str)})
+        (number, {matched[k]: v for k, v in raw.items() if k in matched and isinstance(v, str)})
         for number, raw in enumerate(reader, start=2)
     ]
     known = _known(kind, existing, {row.get("id", "").strip() for _, row in rows})
@@ -184,9 +224,11 @@ def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Impo
             result.problems.append(RowProblem(number, f"id: '{rid}' repeats row {seen[rid]}"))
         else:
             seen[rid] = number
-            outcome = _row(kind, rid, _nest(row, by_header), known)
+            data, commas = _nest(row, by_header)
+            outcome = _row(kind, rid, data, known)
             if isinstance(outcome, Draft):
                 result.drafts[outcome.path] = (number, outcome)
             else:
-                result.problems += [RowProblem(number, reason) for reason in outcome]
+                reasons = [_comma_hint(reason, commas, row) for reason in outcome]
+                result.problems += [RowProblem(number, reason) for reason in reasons]
     return result

@@ -1,0 +1,102 @@
+"""``brm import customers|services``: spreadsheets as Excel saves them (a byte-order mark,
+';' between cells, CRLF line ends) become records, and every problem of a row is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brm_build.cli import main
+
+SERVICE = "name: ERP\nowner: {name: Eva, email: eva@example.org}\nstatus: live\n"
+
+
+def brm(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def excel(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    """A CSV file as Excel writes it in a European locale: ';' between cells, CRLF, and
+    (as 'CSV UTF-8') a byte-order mark."""
+    path.write_bytes("".join(";".join(row) + "\r\n" for row in rows).encode(encoding))
+    return path
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "records/services").mkdir(parents=True)
+    (tmp_path / "records/services/erp.yaml").write_text(SERVICE, encoding="utf-8")
+    (tmp_path / "records/services/payroll.yaml").write_text(SERVICE, encoding="utf-8")
+    return tmp_path
+
+
+HEADER = ["id", "name", "role", "manager.name", "manager.email", "services"]
+HEADER += ["relationship_manager.name", "relationship_manager.email"]
+FINANCE = ["finance", "Finance", "customer", "Martin", "martin@example.org", "erp"]
+FINANCE += ["Anna", "anna@example.org"]
+
+
+def test_headers_match_whatever_their_case_and_spaces(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = [" ID", "Name ", "ROLE", "Manager.Name", " manager.EMAIL ", "Services"]
+    header += ["Relationship_Manager.Name", "relationship_manager.email"]
+    sheet = excel(root / "units.csv", [header, FINANCE])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out, err) == (0, "wrote records/customers/finance.yaml\n", "")
+    text = (root / "records/customers/finance.yaml").read_text(encoding="utf-8")
+    assert "manager:\n  name: Martin\n  email: martin@example.org\n" in text
+
+
+def test_an_unknown_header_is_named_with_the_nearest_column(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = [*HEADER[:4], "Manager Email", *HEADER[5:], "Colour"]
+    sheet = excel(root / "units.csv", [header, [*FINANCE, "blue"]])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (1, "")
+    first = err.splitlines()[0]
+    assert first.startswith(
+        f"{sheet}: row 1: unknown column(s) Manager Email (did you mean manager.email?), "
+        "Colour: the columns are id, name, role, parent, manager.name, manager.email,"
+    )
+    assert not (root / "records/customers").exists()
+
+
+def test_a_list_written_with_commas_is_told_to_use_semicolons(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = excel(root / "units.csv", [HEADER, [*FINANCE[:5], "erp, payroll", *FINANCE[6:]]])
+    code, _, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"{sheet}: row 2: services[0]: 'erp, payroll' is not an id: lower-case letters, "
+        "digits and single hyphens; separate the items of a list with ';', as in "
+        "'erp; payroll'"
+    )
+    sheet = excel(root / "units.csv", [HEADER, [*FINANCE[:5], '"erp; payroll"', *FINANCE[6:]]])
+    assert brm(capsys, "import", "customers", str(sheet), "--root", str(root))[0] == 0
+    text = (root / "records/customers/finance.yaml").read_text(encoding="utf-8")
+    assert "services:\n  - erp\n  - payroll\n" in text
+
+
+def test_a_bad_id_does_not_hide_the_rows_other_problems(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = ["Sales Dept", "Sales", "boss", "Sam", "sam-at-example.org", "nowhere", "Ann", ""]
+    sheet = excel(root / "units.csv", [HEADER, row])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{sheet}: row 2: id: 'Sales Dept' is not a valid id: lower-case letters, digits "
+        "and single hyphens",
+        f"{sheet}: row 2: role: 'boss' is not allowed: use one of 'customer' or 'purchaser'",
+        f"{sheet}: row 2: manager.email: 'sam-at-example.org' is not an email address",
+        f"{sheet}: row 2: relationship_manager.email: missing required field 'email' (text): "
+        "add it",
+        f"{sheet}: row 2: services: unknown service 'nowhere': import or write the services first",
+        "brm: 1 row(s) not imported: correct them and import them again",
+    ]
