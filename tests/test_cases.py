@@ -1,7 +1,7 @@
 """Every case folder under tests/cases/invalid yields exactly its expected findings.
 
 A case is a small records repository (``records/``, optionally ``brm.yaml``) with an
-``expected.txt``: one finding a line as ``path:line:col: severity[code] field``. A case may
+``expected.txt``: one finding a line as ``path:line:col: severity[code] field: message``. A case may
 also hold ``expected-report.txt``, the text report that ``brm check`` prints for it: the
 full messages and the quoted lines with their carets (every ``yaml-*`` case does, as the
 words of a syntax message are what a writer reads). A case is checked as of ``today.txt``
@@ -29,7 +29,9 @@ REPORTED = [case for case in CASE_DIRS if (case / "expected-report.txt").is_file
 
 
 def _line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}] {f.field}".rstrip()
+    """A finding as its case expects it: place, severity, code, field and the message."""
+    field = f" {f.field}" if f.field else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}]{field}: {f.message}"
 
 
 def _today(case: Path) -> dt.date:

@@ -185,7 +185,15 @@ def hide_secrets(repo: Repository, findings: list[Finding], settings: Settings) 
     lines = {(f.path, f.line) for f in extra}
     hidden = []
     for f in findings:
-        if find_secret(f.message) or find_secret(f.field) or (f.path, f.line) in lines:
-            f = replace(f, message=_masked(f.message), field=_masked(f.field), quote=False)
+        # a secret finding's message is advice that names the kind of secret, never the
+        # value: masking it would hide the advice ("a password: remove it")
+        own = f.code == "secret-value"
+        if (
+            (not own and find_secret(f.message))
+            or find_secret(f.field)
+            or (f.path, f.line) in lines
+        ):
+            message = f.message if own else _masked(f.message)
+            f = replace(f, message=message, field=_masked(f.field), quote=False)
         hidden.append(f)
     return hidden + extra
