@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from brm_build.analytics.stats import compute_stats
 from brm_build.charts import build_charts, render_charts
 from brm_build.charts.figures import CACHE_FOLDER, site_figures
 from brm_build.check import check
-from brm_build.settings import Settings
+from brm_build.settings import CacheSettings, Settings
 from brm_build.site.build import site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
@@ -23,7 +24,7 @@ from .conftest import settings_for
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     root = build(
-        tmp_path,
+        tmp_path / "repo",
         {
             "records/agreements/finance-erp.yaml": AGREEMENT,
             "records/reports/finance-erp.yaml": REPORT,
@@ -31,7 +32,8 @@ def settings(tmp_path: Path) -> Settings:
             "records/surveys/q4.yaml": Q4,
         },
     )
-    return settings_for(root, TODAY)
+    cache = CacheSettings(str(root / ".brm-cache" / "check"), str(tmp_path / "home" / "key"))
+    return dataclasses.replace(settings_for(root, TODAY), cache=cache)
 
 
 def test_a_rebuild_with_unchanged_data_draws_nothing(settings: Settings) -> None:
@@ -42,6 +44,15 @@ def test_a_rebuild_with_unchanged_data_draws_nothing(settings: Settings) -> None
     second = site_figures(repo, settings, workers=1)
     assert second.drawn == ()
     assert second.svgs == first.svgs
+
+
+def test_without_the_cache_every_chart_is_drawn_and_none_is_kept(settings: Settings) -> None:
+    uncached = dataclasses.replace(settings, cache=None)
+    repo = check(uncached).repository
+    for _ in range(2):
+        figures = site_figures(repo, uncached, workers=1)
+        assert set(figures.drawn) == set(figures.charts)
+    assert not (Path(settings.root) / CACHE_FOLDER).exists()
 
 
 def test_an_unwritable_cache_falls_back_to_drawing_everything(settings: Settings) -> None:
@@ -103,7 +114,7 @@ def test_every_chart_is_byte_identical_when_drawn_again(settings: Settings, tmp_
         "AgreementSpec",
         "HeatmapSpec",
     }
-    first = render_charts(charts, str(tmp_path / "one"), workers=1)
-    second = render_charts(charts, str(tmp_path / "two"), workers=2)
+    first = render_charts(charts, str(tmp_path / "one"), workers=1, secret=bytes(32))
+    second = render_charts(charts, str(tmp_path / "two"), workers=2, secret=bytes(32))
     assert len(first.drawn) == len(second.drawn) == len(charts)
     assert first.svgs == second.svgs

@@ -1,8 +1,9 @@
 """The figures and charts a published site shows, with their SVG files ready to write.
 
 The charts are rendered through the cache in ``.brm-cache/charts`` under the records
-repository (ignored by git), so that a rebuild with unchanged data draws nothing. When
-that folder cannot be written, a temporary cache is used and every chart is drawn.
+repository (ignored by git), signed like the check cache, so that a rebuild with unchanged
+data draws nothing. With the cache off (``--no-cache``, or a cache brm must not trust) or
+a folder that cannot be written, a temporary cache is used and every chart is drawn.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from ..analytics.stats import Stats, compute_stats
 from ..analytics.tree import tree_order
+from ..cache import _secret
 from ..repository import Repository
 from ..settings import Settings
 from . import build_charts
@@ -23,8 +25,9 @@ from .satisfaction import trend_table
 
 CHARTS_FOLDER = "charts"
 """Where the SVG files go, relative to the generated docs."""
-CACHE_FOLDER = os.path.join(".brm-cache", "charts")
-"""Where drawn charts are kept between builds, relative to the records repository."""
+CACHE_FOLDER = os.path.join(".brm-cache", CHARTS_FOLDER)
+"""Where drawn charts are kept between builds, relative to the records repository (beside
+the check cache, and only when that cache is on)."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +101,24 @@ class Figures:
         return {f"{CHARTS_FOLDER}/{name}": svg.decode("utf-8") for name, svg in self.svgs.items()}
 
 
-def _render(charts: list[Chart], root: str, workers: int | None) -> Rendered:
-    try:
-        return render_charts(charts, os.path.join(root, CACHE_FOLDER), workers)
-    except OSError:
-        with tempfile.TemporaryDirectory(prefix="brm-charts-") as cache:
-            return render_charts(charts, cache, workers)
+def _render(charts: list[Chart], settings: Settings, workers: int | None) -> Rendered:
+    """The charts through the cache beside the check cache; with no cache (switched off,
+    or not to be trusted) or one that cannot be written, through a temporary folder."""
+    place = settings.cache
+    secret = None if place is None else _secret(place.key_file)
+    if place is not None and secret is not None:
+        folder = os.path.join(os.path.dirname(place.folder), CHARTS_FOLDER)
+        try:
+            return render_charts(charts, folder, workers, secret=secret)
+        except OSError:
+            pass
+    with tempfile.TemporaryDirectory(prefix="brm-charts-") as cache:
+        return render_charts(charts, cache, workers, secret=os.urandom(32))
 
 
 def site_figures(repo: Repository, settings: Settings, workers: int | None = None) -> Figures:
     """Analyse the records and render every chart, drawing only what changed."""
     stats = compute_stats(repo, settings)
     charts = build_charts(stats)
-    rendered = _render(charts, settings.root, workers)
+    rendered = _render(charts, settings, workers)
     return Figures(stats, {c.name: c for c in charts}, rendered.svgs, rendered.drawn)

@@ -1,23 +1,34 @@
 """Render charts to SVG, drawing only those whose data changed, in parallel.
 
 Each chart is cached under the hash of its drawing input (``Chart.key``) in a cache
-folder kept outside the output. A chart whose key is cached is read back, not drawn; the
-others are drawn across the cores by a process pool, or in this process when there is
-only one to draw.
+folder kept outside the output. A cached chart is used only when a manifest signed with
+brm's secret key lists it and its bytes match the digest there; anything else (a file
+committed to the repository, a link, a truncated file) is drawn again. The missing charts
+are drawn across the cores by a process pool, or in this process when there is only one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import re
-from collections.abc import Callable, Sequence
+import stat
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from ..cache import _signature
 from .model import Chart, Spec
 
 Draw = Callable[[Spec], bytes]
 _CACHED = re.compile(r"^[0-9a-f]{64}\.svg$")
+FORMAT = "brm-chart-cache 1"
+MANIFEST = "manifest.txt"
+MAX_SVG_BYTES = 64 << 20
+"""A larger cached chart is drawn again (brm draws none that large)."""
 
 
 @dataclass(frozen=True)
@@ -39,17 +50,68 @@ def _draw_all(specs: Sequence[Spec], draw: Draw, workers: int) -> list[bytes]:
 
 
 def _write(path: str, data: bytes) -> None:
-    """Write ``data`` unless the file already holds it, atomically."""
+    """Write ``data`` to ``path`` whole or not at all, replacing whatever is there (a link
+    too: the link is replaced, its target is never written); a file that already holds
+    ``data`` is left as it is."""
+    if _read_file(path, len(data)) == data:
+        return
+    fd, partial = tempfile.mkstemp(prefix=".chart-", dir=os.path.dirname(path))
     try:
-        with open(path, "rb") as handle:
-            if handle.read() == data:
-                return
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(partial, path)
     except OSError:
-        pass
-    partial = path + ".partial"
-    with open(partial, "wb") as handle:
-        handle.write(data)
-    os.replace(partial, path)
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        raise
+
+
+def _read_file(path: str, limit: int) -> bytes | None:
+    """The bytes of the regular file ``path``, never through a link; None when it is not
+    one or holds more than ``limit`` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _manifest(cache_dir: str, secret: bytes) -> dict[str, str]:
+    """The digest of every cached chart, from the manifest if this key signed it."""
+    data = _read_file(os.path.join(cache_dir, MANIFEST), MAX_SVG_BYTES)
+    head, _, body = (data or b"").partition(b"\n")
+    if head != f"{FORMAT} {_signature(secret, body)}".encode():
+        return {}  # none, another key's, or tampered with: every chart is drawn
+    try:
+        entries = json.loads(body)
+    except ValueError:
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _save_manifest(cache_dir: str, secret: bytes, digests: Mapping[str, str]) -> None:
+    body = json.dumps(dict(sorted(digests.items())), separators=(",", ":")).encode()
+    _write(
+        os.path.join(cache_dir, MANIFEST), f"{FORMAT} {_signature(secret, body)}\n".encode() + body
+    )
+
+
+def _cached(cache_dir: str, key: str, digests: Mapping[str, str]) -> bytes | None:
+    """The cached SVG of ``key``, if the signed manifest vouches for its bytes."""
+    data = _read_file(os.path.join(cache_dir, key + ".svg"), MAX_SVG_BYTES)
+    if data is None or digests.get(key) != _digest(data):
+        return None
+    return data
 
 
 def default_workers() -> int:
@@ -66,9 +128,12 @@ def render_charts(
     workers: int | None = None,
     draw: Draw | None = None,
     prune: bool = True,
+    *,
+    secret: bytes,
 ) -> Rendered:
-    """The SVG of every chart; only those missing from ``cache_dir`` are drawn (with
-    ``draw``, by default matplotlib, which is imported only when a chart is missing)."""
+    """The SVG of every chart; only those not cached in ``cache_dir`` under a manifest
+    signed with ``secret`` are drawn (with ``draw``, by default matplotlib, which is
+    imported only when a chart is missing)."""
     names = [c.name for c in charts]
     if len(set(names)) != len(names):
         raise ValueError("two charts share a file name")
@@ -76,20 +141,20 @@ def render_charts(
     unique: dict[str, Spec] = {}
     for chart in charts:
         unique.setdefault(chart.key, chart.spec)
-    missing = [k for k in unique if not os.path.exists(os.path.join(cache_dir, k + ".svg"))]
-    svgs: list[bytes] = []
+    digests = _manifest(cache_dir, secret)
+    by_key = {k: data for k in unique if (data := _cached(cache_dir, k, digests)) is not None}
+    missing = [k for k in unique if k not in by_key]
     if missing:
         if draw is None:
             from .draw import draw_svg
 
             draw = draw_svg
         svgs = _draw_all([unique[k] for k in missing], draw, workers or default_workers())
-    for key, svg in zip(missing, svgs, strict=True):
-        _write(os.path.join(cache_dir, key + ".svg"), svg)
-    by_key: dict[str, bytes] = {}
-    for key in unique:
-        with open(os.path.join(cache_dir, key + ".svg"), "rb") as handle:
-            by_key[key] = handle.read()
+        for key, svg in zip(missing, svgs, strict=True):
+            _write(os.path.join(cache_dir, key + ".svg"), svg)
+            by_key[key] = svg
+    kept = {k: _digest(by_key[k]) for k in unique}
+    _save_manifest(cache_dir, secret, kept if prune else {**digests, **kept})
     if prune:
         _prune(cache_dir, set(unique))
     drawn = set(missing)

@@ -25,7 +25,8 @@ from ..conftest import ROOT
 from .conftest import git
 
 TEMPLATES = ROOT / "brm_build" / "ci_templates"
-LAYOUTS = ("github", "gitlab", "key-in-checkout")
+TEMPLATE_LAYOUTS = ("github", "gitlab")
+LAYOUTS = (*TEMPLATE_LAYOUTS, "key-in-checkout")
 """The CI templates, and a job that keeps XDG_CACHE_HOME in the checkout (as GitLab's did)."""
 ATTACKER_CACHE = ".cache"
 """Where the attacker keeps their key: XDG_CACHE_HOME inside the repository."""
