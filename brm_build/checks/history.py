@@ -35,36 +35,41 @@ class Change:
     report: Report | None
 
 
-def _load(aid: str, folder: str, data: bytes | None, limit: int) -> object:
+def _load(
+    aid: str, folder: str, answer: tuple[str, str, bytes | None] | None, limit: int
+) -> object:
+    """The record of one blob that git answered with; None when there is none or it does
+    not load (too large, invalid: the check of that revision said so then)."""
+    if answer is None or answer[1] != "blob" or answer[2] is None:
+        return None
     path = f"records/{folder}/{aid}.yaml"
-    return load_version(KIND_BY_FOLDER[folder], aid, path, data, limit).record
+    return load_version(KIND_BY_FOLDER[folder], aid, path, answer[2], limit).record
+
+
+def _targets_changed(before: Agreement, after: Agreement) -> bool:
+    old = {level.id: level.target for level in before.service_levels}
+    return any(old.get(level.id, level.target) != level.target for level in after.service_levels)
 
 
 def _changes(git: GitObjects, aid: str, commits: tuple[Commit, ...], limit: int) -> list[Change]:
-    """Every commit that changed ``aid``'s agreement file, with both versions loaded."""
+    """Every commit that changed a target of agreement ``aid``, with the agreement before
+    and after it; only for those is the report (the largest file) read."""
     agreement, report = f"records/agreements/{aid}.yaml", f"records/reports/{aid}.yaml"
-    specs = [
-        spec
-        for c in commits
-        for spec in (f"{c.sha}^:./{agreement}", f"{c.sha}:./{agreement}", f"{c.sha}^:./{report}")
-    ]
+    specs = [f"{c.sha}{side}:./{agreement}" for c in commits for side in ("^", "")]
     answers = git.request(specs, limit)
-    out = []
+    found: list[tuple[Commit, Agreement, Agreement]] = []
     for i, commit in enumerate(commits):
-        data = [
-            a[2] if a is not None and a[1] == "blob" else None for a in answers[3 * i : 3 * i + 3]
-        ]
-        if data[0] is None or data[1] is None:
-            continue  # added or deleted here: no change of a target
-        before, after = (
-            _load(aid, "agreements", data[0], limit),
-            _load(aid, "agreements", data[1], limit),
-        )
-        loaded = _load(aid, "reports", data[2], limit) if data[2] is not None else None
-        if isinstance(before, Agreement) and isinstance(after, Agreement):
-            out.append(
-                Change(commit, before, after, loaded if isinstance(loaded, Report) else None)
-            )
+        before = _load(aid, "agreements", answers[2 * i], limit)
+        after = _load(aid, "agreements", answers[2 * i + 1], limit)
+        if not (isinstance(before, Agreement) and isinstance(after, Agreement)):
+            continue  # added, deleted or not valid on one side: no target changed here
+        if _targets_changed(before, after):
+            found.append((commit, before, after))
+    reports = git.request((f"{c.sha}^:./{report}" for c, _, _ in found), limit)
+    out = []
+    for (commit, before, after), answer in zip(found, reports, strict=True):
+        loaded = _load(aid, "reports", answer, limit)
+        out.append(Change(commit, before, after, loaded if isinstance(loaded, Report) else None))
     return out
 
 
