@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+from ..escape.spreadsheet import neutralise
 from ..model import KINDS
 from ..publication import Publication, publish
 from ..repository import Repository
@@ -42,10 +43,11 @@ def export_json(repository: Repository, config: BrmConfig) -> str:
 
 
 def csv_text(rows: list[list[str]]) -> str:
-    """Rows as CSV text with a byte-order mark, so that spreadsheets read it as UTF-8."""
+    """Rows as CSV text with a byte-order mark, so that spreadsheets read it as UTF-8;
+    no cell is a formula (``escape.spreadsheet``)."""
     out = io.StringIO()
     out.write("\ufeff")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows([neutralise(c) for c in r] for r in rows)
     return out.getvalue()
 
 

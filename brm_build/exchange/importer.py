@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..demo.yamltext import Value, document
+from ..escape.spreadsheet import restore
 from ..model import KIND_BY_NAME, Kind
 from ..model.ids import is_id
 from ..reading import parse_file
@@ -90,7 +91,7 @@ def _nest(
     data: dict[str, Value] = {}
     commas: set[str] = set()
     for header, column in by_header.items():
-        raw = row.get(header) or ""
+        raw = restore(row.get(header) or "")  # as exported: a formula-like cell is quoted
         if not raw.strip():
             continue
         text = raw.strip(" \t")  # a text's line breaks are its own, as in a block scalar
