@@ -14,6 +14,7 @@ from collections.abc import Callable
 from . import cli_new, cli_rename
 from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, import_csv
+from .exchange.spreadsheet import decode
 from .findings import Severity
 from .outputs import create_text, make_folder, write_text
 from .repository import Repository, load_repository
@@ -102,6 +103,11 @@ def _add_record_parsers(
     add_common(p)
     p.add_argument("kind", choices=IMPORTABLE, help="the kind of records in the file")
     p.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding when it is not UTF-8, such as cp1252 (default: UTF-8)",
+    )
 
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,11 +183,12 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """brm import."""
     try:
         with open(args.file, "rb") as handle:
-            text = handle.read().decode("utf-8-sig")
+            data = handle.read()
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror}")
-    except UnicodeDecodeError:
-        return _fail(f"{args.file} is not UTF-8: save it from the spreadsheet as 'CSV UTF-8'")
+    text, unreadable = decode(data, args.file, args.encoding)
+    if text is None:
+        return _fail(unreadable)
     sources, _ = discover(settings.root)
     existing: dict[str, set[str]] = {}
     for source in sources:

@@ -100,3 +100,39 @@ def test_a_bad_id_does_not_hide_the_rows_other_problems(
         f"{sheet}: row 2: services: unknown service 'nowhere': import or write the services first",
         "brm: 1 row(s) not imported: correct them and import them again",
     ]
+
+
+def test_a_windows_csv_is_told_how_to_save_it_or_name_its_encoding(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [HEADER, ["finance", "Finance et Contrôle", *FINANCE[2:]]]
+    sheet = excel(root / "units.csv", rows, encoding="cp1252")
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"brm: {sheet} is not UTF-8 (row 2 holds the byte 0xf4, which is 'ô' in "
+        "Windows-1252): save it from the spreadsheet as 'CSV UTF-8', or name its encoding "
+        "with --encoding cp1252\n"
+    )
+    assert not (root / "records/customers").exists()
+    args = ["import", "customers", str(sheet), "--root", str(root), "--encoding", "cp1252"]
+    assert brm(capsys, *args)[0] == 0
+    text = (root / "records/customers/finance.yaml").read_text(encoding="utf-8")
+    assert "name: Finance et Contrôle\n" in text
+
+
+def test_an_encoding_that_does_not_fit_or_does_not_exist(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = excel(root / "units.csv", [HEADER, ["finance", "Contrôle", *FINANCE[2:]]])
+    base = ["import", "customers", str(sheet), "--root", str(root), "--encoding"]
+    assert brm(capsys, *base, "ascii")[1:] == (
+        "",
+        f"brm: {sheet} is not ascii (row 1 holds the byte 0xef): name its encoding\n",
+    )
+    assert brm(capsys, *base, "klingon") == (
+        2,
+        "",
+        "brm: --encoding klingon: no such encoding; give one such as cp1252 or latin-1\n",
+    )
+    assert brm(capsys, *base, "UTF-8")[0] == 0, "the byte-order mark is not part of a header"
