@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -131,6 +131,11 @@ def _may_hide(annotation: Any, seen: frozenset[type[BaseModel]]) -> bool:
 
 def _published(entry: Entry[T], kind: str, publish: frozenset[str]) -> Published[T]:
     return Published(entry.id, entry.path, public_view(entry.record, kind, publish), entry.body)
+
+
+def public_records(table: Mapping[str, Published[T]]) -> dict[str, T]:
+    """The public records of one kind of a publication, by id, in its order."""
+    return {rid: published.record for rid, published in table.items()}
 
 
 def publish(repository: Repository, names: list[str]) -> Publication:

@@ -12,17 +12,17 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..charts.figures import site_figures
+from ..charts.figures import Figures, site_figures
 from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding
 from ..gitlog import read_history
 from ..outputs import cannot_write
 from ..progress import Progress
-from ..publication import publish, publish_findings
+from ..publication import Publication, public_records, publish, publish_findings
 from ..settings import Settings
 from .config import mkdocs_config
 from .context import SiteData, environment
@@ -58,17 +58,29 @@ class BuildResult:
         return self.check.errors == 0 and not self.problems
 
 
+def _public_figures(figures: Figures, publication: Publication) -> Figures:
+    """``figures`` holding the units as published, so that no template can reach a
+    restricted field (an IT budget) through them."""
+    stats = replace(
+        figures.stats,
+        customers=public_records(publication.customers),
+        services=public_records(publication.services),
+    )
+    return replace(figures, stats=stats)
+
+
 def site_data(settings: Settings, result: CheckResult) -> SiteData:
     """The public records, findings and git history that the pages are made from."""
     history, note = read_history(settings.root)
+    publication = publish(result.repository, settings.config.publish)
     return SiteData(
-        publication=publish(result.repository, settings.config.publish),
+        publication=publication,
         findings=result.findings,
         today=settings.today,
         config=settings.config,
         history=history,
         history_note=note,
-        figures=site_figures(result.repository, settings),
+        figures=_public_figures(site_figures(result.repository, settings), publication),
     )
 
 

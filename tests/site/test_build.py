@@ -85,6 +85,22 @@ def test_restricted_values_reach_no_generated_page(hostile_site: tuple[Path, Pat
             assert secret not in text, f"{secret} in {path}"
 
 
+def test_templates_receive_only_the_public_view(hostile_site: tuple[Path, Path]) -> None:
+    """The figures that every template can reach hold the units as published: nothing
+    prints a restricted field today, and no template can."""
+    root, _ = hostile_site
+    settings = settings_for(root)
+    data = site_data(settings, check(settings))
+    assert data.figures is not None
+    stats = data.figures.stats
+    assert "evil" in stats.customers and stats.services
+    assert stats.customers == {k: p.record for k, p in data.publication.customers.items()}
+    assert stats.services == {k: p.record for k, p in data.publication.services.items()}
+    text = repr(stats)
+    for secret in SECRETS:
+        assert secret not in text, secret
+
+
 def test_no_markup_from_records_runs_in_any_page(hostile_site: tuple[Path, Path]) -> None:
     _, site = hostile_site
     pages = [p for p in _files(site) if p.suffix == ".html"]
