@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from .cache import FileCache
 from .checks import FILE_CHECKS, run_checks
 from .checks.history import check_target_history
 from .checks.secrets import hide_secrets
-from .codeowners import codeowners_findings, existing_files
+from .codeowners import codeowners_findings, existing_files, read_codeowners
 from .findings import Finding, Severity, sorted_findings
 from .gitlog import History, read_history
 from .repository import Progress, Repository, Scanned, load_scanned, scan
@@ -134,11 +133,8 @@ def _other_inputs(settings: Settings) -> bytes:
     shas = "" if history is None else " ".join(c.sha for c in history.commits)
     parts = [settings.today.isoformat().encode(), shas.encode()]
     for path in existing_files(settings.root):
-        try:
-            with open(os.path.join(settings.root, path), "rb") as handle:
-                parts.append(path.encode() + b"\0" + handle.read())
-        except OSError as exc:
-            parts.append(f"{path}\0{exc.errno}".encode())
+        text = read_codeowners(settings.root, path)  # never through a link
+        parts.append(path.encode() + (b"\1" if text is None else b"\0" + text.encode()))
     return b"\0\0".join(parts)
 
 

@@ -16,7 +16,7 @@ from .reporters import render_text
 from .repository import Repository
 from .scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
 from .settings import Settings
-from .sources import linked_part
+from .trust import linked_part
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

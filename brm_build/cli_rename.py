@@ -17,7 +17,7 @@ from .renaming import RENAMEABLE, RenameError, Renaming, plan_rename
 from .reporters import render_text
 from .repository import Repository
 from .settings import Settings
-from .sources import linked_part
+from .trust import linked_part
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -19,7 +19,8 @@ from .findings import Severity
 from .outputs import create_text, make_folder, write_text
 from .repository import Repository, load_repository
 from .settings import Settings
-from .sources import discover, linked_part
+from .sources import discover
+from .trust import link_under, linked_part
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -128,7 +129,7 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
     """brm codeowners."""
-    from .codeowners import existing_files, render_codeowners
+    from .codeowners import existing_files, read_codeowners, render_codeowners
 
     repository = _valid_repository(settings)
     if repository is None:
@@ -138,22 +139,22 @@ def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
     if args.check:
         if not targets:
             return _fail("no CODEOWNERS file: run 'brm codeowners' to write one", EXIT_FINDINGS)
-        stale = [t for t in targets if _read(os.path.join(settings.root, t)) != text]
+        stale = [t for t in targets if read_codeowners(settings.root, t) != text]
         for target in stale:
             _fail(f"{target} differs from the owners in the records: run 'brm codeowners'")
         return EXIT_FINDINGS if stale else EXIT_OK
     for target in targets or ["CODEOWNERS"]:
+        link = link_under(settings.root, target)
+        if link is not None:
+            return _fail(
+                f"{link} is a symbolic link: brm never writes through one; "
+                f"replace it with a file or folder, then run 'brm codeowners' again",
+                EXIT_USAGE,
+            )
+    for target in targets or ["CODEOWNERS"]:
         write_text(os.path.join(settings.root, target), text)
         print(f"wrote {target}")
     return EXIT_OK
-
-
-def _read(path: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
-    except OSError:
-        return None
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:

@@ -185,13 +185,3 @@ def discover(root: str) -> tuple[list[SourceFile], list[Finding]]:
         else:
             findings.append(_unknown_entry(entry.name, rel, entry.is_dir()))
     return files, findings
-
-
-def linked_part(root: str, rel: str) -> str | None:
-    """The first part of path ``rel`` under ``root`` that is a symbolic link, if any:
-    new records are never written through one, which could point anywhere."""
-    parts = rel.split("/")
-    for end in range(1, len(parts) + 1):
-        if os.path.islink(os.path.join(root, *parts[:end])):
-            return "/".join(parts[:end])
-    return None

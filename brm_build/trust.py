@@ -48,17 +48,30 @@ def tracked(root: str, path: str) -> bool:
     return bool(listed)
 
 
+def linked_part(root: str, rel: str) -> str | None:
+    """The first part of path ``rel`` under ``root`` that is a symbolic link, if any:
+    nothing is read or written through one, which could point anywhere."""
+    parts = rel.split("/")
+    for end in range(1, len(parts) + 1):
+        if os.path.islink(os.path.join(root, *parts[:end])):
+            return "/".join(parts[:end])
+    return None
+
+
+def link_under(root: str, path: str) -> str | None:
+    """The first part of ``path`` (relative to ``root``, or absolute) that is a symbolic
+    link inside ``root``, if any; a path outside ``root`` is the user's to choose."""
+    relative = os.path.relpath(os.path.join(root, path), root)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return None
+    if relative == os.curdir:
+        return relative if os.path.islink(root) else None
+    return linked_part(root, relative.replace(os.sep, "/"))
+
+
 def linked(root: str, path: str) -> bool:
     """Whether ``path`` or any folder between ``root`` and it is a symbolic link."""
-    relative = os.path.relpath(path, root)
-    if relative == os.curdir:
-        return os.path.islink(root)
-    current = root
-    for part in relative.split(os.sep):
-        current = os.path.join(current, part)
-        if os.path.islink(current):
-            return True
-    return False
+    return link_under(root, path) is not None
 
 
 def inside(folder: str, path: str) -> bool:
