@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from brm_build.check import check
 from brm_build.cli import main
 from brm_build.exchange.export import export_csv, export_json
 from brm_build.exchange.importer import import_csv
@@ -71,7 +72,7 @@ def test_restricted_fields_stay_out_unless_opted_in(
     restricted = {"it_budget", "funding", "raised_by", "phone", "comment"}
     assert not _keys(json.loads(export_json(repository, config))) & restricted
     for name, text in export_csv(repository, config).items():
-        header = {column.split(".")[-1] for column in rows(text)[0]}
+        header = {column.split(".")[-1] for column in next(csv.reader(io.StringIO(text[1:])))}
         assert not header & restricted, name
         assert "2400000" not in text  # Group Finance's IT budget
     opened = config.model_copy(update={"publish": ["customer.it_budget", "person.phone"]})
@@ -88,6 +89,7 @@ def test_csv_has_a_table_per_kind_and_per_list(example: tuple[Repository, BrmCon
     assert sorted(files) == [
         "agreements.csv",
         "agreements.service_levels.csv",
+        "agreements.service_levels.earlier_targets.csv",
         "customers.contacts.csv",
         "customers.csv",
         "customers.escalation.csv",
@@ -134,7 +136,7 @@ def test_export_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = brm(
         capsys, "export", "--root", str(ROOT), "--format", "csv", "--out", str(out_dir)
     )
-    assert code == 0 and out == f"wrote 18 file(s) into {out_dir}/\n"
+    assert code == 0 and out == f"wrote 19 file(s) into {out_dir}/\n"
     assert (out_dir / "surveys.responses.csv").is_file()
     code, _, err = brm(capsys, "export", "--root", str(ROOT), "--format", "csv")
     assert code == 2 and "--out DIR" in err
@@ -317,3 +319,12 @@ def test_a_row_holding_a_secret_is_written_nowhere(
     assert "abcdef123456" not in err
     assert not (tmp_path / "records/customers/keys.yaml").exists()
     assert brm(capsys, "check", "--root", str(tmp_path), "--today", "2026-11-26")[0] == 0
+
+
+def test_earlier_targets_are_a_table_led_by_agreement_and_service_level() -> None:
+    settings = settings_for(ROOT / "tests" / "site" / "sample")
+    files = export_csv(check(settings).repository, settings.config)
+    assert rows(files["agreements.service_levels.earlier_targets.csv"]) == [
+        {"agreement": "finance-erp", "service_levels.id": "availability", "until": "2026-10"}
+        | {"target": "99.5"}
+    ]

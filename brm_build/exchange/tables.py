@@ -3,8 +3,10 @@
 A kind's table has a row per record and a column per field; nested fields become dotted
 columns (``manager.email``) and lists of plain values one cell joined by ``"; "``. A list
 of items (service levels, responses, actions) becomes a table of its own with the
-record's id in the first column, and a mapping inside an item (a measurement's
-``results``) a row per key. Restricted fields are left out unless opted in by name.
+record's id in the first column, a list inside an item (a service level's
+``earlier_targets``) a table led by the record's and the item's id, and a mapping inside
+an item (a measurement's ``results``) a row per key. Restricted fields are left out
+unless opted in by name.
 """
 
 from __future__ import annotations
@@ -138,7 +140,32 @@ def kind_tables(
         if not published(kind.model, field, f"{kind.name}.{field}", publish):
             continue
         tables[f"{kind.folder}.{field}"] = _child_table(kind, field, item, records, publish)
+        for sub, subitem in child_fields(item):  # a service level's earlier targets
+            name = f"{kind.folder}.{field}.{sub}"
+            tables[name] = _grandchild_table(kind, (field, sub), subitem, records, publish)
     return tables
+
+
+def _grandchild_table(
+    kind: Kind,
+    fields: tuple[str, str],
+    item: type[BaseModel],
+    records: list[tuple[str, BaseModel]],
+    publish: frozenset[str],
+) -> list[list[str]]:
+    """The items of a list inside the items of a list, each row led by the record's id
+    and the id (else the position, from 1) of the item that holds it."""
+    field, sub = fields
+    cols = list(columns(item, f"{kind.name}.{field}.{sub}", publish))
+    rows = [[kind.name, f"{field}.id", *(c.header for c in cols)]]
+    for rid, record in records:
+        for n, entry in enumerate(getattr(record, field), start=1):
+            key = getattr(entry, "id", None) or str(n)
+            rows += [
+                [rid, str(key), *(cell(value_at(one, c.path)) for c in cols)]
+                for one in getattr(entry, sub)
+            ]
+    return rows
 
 
 def _child_table(
