@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 
+from ..escape.logline import printable
+from ..escape.markdown import code_span
+from ..escape.markdown import text as md_text
 from .changeset import Change, ChangeSet, FieldChange, RecordChange
 
 MARKDOWN_LIMIT = 60_000
 """A pull-request comment holds at most 65,536 characters; longer summaries are cut."""
-_HANDLE = re.compile(r"((?<![\w.])@[A-Za-z0-9][\w./-]*)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 
 
 def headline(changes: ChangeSet) -> str:
@@ -108,31 +108,19 @@ def _changed(r: RecordChange) -> Item:
 
 
 def render_text(changes: ChangeSet) -> str:
-    """The change set for a terminal, grouped by record."""
+    """The change set for a terminal, grouped by record; a file name or value cannot end
+    a line or start one (``escape.logline``)."""
     out = [f"Record changes {_where(changes)}: {headline(changes)}"]
     for heading, items in _sections(changes):
         out += ["", f"{heading}:"]
         for line, details in items:
             out.append(f"  {line}")
             out += [f"      {d if isinstance(d, str) else field_text(d)}" for d in details]
-    return "\n".join(out) + "\n"
-
-
-def md_text(text: str) -> str:
-    """Text safe inside Markdown: punctuation escaped, handles in code so nobody is
-    notified by a summary that merely mentions them."""
-    parts = _HANDLE.split(text)
-    return "".join(
-        f"`{part}`" if i % 2 else _MD_SPECIAL.sub(r"\\\1", part) for i, part in enumerate(parts)
-    )
-
-
-def _md_code(value: str) -> str:
-    return f"`` {value} ``" if "`" in value else f"`{value}`"
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def _md_field(f: FieldChange) -> str:
-    return _field_line(f, _md_code, md_text)
+    return _field_line(f, code_span, md_text)
 
 
 def render_markdown(changes: ChangeSet, limit: int = MARKDOWN_LIMIT) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from brm_build.repository import load_repository
 
 from ..casebuilder import build
 from ..conftest import settings_for
+from .conftest import git
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet cell begins with to be a formula (OWASP, "CSV Injection")."""
@@ -59,3 +61,56 @@ def test_csv_cells_are_never_formulas_and_import_restores_them(
     assert findings == []
     for sid in ("formulas", "quoted", "erp"):
         assert after.services[sid].record == before.services[sid].record, sid
+
+
+ESCAPES = {
+    "name": "x`` [a](https://evil.example) ![i](https://evil.example/i.png) @evil-team ``y",
+    "description": "```@evil-team```",
+    "support_hours": "` <img src=x onerror=alert(1)> `",
+}
+"""Values that closed the code span they were shown in, with a link, an image and a
+mention behind."""
+
+
+def _html_and_mentions(markdown: str) -> tuple[str, str]:
+    """The HTML GitHub would make of ``markdown`` (CommonMark), and its text outside code."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    return html, re.sub(r"<code>.*?</code>", "", html, flags=re.S)
+
+
+def test_values_stay_in_their_code_span_in_the_diff_comment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = build(tmp_path / "repo", {})
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "Base")
+    (root / "records/services/erp.yaml").write_text(_service(ESCAPES, "Owner"))
+    capsys.readouterr()
+    assert main(["diff", "HEAD", "--format", "markdown", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "support\\_hours" in out or "support_hours" in out
+    html, outside_code = _html_and_mentions(out)
+    assert "<a " not in html and "<img" not in html, html
+    assert "@evil" not in outside_code and "evil.example" not in outside_code, html
+
+
+def test_a_file_name_fakes_no_line_of_the_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = build(tmp_path / "repo", {})
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "Base")
+    fake = "x.yaml\nFAKE-LINE all records approved\n[a](evil.example)"
+    (root / "records/services" / fake).write_text("name: X\n")
+    capsys.readouterr()
+    for fmt, shown in (("text", "x.yaml\\nFAKE-LINE"), ("markdown", "x.yaml\\\\nFAKE-LINE")):
+        main(["diff", "HEAD", "--format", fmt, "--root", str(root)])
+        out = capsys.readouterr().out
+        assert shown in out, out
+        assert not [line for line in out.splitlines() if line.startswith(("FAKE", "[a]"))], out
+    html, _ = _html_and_mentions(out)
+    assert "<a " not in html
