@@ -70,9 +70,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     (
         "meetings",
         "Last meeting",
-        "Days since the last meeting with the customer or any of its purchasers. Good: "
-        "{good_days} days or fewer; watch: up to {interval} days; act: more than {interval} "
-        "days, or no meeting on record.",
+        "Days since the last meeting held with the customer or any of its purchasers (one "
+        "dated after today is not held yet). Good: {good_days} days or fewer; watch: up to "
+        "{interval} days; act: more than {interval} days, or no meeting on record.",
     ),
     (
         "agreements",
