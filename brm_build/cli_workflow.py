@@ -13,10 +13,12 @@ from collections.abc import Callable
 
 from . import cli_new, cli_rename
 from .exchange.admission import admit
-from .exchange.importer import IMPORTABLE, import_csv
+from .exchange.importer import IMPORTABLE, Imported, import_csv
+from .exchange.merging import describe
 from .exchange.spreadsheet import decode
+from .files import open_regular
 from .findings import Severity
-from .outputs import create_text, make_folder, write_text
+from .outputs import make_folder, replace_files, write_text
 from .repository import Repository, load_repository
 from .settings import Settings
 from .sources import discover
@@ -98,12 +100,18 @@ def _add_record_parsers(
         "import",
         help="turn a spreadsheet (CSV) of customers or services into records",
         description="Write one record per row of a CSV file with the columns of "
-        "'brm export --format csv'. Existing records are never overwritten; rows that "
-        "cannot be converted are reported with their row number and written nowhere.",
+        "'brm export --format csv'. A row for a record that exists updates the fields "
+        "it carries and keeps the rest, comments included; rows that cannot be converted "
+        "are reported with their row number and written nowhere.",
     )
     add_common(p)
     p.add_argument("kind", choices=IMPORTABLE, help="the kind of records in the file")
     p.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write nothing; show what would be written and changed",
+    )
     p.add_argument(
         "--encoding",
         metavar="NAME",
@@ -194,25 +202,60 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     existing: dict[str, set[str]] = {}
     for source in sources:
         existing.setdefault(source.kind.name, set()).add(source.id)
-    result = admit(settings, import_csv(args.kind, text, existing))
-    refused = 0
-    for rel, content in sorted(result.files.items()):
-        link = linked_part(settings.root, rel)
-        if link is not None:
-            refused += 1
-            _fail(f"{link} is a symbolic link: import never writes through one")
-            continue
-        if not create_text(os.path.join(settings.root, rel), content):
-            refused += 1
-            _fail(f"{rel} exists already: import never overwrites it")
-            continue
-        print(f"wrote {rel}")
+    result = admit(settings, import_csv(args.kind, text, existing, _reader(settings)))
+    refusal = _refusal(settings, result)
+    if refusal is None and not args.dry_run:
+        writes = sorted(result.files.items())
+        replace_files([(os.path.join(settings.root, rel), content) for rel, content in writes])
+    if refusal is None:
+        _report_import(result, args.dry_run)
     for problem in result.problems:
         print(f"{args.file}: row {problem.row}: {problem.reason}", file=sys.stderr)
+    if refusal is not None:
+        return _fail(refusal, EXIT_FINDINGS)
     if result.problems:
         rows = len({p.row for p in result.problems})
         return _fail(f"{rows} row(s) not imported: correct them and import them again", 1)
-    return EXIT_FINDINGS if refused else EXIT_OK
+    return EXIT_OK
+
+
+def _reader(settings: Settings) -> Callable[[str], str | None]:
+    """The text of a record file that exists (None when it cannot be read)."""
+
+    def read(rel: str) -> str | None:
+        try:
+            with os.fdopen(open_regular(os.path.join(settings.root, rel)), "rb") as handle:
+                return handle.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    return read
+
+
+def _refusal(settings: Settings, result: Imported) -> str | None:
+    """Why none of the files may be written (an import writes all of them or none)."""
+    for rel in sorted(result.files):
+        link = linked_part(settings.root, rel)
+        if link is not None:
+            return f"{link} is a symbolic link: import never writes through one; nothing written"
+        if rel not in result.changes and os.path.lexists(os.path.join(settings.root, rel)):
+            return f"{rel} appeared while importing: import never overwrites it; nothing written"
+    return None
+
+
+def _report_import(result: Imported, dry_run: bool) -> None:
+    """What the import wrote (or with ``dry_run`` would write), field by field for updates."""
+    for rel in sorted(result.files):
+        kind = result.drafts[rel][1].kind
+        changes = result.changes.get(rel)
+        verb = ("would update" if dry_run else "updated") if changes else None
+        print(f"{verb or ('would write' if dry_run else 'wrote')} {rel}")
+        for change in changes or []:
+            print(f"  {describe(change, kind.model)}")
+    for number, rel in result.unchanged:
+        print(f"unchanged {rel} (row {number} is identical to it)")
+    if dry_run:
+        print("dry run: nothing written")
 
 
 COMMANDS: dict[str, Command] = {

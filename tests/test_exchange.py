@@ -224,10 +224,11 @@ def test_bad_rows_are_reported_and_written_nowhere(
         "finance.yaml",
     ]
     assert brm(capsys, "check", "--root", str(tmp_path), "--today", "2026-11-26")[0] == 0
-    code, _, err = brm(capsys, "import", "customers", str(sheet), "--root", str(tmp_path))
-    assert code == 1
-    assert (
-        "row 2: id: records/customers/finance.yaml exists already: import never overwrites" in err
+    code, out, _ = brm(capsys, "import", "customers", str(sheet), "--root", str(tmp_path))
+    assert code == 1  # the bad rows are still bad; the rows imported are there as they were
+    assert out == (
+        "unchanged records/customers/finance.yaml (row 2 is identical to it)\n"
+        "unchanged records/customers/controlling.yaml (row 3 is identical to it)\n"
     )
 
 

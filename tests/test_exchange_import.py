@@ -136,3 +136,113 @@ def test_an_encoding_that_does_not_fit_or_does_not_exist(
         "brm: --encoding klingon: no such encoding; give one such as cp1252 or latin-1\n",
     )
     assert brm(capsys, *base, "UTF-8")[0] == 0, "the byte-order mark is not part of a header"
+
+
+FINANCE_RECORD = """\
+# yaml-language-server: $schema=../../schemas/customer.schema.json
+# Group Finance owns the ERP budget; reviewed with Anna every quarter.
+name: Finance
+role: customer
+manager:
+  name: Martin   # since the 2025 reorganisation
+  email: martin@example.org
+relationship_manager:
+  name: Anna
+  email: anna@example.org
+services:
+  - erp
+contacts:
+  - name: Eva Brandt
+    email: eva.brandt@example.org
+it_budget: {amount: 1200000, currency: EUR}
+"""
+
+
+def test_a_row_for_a_record_that_exists_updates_only_what_it_carries(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "records/customers").mkdir()
+    record = root / "records/customers/finance.yaml"
+    record.write_text(FINANCE_RECORD, encoding="utf-8")
+    row = ["finance", "Group Finance", "customer", "Martin", "martin.keller@example.org"]
+    sheet = excel(root / "units.csv", [HEADER, [*row, '"erp; payroll"', *FINANCE[6:]]])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "updated records/customers/finance.yaml",
+        "  name: 'Finance' -> 'Group Finance'",
+        "  manager.email: 'martin@example.org' -> 'martin.keller@example.org'",
+        "  services: erp -> erp; payroll",
+    ]
+    assert record.read_text(encoding="utf-8") == FINANCE_RECORD.replace(
+        "name: Finance\n", "name: Group Finance\n"
+    ).replace("martin@example.org", "martin.keller@example.org").replace(
+        "  - erp\n", "  - erp\n  - payroll\n"
+    )
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out, err) == (
+        0,
+        "unchanged records/customers/finance.yaml (row 2 is identical to it)\n",
+        "",
+    )
+
+
+def test_a_corrected_sheet_imports_its_rest_and_skips_what_is_there(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = ["hr", "HR", "customer", "Hanna", "hanna-at-example.org", "erp", "Anna"]
+    bad += ["anna@example.org"]
+    sheet = excel(root / "units.csv", [HEADER, FINANCE, bad])
+    code, out, _ = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (1, "wrote records/customers/finance.yaml\n")
+    written = (root / "records/customers/finance.yaml").read_bytes()
+    bad[4] = "hanna@example.org"
+    sheet = excel(root / "units.csv", [HEADER, FINANCE, bad])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "wrote records/customers/hr.yaml",
+        "unchanged records/customers/finance.yaml (row 2 is identical to it)",
+    ]
+    assert (root / "records/customers/finance.yaml").read_bytes() == written
+
+
+def test_a_dry_run_shows_what_would_be_written_and_writes_nothing(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "records/customers").mkdir()
+    record = root / "records/customers/finance.yaml"
+    record.write_text(FINANCE_RECORD, encoding="utf-8")
+    header = [*HEADER, "it_budget.amount", "it_budget.currency"]
+    hr = ["hr", "HR", "customer", "Hanna", "hanna@example.org", "erp", "Anna"]
+    hr += ["anna@example.org", "", ""]
+    sheet = excel(root / "units.csv", [header, [*FINANCE, "1500000", "EUR"], hr])
+    args = ["import", "customers", str(sheet), "--root", str(root), "--dry-run"]
+    code, out, err = brm(capsys, *args)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "would update records/customers/finance.yaml",
+        "  it_budget.amount: changed (value hidden: restricted field)",
+        "would write records/customers/hr.yaml",
+        "dry run: nothing written",
+    ]
+    assert "1500000" not in out and "1200000" not in out
+    assert record.read_text(encoding="utf-8") == FINANCE_RECORD
+    assert not (root / "records/customers/hr.yaml").exists()
+
+
+def test_an_update_the_check_rejects_writes_nothing(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (root / "records/customers").mkdir()
+    record = root / "records/customers/finance.yaml"
+    record.write_text(FINANCE_RECORD, encoding="utf-8")
+    sheet = excel(root / "units.csv", [["id", "role"], ["finance", "purchaser"]])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{sheet}: row 2: role: a purchaser sits under a customer: add 'parent' with the id "
+        "of the customer (or purchaser) it buys under",
+        "brm: 1 row(s) not imported: correct them and import them again",
+    ]
+    assert record.read_text(encoding="utf-8") == FINANCE_RECORD

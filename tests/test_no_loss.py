@@ -90,7 +90,7 @@ def test_no_command_changes_a_record(
     assert (tmp_path / "demo" / "records").is_dir()
 
 
-def test_new_and_import_never_overwrite(
+def test_new_never_overwrites_and_import_changes_only_the_rows_records(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = snapshot(repo / "records")
@@ -100,8 +100,14 @@ def test_new_and_import_never_overwrite(
     table.write_text(
         "id,name,owner.name,owner.email,status\nreadme,Replaced,A B,a@b.example,live\n"
     )
-    assert main(["import", "services", str(table), *common]) != 0
-    assert "exists already" in capsys.readouterr().err
+    assert main(["import", "services", str(table), *common, "--dry-run"]) == 0
+    assert "would update records/services/readme.yaml" in capsys.readouterr().out
+    assert snapshot(repo / "records") == before
+    original = (repo / "records/services/readme.yaml").read_bytes()
+    assert main(["import", "services", str(table), *common]) == 0
+    updated = snapshot(repo / "records")
+    assert {k for k in updated if updated[k] != before.get(k)} == {"services/readme.yaml"}
+    (repo / "records/services/readme.yaml").write_bytes(original)
     assert snapshot(repo / "records") == before
 
     assert main(["new", "customer", "fresh", *common, *CUSTOMER]) == 0

@@ -8,6 +8,8 @@ is written never makes ``brm check`` fail.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..findings import Finding, Severity
 from ..scaffold import trial
 from ..settings import Settings
@@ -45,4 +47,4 @@ def admit(settings: Settings, imported: Imported) -> Imported:
         drafts = {path: entry for path, entry in drafts.items() if path not in rejected}
         again = True
     problems.sort(key=lambda problem: problem.row)  # stable: a row's reasons keep their order
-    return Imported(drafts, problems)
+    return replace(imported, drafts=drafts, problems=problems)

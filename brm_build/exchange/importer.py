@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..demo.yamltext import Value, document
@@ -25,7 +25,11 @@ from ..model.ids import is_id
 from ..reading import parse_file
 from ..scaffold import Draft, record_path, schema_line
 from ..validation import validate
+from .merging import Change, merge
 from .tables import SEPARATOR, Column, columns
+
+Reader = Callable[[str], str | None]
+"""The text of a record file that exists, by its path in the repository (None: unreadable)."""
 
 IMPORTABLE = ("customers", "services")
 
@@ -40,11 +44,15 @@ class RowProblem:
 
 @dataclass
 class Imported:
-    """The records to write (by path, each with its row) and the rows that could not be
-    converted."""
+    """The records to write (by path, each with its row), what each update changes, the
+    rows identical to their records, and the rows that could not be converted."""
 
     drafts: dict[str, tuple[int, Draft]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    """For a record that exists: the fields the row changes, by path."""
+    unchanged: list[tuple[int, str]] = field(default_factory=list)
+    """Rows (number, path) identical to the record that exists: nothing to write."""
 
     @property
     def files(self) -> dict[str, str]:
@@ -154,13 +162,9 @@ def _row(
             f"id: '{rid}' is not a valid id: lower-case letters, digits and single hyphens"
         )
     path = record_path(kind, rid if is_id(rid) else "row")
-    text = schema_line(kind, path) + document(data)
-    parsed = parse_file(text, path, markdown=False)
-    findings = list(parsed.findings)
-    if parsed.document is not None:
-        findings += validate(parsed.document, kind.model, path)[1]
-    problems += [f"{f.field or 'row'}: {f.message}" for f in findings]
-    return problems + _rules(kind, data, known) or Draft(kind, rid, path, text)
+    checked = _checked(kind, rid, path, schema_line(kind, path) + document(data))
+    problems += [] if isinstance(checked, Draft) else checked
+    return problems + _rules(kind, data, known) or checked
 
 
 def _canonical(header: str) -> str:
@@ -197,9 +201,41 @@ def _known(kind: Kind, existing: Mapping[str, set[str]], ids: set[str]) -> dict[
     return known
 
 
-def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Imported:
+def _checked(kind: Kind, rid: str, path: str, text: str) -> Draft | list[str]:
+    """The record ``text`` as ``brm check`` reads it: a draft, or the problems."""
+    parsed = parse_file(text, path, markdown=False)
+    findings = list(parsed.findings)
+    if parsed.document is not None:
+        findings += validate(parsed.document, kind.model, path)[1]
+    return [f"{f.field or 'row'}: {f.message}" for f in findings] or Draft(kind, rid, path, text)
+
+
+def _update(
+    kind: Kind, rid: str, data: dict[str, Value], read: Reader
+) -> tuple[Draft | list[str], list[Change]]:
+    """The record that exists with the row merged in (or its problems), and the fields
+    the row changes (none: the row is identical to the record)."""
+    path = record_path(kind, rid)
+    text = read(path)
+    if text is None:
+        return [f"id: {path} cannot be read to update it"], []
+    merged = merge(text, data)
+    if isinstance(merged, str):
+        return [merged if ": the record" in merged else f"id: {path} {merged}"], []
+    new, changes = merged
+    return _checked(kind, rid, path, new), changes
+
+
+def _nothing(path: str) -> str | None:
+    return None
+
+
+def import_csv(
+    folder: str, text: str, existing: Mapping[str, set[str]], read: Reader = _nothing
+) -> Imported:
     """Convert CSV ``text`` into records of the kind in ``folder`` (``customers``);
-    ``existing`` holds the ids already in the repository by kind name."""
+    ``existing`` holds the ids already in the repository by kind name, and ``read`` gives
+    the text of a record file that exists (by path), which a row then updates."""
     kind = next(k for k in KIND_BY_NAME.values() if k.folder == folder)
     result = Imported()
     reader = csv.DictReader(io.StringIO(text), delimiter=_dialect(text))
@@ -216,17 +252,20 @@ def import_csv(folder: str, text: str, existing: Mapping[str, set[str]]) -> Impo
     seen: dict[str, int] = {}
     for number, row in rows:
         rid = row.get("id", "").strip()
-        if rid in existing.get(kind.name, set()):
-            path = record_path(kind, rid)
-            result.problems.append(
-                RowProblem(number, f"id: {path} exists already: import never overwrites")
-            )
-        elif rid in seen:
+        if rid in seen:
             result.problems.append(RowProblem(number, f"id: '{rid}' repeats row {seen[rid]}"))
         else:
             seen[rid] = number
             data, commas = _nest(row, by_header)
-            outcome = _row(kind, rid, data, known)
+            if rid in existing.get(kind.name, set()):
+                outcome, changes = _update(kind, rid, data, read)
+                if isinstance(outcome, Draft) and not changes:
+                    result.unchanged.append((number, outcome.path))
+                    continue
+                if changes:
+                    result.changes[record_path(kind, rid)] = changes
+            else:
+                outcome = _row(kind, rid, data, known)
             if isinstance(outcome, Draft):
                 result.drafts[outcome.path] = (number, outcome)
             else:
