@@ -505,3 +505,16 @@ def test_a_changed_target_needs_an_earlier_targets_entry_with_the_old_target() -
     again = review_changed(kept, _levels(99.9, [{"until": "2025-12", "target": 99.5}]))
     assert len(again) == 1, "an entry that was there before does not keep this change"
     assert review_changed(old, old) == []
+
+
+def test_removing_or_changing_an_earlier_target_needs_careful_review() -> None:
+    kept = [{"until": "2026-06", "target": 99.5}, {"until": "2026-03", "target": 99.9}]
+    old = _levels(99.0, kept)
+    assert review_changed(old, _levels(99.0, kept[::-1])) == [], "order does not matter"
+    assert review_changed(old, _levels(99.0, [kept[0]])) == [
+        "service level up earlier target until 2026-03 removed (99.9)"
+    ]
+    moved = [{"until": "2026-06", "target": 99.0}, kept[1]]
+    assert review_changed(old, _levels(99.0, moved)) == [
+        "service level up earlier target until 2026-06 changed: 99.5 → 99"
+    ]

@@ -26,8 +26,23 @@ def _kept(old: ServiceLevel, new: ServiceLevel) -> bool:
     return any(e.target == old.target for e in added)
 
 
-def _target(where: str, old: ServiceLevel, new: ServiceLevel) -> list[str]:
+def _rewritten(where: str, old: ServiceLevel, new: ServiceLevel) -> list[str]:
+    """Earlier targets removed or changed: the periods they judged are judged anew."""
+    after = {e.until: e.target for e in new.earlier_targets}
     reasons = []
+    for e in old.earlier_targets:
+        now = after.get(e.until)
+        if now is None:
+            reasons.append(f"{where} earlier target until {e.until} removed ({show(e.target)})")
+        elif now != e.target:
+            reasons.append(
+                f"{where} earlier target until {e.until} changed: {show(e.target)} → {show(now)}"
+            )
+    return reasons
+
+
+def _target(where: str, old: ServiceLevel, new: ServiceLevel) -> list[str]:
+    reasons = _rewritten(where, old, new)
     change = f"{show(old.target)} → {show(new.target)} {new.unit}"
     if _weaker(old, new):
         reasons.append(f"{where} target weakened: {change} ({new.direction.replace('_', ' ')})")
