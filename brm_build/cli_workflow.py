@@ -239,7 +239,7 @@ def _refusal(settings: Settings, result: Imported) -> str | None:
         if link is not None:
             return f"{link} is a symbolic link: import never writes through one; nothing written"
         if rel not in result.changes and os.path.lexists(os.path.join(settings.root, rel)):
-            return f"{rel} appeared while importing: import never overwrites it; nothing written"
+            return f"{rel} is in the way and no record: import never overwrites it; nothing written"
     return None
 
 

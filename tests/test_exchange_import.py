@@ -246,3 +246,16 @@ def test_an_update_the_check_rejects_writes_nothing(
         "brm: 1 row(s) not imported: correct them and import them again",
     ]
     assert record.read_text(encoding="utf-8") == FINANCE_RECORD
+
+
+def test_the_files_are_written_all_or_none(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (root / "records/customers/hr.yaml").mkdir(parents=True)  # no record: in the way
+    hr = ["hr", "HR", "customer", "Hanna", "hanna@example.org", "erp", "Anna"]
+    sheet = excel(root / "units.csv", [HEADER, FINANCE, [*hr, "anna@example.org"]])
+    code, out, err = brm(capsys, "import", "customers", str(sheet), "--root", str(root))
+    assert (code, out) == (1, "")
+    assert err == (
+        "brm: records/customers/hr.yaml is in the way and no record: import never "
+        "overwrites it; nothing written\n"
+    )
+    assert sorted(p.name for p in (root / "records/customers").iterdir()) == ["hr.yaml"]
