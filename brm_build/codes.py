@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "feedback-level": "An escalation without a valid level, or a level on other feedback.",
     "feedback-resolved-on": "Resolved feedback without the date it was resolved.",
     "unit-retired-on": "A retired unit without retired_on, or retired_on on an active unit.",
+    "survey-over-invited": "A survey unit with more responses than people invited.",
     # What needs attention (warnings)
     "agreement-past-end": "An active agreement past its valid_until date.",
     "agreement-expiring": "An active agreement that ends within the notice window.",

@@ -91,13 +91,17 @@ def _splice(text: str, line: int, column: int, old: str, new: str) -> str | None
     return "\n".join(lines)
 
 
-def _position(data: object, loc: Loc) -> tuple[int, int]:
-    """Where the value at ``loc`` stands in the loaded YAML (0-based line and column)."""
+def _position(data: object, loc: Loc, key: bool) -> tuple[int, int]:
+    """Where the value (with ``key``, the mapping key) at ``loc`` stands in the loaded YAML
+    (0-based line and column)."""
     container: object = data
     for part in loc[:-1]:
         container = container[part]  # type: ignore[index]
     lc = container.lc  # type: ignore[attr-defined]
-    line, column = lc.value(loc[-1]) if isinstance(container, Mapping) else lc.item(loc[-1])
+    if not isinstance(container, Mapping):
+        line, column = lc.item(loc[-1])
+    else:
+        line, column = lc.key(loc[-1]) if key else lc.value(loc[-1])
     return int(line), int(column)
 
 
@@ -114,9 +118,11 @@ def _renamed(
             return yaml_text, 0
         message = f"{path} cannot be read as YAML: run 'brm check' and correct it first"
         raise RenameError(message) from None
-    spots = [loc for ref in refs for loc, value in walk(data, ref.path) if value == old]
+    spots = [
+        (loc, ref.in_keys) for ref in refs for loc, value in walk(data, ref.path) if value == old
+    ]
     # From the end: a replacement never moves a spot still to be replaced.
-    for line, column in sorted((_position(data, loc) for loc in spots), reverse=True):
+    for line, column in sorted((_position(data, *spot) for spot in spots), reverse=True):
         spliced = _splice(yaml_text, line, column, old, new)
         if spliced is None:
             raise RenameError(

@@ -16,7 +16,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
-from .model.common import ISO_DATE, PERIOD_HINT, PERIOD_PATTERN, RESTRICTED
+from .model.common import (
+    ISO_DATE,
+    PERIOD_HINT,
+    PERIOD_PATTERN,
+    REF_PATTERN,
+    RESTRICTED,
+    YEARLY_PERIOD_HINT,
+    YEARLY_PERIOD_PATTERN,
+)
 from .model.ids import ID_PATTERN
 from .yamlerrors.layout import spaced_colon
 from .yamlerrors.lines import quoted
@@ -40,6 +48,8 @@ Loc = tuple[str | int, ...]
 _PATTERN_HINTS = {
     ID_PATTERN: "an id: lower-case letters, digits and single hyphens",
     PERIOD_PATTERN: PERIOD_HINT,
+    YEARLY_PERIOD_PATTERN: YEARLY_PERIOD_HINT,
+    REF_PATTERN: "12 hex digits, as brm import writes them",
     "^[A-Z]{3}$": "an ISO 4217 currency code such as EUR",
     "^https?://\\S+$": "an http or https address",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an email address",

@@ -8,7 +8,7 @@ from typing import Any
 
 from .codes import CODES
 from .model import KINDS, RESTRICTED, Kind
-from .model.common import MAX_NUMBER, PERIOD_PATTERN
+from .model.common import MAX_NUMBER, PERIOD_PATTERN, REF_PATTERN, YEARLY_PERIOD_PATTERN
 from .model.ids import ID_PATTERN
 from .schemas import kind_schema
 from .settings import BrmConfig
@@ -25,6 +25,8 @@ _REFERENCES = {
 }
 _PATTERNS = {
     PERIOD_PATTERN: "period: `YYYY-MM` or `YYYY-Qn`, years 1900–2199",
+    YEARLY_PERIOD_PATTERN: "period: `YYYY`, `YYYY-Qn` or `YYYY-MM`, years 1900–2199",
+    REF_PATTERN: "12 hex digits written by `brm import`",
     "^[A-Z]{3}$": "currency code (ISO 4217), such as `EUR`",
     "^https?://\\S+$": "web address (http or https)",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "email address",
@@ -58,6 +60,9 @@ def _value(name: str, prop: Schema) -> str:
             return f"list of {item[len('id of a ') :]} ids"
         return "list of " + _PLURALS.get(item, item)
     if kind == "object":
+        values = [*prop.get("patternProperties", {}).values(), prop.get("additionalProperties")]
+        if any(isinstance(v, dict) and v.get("type") == "integer" for v in values):
+            return "mapping of customer id to whole number ≥ 1"
         return "mapping of service-level id to measured number"
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
@@ -91,7 +96,7 @@ def field_rows(
         prop = _plain(raw)
         path = f"{prefix}{name}"
         note = "restricted: never published unless opted in" if raw.get(RESTRICTED) else ""
-        if "default" in raw and raw["default"] not in (None, [], False):
+        if "default" in raw and raw["default"] not in (None, [], {}, False):
             note = f"default `{raw['default']}`"
         nested = _ref(prop, defs)
         items = _ref(prop.get("items", {}), defs) if prop.get("type") == "array" else None

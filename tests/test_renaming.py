@@ -10,7 +10,7 @@ import pytest
 
 from brm_build.check import check
 from brm_build.cli import main
-from brm_build.model.references import REFERENCES
+from brm_build.model.references import KEYS, REFERENCES
 from brm_build.renaming import RenameError, plan_rename
 
 from .casebuilder import build, customer
@@ -157,10 +157,25 @@ def test_every_declared_reference_names_a_field_of_its_kind() -> None:
 
     for ref in REFERENCES:
         model: object = KIND_BY_NAME[ref.kind].model
-        for part in (p for p in ref.path if p != "*"):
+        for part in (p for p in ref.path if p not in ("*", KEYS)):
             fields = model.model_fields  # type: ignore[attr-defined]
             assert part in fields, (ref.kind, ref.path)
             annotation = fields[part].annotation
             inner = [a for a in getattr(annotation, "__args__", ()) if hasattr(a, "model_fields")]
             model = inner[0] if inner else annotation
         assert ref.target in KIND_BY_NAME
+
+
+def test_a_customer_is_renamed_where_a_survey_counts_its_invitations(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    survey = "records/surveys/csat-2026.yaml"
+    text = (
+        'title: Yearly survey\nperiod: "2026"\ninvited:\n  finance: 12  # the whole division\n'
+        "  hr: 3\nresponses:\n  - {customer: finance, csat: 4}\n"
+    )
+    (repo / survey).parent.mkdir(parents=True, exist_ok=True)
+    (repo / survey).write_text(text)
+    code, _, err = _brm(capsys, repo, "customer", "finance", "group-finance")
+    assert (code, err) == (0, "")
+    assert (repo / survey).read_text() == text.replace("finance", "group-finance")

@@ -71,7 +71,9 @@ def test_fields_are_described_from_the_schema() -> None:
     survey = next(k for k in KINDS if k.name == "survey")
     rows_s = {p: v for p, _, v, _ in field_rows(kind_schema(survey), kind_schema(survey)["$defs"])}
     assert rows_s["responses[].csat"] == "whole number 1–5"
-    assert rows_s["period"] == "period: `YYYY-MM` or `YYYY-Qn`, years 1900–2199"
+    assert rows_s["period"] == "period: `YYYY`, `YYYY-Qn` or `YYYY-MM`, years 1900–2199"
+    assert rows_s["invited"] == "mapping of customer id to whole number ≥ 1"
+    assert rows_s["responses[].ref"] == "12 hex digits written by `brm import`"
 
 
 def test_the_page_points_at_the_repository_host() -> None:

@@ -58,3 +58,20 @@ def nps_interval(promoters: int, detractors: int, n: int) -> Interval:
 def share(part: int, whole: int) -> float:
     """``part`` of ``whole`` in percent."""
     return 100 * part / whole
+
+
+def wilson_interval(part: int, whole: int) -> Interval:
+    """95% interval of a share in percent by Wilson's score method: for a response rate,
+    where whole (the people invited) is known and the share may lie near 0 or 100%.
+
+    With p = part/whole the centre is (p + z²/2n)/(1 + z²/n) and the half-width
+    z·√(p(1 − p)/n + z²/4n²)/(1 + z²/n) (Wilson, 1927).
+    """
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError(f"need 0 <= part <= whole and whole > 0, got {part} of {whole}")
+    z2 = Z95 * Z95
+    p = part / whole
+    scale = 1 + z2 / whole
+    centre = (p + z2 / (2 * whole)) / scale
+    half = Z95 * math.sqrt(p * (1 - p) / whole + z2 / (4 * whole * whole)) / scale
+    return _clip(100 * (centre - half), 0, 100), _clip(100 * (centre + half), 0, 100)

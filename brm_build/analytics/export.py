@@ -12,7 +12,8 @@ from collections.abc import Mapping
 
 from .estimates import Interval
 from .health import Health
-from .satisfaction import Scores, Series
+from .response_rate import ResponseRate
+from .satisfaction import EVERYONE, Scores, Series
 from .service_levels import AgreementAttainment, LevelAttainment, Result
 from .stats import Stats
 
@@ -96,6 +97,20 @@ def _health_json(h: Health) -> JsonObject:
     }
 
 
+def _rate_json(rate: ResponseRate) -> JsonObject:
+    """One response rate: responses of the people invited, percent and 95% interval."""
+    return {
+        "responses": rate.responses,
+        "invited": rate.invited,
+        "rate": _pct(rate.rate),
+        "ci95": _ci(rate.ci95),
+    }
+
+
+def _rates_json(by_period: Mapping[str, ResponseRate]) -> JsonObject:
+    return {period: _rate_json(rate) for period, rate in by_period.items()}
+
+
 def stats_json(stats: Stats) -> JsonObject:
     """Every figure as one JSON-ready mapping."""
     sat = stats.satisfaction
@@ -108,6 +123,12 @@ def stats_json(stats: Stats) -> JsonObject:
             "customers": _series_map(sat.customers),
             "services": _series_map(sat.services),
             "roles": _series_map(sat.roles),
+            "response_rates": {
+                "organisation": _rates_json(sat.rates.get(EVERYONE, {})),
+                "customers": {
+                    group: _rates_json(by) for group, by in sat.rates.items() if group != EVERYONE
+                },
+            },
         },
         "service_levels": {
             aid: {level.id: [result_json(r) for r in level.results] for level in a.levels}

@@ -15,6 +15,7 @@ from ..model import Customer, Service, Survey
 from ..model.kinds import Response
 from .estimates import Interval, csat_interval, nps_interval, share
 from .periods import sort_periods
+from .response_rate import ResponseRate, response_rate, units_rated
 from .tree import units_upwards
 
 SATISFIED = frozenset({4, 5})
@@ -23,6 +24,8 @@ PROMOTER_FROM, DETRACTOR_UP_TO = 9, 6
 """NPS: promoters answer 9–10, detractors 0–6, passives 7–8."""
 ROLE_LABELS = {"customer": "Customers", "purchaser": "Purchasers", "user": "Users"}
 EPSILON = 1e-9
+EVERYONE = ""
+"""The group of the whole organisation among response rates (no id is empty)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,13 @@ class Satisfaction:
     customers: Mapping[str, Series]
     services: Mapping[str, Series]
     roles: Mapping[str, Series]
+    rates: Mapping[str, Mapping[str, ResponseRate]] = field(default_factory=dict)
+    """Response rates by group (``EVERYONE`` or a unit's id), then by survey period,
+    where the surveys of that period say who was invited."""
+
+    def rate(self, group: str, period: str) -> ResponseRate | None:
+        """The response rate of ``group`` in ``period``, when the surveys give one."""
+        return self.rates.get(group, {}).get(period)
 
 
 def series(
@@ -181,6 +191,7 @@ def satisfaction(
 
     roles = sorted(grouped.roles, key=list(ROLE_LABELS).index)
     return Satisfaction(
+        rates=_rates(surveys, customers),
         periods=tuple(periods),
         minimum=minimum,
         organisation=series("organisation", organisation, grouped.everyone, periods, minimum),
@@ -188,6 +199,25 @@ def satisfaction(
         services=build(grouped.services, lambda k: _name(k, services), sorted(grouped.services)),
         roles=build(grouped.roles, lambda k: ROLE_LABELS.get(k, k), roles),
     )
+
+
+def _rates(
+    surveys: Sequence[Survey], customers: Mapping[str, Customer]
+) -> dict[str, dict[str, ResponseRate]]:
+    """The response rate of the organisation and of every invited unit (and those above
+    it) per survey period, the surveys of one period pooled."""
+    by_period: dict[str, list[Survey]] = {}
+    for survey in surveys:
+        if survey.invited:
+            by_period.setdefault(survey.period, []).append(survey)
+    rates: dict[str, dict[str, ResponseRate]] = {}
+    for period, pooled in by_period.items():
+        groups: list[str | None] = [None, *sorted(units_rated(pooled, customers))]
+        for unit in groups:
+            rate = response_rate(pooled, customers, unit)
+            if rate is not None:
+                rates.setdefault(unit or EVERYONE, {})[period] = rate
+    return rates
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .satisfaction import Scores, Series
+from .response_rate import ResponseRate
+from .satisfaction import EVERYONE, Satisfaction, Scores, Series
 from .service_levels import AgreementAttainment, LevelAttainment
 from .stats import Stats
 from .tree import tree_order
@@ -50,7 +51,14 @@ def _n(f: Scores) -> str:
     return f"{f.n}*" if f.low_confidence else str(f.n)
 
 
-def _organisation(figures: Series) -> str:
+def _rate(rate: ResponseRate | None) -> str:
+    if rate is None:
+        return NONE
+    low, high = rate.ci95
+    return f"{rate.rate:.0f}% ({low:.0f}–{high:.0f}%)"
+
+
+def _organisation(figures: Series, sat: Satisfaction) -> str:
     rows = [
         [
             f.period,
@@ -62,10 +70,14 @@ def _organisation(figures: Series) -> str:
             NONE if f.nps_ci95 is None else f"{f.nps_ci95[0]:+.0f}…{f.nps_ci95[1]:+.0f}",
             str(f.nps_n),
             _pct(f.change, signed=True),
+            _rate(sat.rate(EVERYONE, f.period)),
         ]
         for f in figures.figures
     ]
-    headers = ["Period", "n", "CSAT", "95% CI", "Mean", "NPS", "NPS 95% CI", "NPS n", "Change"]
+    headers = [
+        *("Period", "n", "CSAT", "95% CI", "Mean", "NPS", "NPS 95% CI", "NPS n", "Change"),
+        "Response rate (95% CI)",
+    ]
     return table(headers, rows)
 
 
@@ -87,6 +99,16 @@ def _customers(stats: Stats) -> list[tuple[str, Series]]:
         for cid, depth in tree_order(stats.customers)
         if cid in sat
     ]
+
+
+def _rates(stats: Stats, periods: Sequence[str]) -> str:
+    sat = stats.satisfaction
+    rows = [
+        ["  " * depth + stats.customers[cid].name, *(_rate(sat.rate(cid, p)) for p in periods)]
+        for cid, depth in tree_order(stats.customers)
+        if cid in sat.rates
+    ]
+    return table(["Customer", *periods], rows)
 
 
 def _level_row(level: LevelAttainment) -> list[str]:
@@ -146,11 +168,13 @@ def render_stats_text(stats: Stats) -> str:
     services = [(s.label, s) for s in sat.services.values()]
     parts = [
         f"Satisfaction: {sat.organisation.label}",
-        _organisation(sat.organisation),
+        _organisation(sat.organisation, sat),
         f"* fewer than {sat.minimum} responses: low confidence. CSAT is the share of "
         "answers 4–5 of 5; NPS is promoters (9–10) minus detractors (0–6).",
         "CSAT by customer (n), a customer counting its purchasers",
         _matrix("Customer", _customers(stats), periods),
+        "Response rate by customer (95% CI), where the surveys say who was invited",
+        _rates(stats, periods),
         "CSAT by service (n)",
         _matrix("Service", services, periods),
         "CSAT by respondent role (n)",

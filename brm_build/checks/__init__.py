@@ -13,7 +13,7 @@ from .money import check_money
 from .references import check_references
 from .retired import check_retired
 from .rules import check_rules
-from .satisfaction import check_satisfaction, check_survey_copies
+from .satisfaction import check_satisfaction, check_survey_copies, check_survey_invited
 from .secrets import entry_secrets
 
 FILE_CHECKS: tuple[FileCheck, ...] = (entry_secrets,)
@@ -56,4 +56,5 @@ def _all_checks(repo: Repository, settings: Settings) -> list[Finding]:
         *check_attention(repo, settings),
         *check_satisfaction(repo, settings),
         *check_survey_copies(repo),
+        *check_survey_invited(repo),
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..analytics.counted import survey_copies
 from ..analytics.periods import sort_periods
+from ..analytics.response_rate import over_invited
 from ..analytics.satisfaction import Drop, csat_drops, satisfaction
 from ..analytics.stats import records
 from ..findings import Finding, Severity
@@ -75,4 +76,21 @@ def check_survey_copies(repo: Repository) -> list[Finding]:
                 related=(first.path,),
             )
         )
+    return findings
+
+
+def check_survey_invited(repo: Repository) -> list[Finding]:
+    """Report an invited unit with more responses than people invited (records.md 1.1)."""
+    customers: dict[str, Customer] = records(repo.customers)
+    findings: list[Finding] = []
+    for entry in repo.surveys.values():
+        for unit, answered in over_invited(entry.record, customers):
+            asked = entry.record.invited[unit]
+            message = (
+                f"{answered} responses come from '{unit}' and the units below it, but "
+                f"invited says {asked} people were asked there (counting the units below "
+                "it that are invited too): correct the number invited"
+            )
+            where = ("invited", unit)
+            findings.append(at(entry, "survey-over-invited", where, message, Severity.ERROR))
     return findings

@@ -15,6 +15,13 @@ PERIOD_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})-((0[1-9]|1[0-2])|Q[1-4])$"
 """A month ``YYYY-MM`` or quarter ``YYYY-Qn`` of the years 1900 to 2199: a bounded span, so
 that filling the gaps between two periods never runs for minutes."""
 PERIOD_HINT = "a period: YYYY-MM (month) or YYYY-Qn (quarter), of the years 1900 to 2199"
+YEARLY_PERIOD_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})(-((0[1-9]|1[0-2])|Q[1-4]))?$"
+"""A plan's or a survey's period (1.1): also a whole year ``YYYY``."""
+YEARLY_PERIOD_HINT = (
+    "a period: YYYY (year, quoted), YYYY-Qn (quarter) or YYYY-MM (month), of the years 1900 to 2199"
+)
+REF_PATTERN = r"^[0-9a-f]{12}$"
+"""A response's ``ref``: 12 hex digits of SHA-256 written by ``brm import`` (1.1)."""
 MAX_NUMBER = 1e15
 """The largest size of a target, result or amount: far beyond any real one, and far from
 where sums and chart scales overflow."""
@@ -37,6 +44,8 @@ def _iso_date(value: Any) -> Any:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+YearlyPeriod = Annotated[str, StringConstraints(pattern=YEARLY_PERIOD_PATTERN)]
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]

@@ -6,7 +6,7 @@ from them (``brm schemas``) and a test fails when the committed files drift.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool
 
@@ -20,8 +20,10 @@ from .common import (
     Period,
     Person,
     Record,
+    Ref,
     Text,
     Url,
+    YearlyPeriod,
     empty_list,
     restricted,
 )
@@ -39,7 +41,7 @@ class Contact(Person):
 class Plan(Record):
     """A customer's operational plan and how it changes the need for IT services."""
 
-    period: Period
+    period: YearlyPeriod
     summary: Text
     it_impact: str | None = None
 
@@ -206,14 +208,23 @@ class Response(Record):
     service: Id | None = None
     respondent_role: Literal["customer", "purchaser", "user"] | None = None
     comment: str | None = restricted("Free-text comment. Restricted.")
+    ref: Ref | None = Field(
+        default=None,
+        description="Written by brm import: recognises a response imported before (1.1).",
+    )
 
 
 class Survey(Record):
     """A customer-satisfaction survey round with its responses."""
 
     title: Text
-    period: Period
+    period: YearlyPeriod
     closed: Date | None = None
+    invited: dict[Id, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict,
+        description="How many people of each customer were invited: gives the response rate.",
+        json_schema_extra={"default": {}},
+    )
     responses: list[Response]
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 EACH = "*"
 """In a field path: every item of a list."""
+KEYS = "<keys>"
+"""In a field path, last: every key of a mapping (a survey's ``invited`` is keyed by
+customer id)."""
 
 Loc = tuple[str | int, ...]
 
@@ -23,6 +26,11 @@ class Reference:
     target: str
     """The kind of the record it names."""
 
+    @property
+    def in_keys(self) -> bool:
+        """Whether the ids are the keys of a mapping rather than values."""
+        return self.path[-1] == KEYS
+
 
 REFERENCES: tuple[Reference, ...] = (
     Reference("customer", ("parent",), "customer"),
@@ -33,6 +41,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("meeting", ("agreements", EACH), "agreement"),
     Reference("meeting", ("projects", EACH), "project"),
     Reference("meeting", ("requirements", EACH, "service"), "service"),
+    Reference("survey", ("invited", KEYS), "customer"),
     Reference("survey", ("responses", EACH, "customer"), "customer"),
     Reference("survey", ("responses", EACH, "service"), "service"),
     Reference("report", ("agreement",), "agreement"),
@@ -78,6 +87,11 @@ def walk(value: object, path: Sequence[str], loc: Loc = ()) -> Iterator[tuple[Lo
         yield loc, value
         return
     head, rest = path[0], path[1:]
+    if head == KEYS:
+        keys = value.keys() if isinstance(value, Mapping) else ()
+        for key in keys:
+            yield (*loc, key), key
+        return
     if head == EACH:
         if isinstance(value, list | tuple):
             for i, item in enumerate(value):

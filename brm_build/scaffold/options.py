@@ -91,7 +91,7 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
     "survey": (
         _ID_OPTION,
         Option("title", "title", True),
-        Option("period", "period (YYYY-Qn or YYYY-MM)", True),
+        Option("period", "period (YYYY-Qn, YYYY-MM or YYYY)", True),
         Option("closed", "closed on (YYYY-MM-DD)"),
     ),
     "service": (

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..analytics.periods import period_key
+from ..analytics.response_rate import ResponseRate
 from ..analytics.satisfaction import Scores
 from ..charts.model import Chart, Table
 from ..model.common import Money, Person
@@ -232,6 +233,15 @@ class Cells:
         e = self._escape
         low = "*" if f.low_confidence else ""
         return Markup(f'<span class="brm-cell">{e(percent(f.csat))} (n {e(f.n)}{low})</span>')
+
+    def rate(self, rate: ResponseRate | None) -> Markup:
+        """A response rate in a table cell: the share, its 95% interval and the counts."""
+        if rate is None:
+            return Markup("–")
+        e = self._escape
+        low, high = rate.ci95
+        what = f"{percent(rate.rate)} ({low:.0f}–{high:.0f} %; {rate.responses} of {rate.invited})"
+        return Markup(f'<span class="brm-cell">{e(what)}</span>')
 
     def rating(self, value: str, title: Any = "") -> Markup:
         """A rating of relationship health (good, watch or act), in words and colour."""

@@ -9,6 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..analytics.health import health_rules
+from ..analytics.periods import period_key
 from ..model import Feedback, Record
 from ..publication import Publication, Published
 from ..writers import writers_page
@@ -184,6 +185,7 @@ def _register_pages(r: Renderer) -> Iterator[tuple[str, str]]:
         r.page("service-levels.md.j2", links.SERVICE_LEVELS, lines=lines, breaches=breaches),
     )
     surveys = [survey_view(pub, s) for s in pub.surveys]
+    surveys.sort(key=lambda v: (period_key(v.survey.record.period), v.survey.id))
     yield links.SATISFACTION, r.page("satisfaction.md.j2", links.SATISFACTION, surveys=surveys)
     for page, template in (
         (links.MEETINGS, "meetings.md.j2"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..analytics.response_rate import ResponseRate
 from ..analytics.targets import judge
 from ..model import Agreement, Report, Survey
 from ..model.kinds import Response, ServiceLevel
@@ -115,11 +116,18 @@ class SurveyCount:
     responses: int
     csat: float | None
     """Share of 4 and 5 answers, in percent."""
+    rate: ResponseRate | None = None
+    """Responses of the people invited, where the survey says how many were."""
 
 
-def survey_count(survey: Published[Survey], answers: list[Response] | None = None) -> SurveyCount:
-    """Count the responses of a survey, or only ``answers`` from it."""
+def survey_count(
+    survey: Published[Survey],
+    answers: list[Response] | None = None,
+    rate: ResponseRate | None = None,
+) -> SurveyCount:
+    """Count the responses of a survey, or only ``answers`` from it, with the response
+    rate that belongs to them."""
     chosen = survey.record.responses if answers is None else answers
     satisfied = sum(1 for r in chosen if r.csat >= 4)
     csat = 100.0 * satisfied / len(chosen) if chosen else None
-    return SurveyCount(survey, len(chosen), csat)
+    return SurveyCount(survey, len(chosen), csat, rate)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..analytics.counted import counted_report
+from ..analytics.periods import period_key
+from ..analytics.response_rate import response_rate
 from ..analytics.standing import Standing, standing
 from ..model import Agreement, Customer, Feedback, Meeting, Project, Report, Survey
 from ..model.kinds import Response
@@ -94,13 +96,22 @@ def _agreements(
     return [], None
 
 
+def _units(pub: Publication) -> dict[str, Customer]:
+    return {cid: unit.record for cid, unit in pub.customers.items()}
+
+
 def _surveys(pub: Publication, rel: Relations, units: list[str]) -> list[SurveyCount]:
     answers: dict[str, list[Response]] = {}
     for unit in units:
         for sid, responses in rel.responses_of.get(unit, {}).items():
             answers.setdefault(sid, []).extend(responses)
-    counts = [survey_count(pub.surveys[sid], chosen) for sid, chosen in answers.items()]
-    return sorted(counts, key=lambda c: (c.survey.record.period, c.survey.id))
+    customers = _units(pub)
+    counts = [
+        survey_count(s, chosen, response_rate([s.record], customers, units[0]))
+        for sid, chosen in answers.items()
+        if (s := pub.surveys[sid])
+    ]
+    return sorted(counts, key=lambda c: (period_key(c.survey.record.period), c.survey.id))
 
 
 def _all(index: dict[str, list[str]], units: list[str]) -> list[str]:
@@ -167,5 +178,12 @@ def survey_view(pub: Publication, sid: str) -> SurveyView:
         (cid for cid in per_unit if cid in pub.customers),
         key=lambda cid: pub.customers[cid].record.name.casefold(),
     )
-    rows = [(pub.customers[cid], survey_count(s, per_unit[cid])) for cid in units]
-    return SurveyView(s, survey_count(s), rows)
+    customers = _units(pub)
+    rows = [
+        (
+            pub.customers[cid],
+            survey_count(s, per_unit[cid], response_rate([s.record], customers, cid)),
+        )
+        for cid in units
+    ]
+    return SurveyView(s, survey_count(s, None, response_rate([s.record], customers)), rows)

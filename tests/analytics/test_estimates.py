@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brm_build.analytics.estimates import csat_interval, nps_interval
+from brm_build.analytics.estimates import csat_interval, nps_interval, wilson_interval
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,23 @@ def test_intervals_refuse_impossible_counts() -> None:
         csat_interval(5, 4)
     with pytest.raises(ValueError):
         nps_interval(3, 2, 4)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "low", "high"),
+    [
+        # (p + z²/2n)/(1 + z²/n) ± z·√(p(1−p)/n + z²/4n²)/(1 + z²/n), z = 1.96
+        (5, 9, 26.67, 81.12),
+        (0, 10, 0.0, 27.75),  # no one answered: the interval still reaches up
+        (10, 10, 72.25, 100.0),
+        (1, 1, 20.65, 100.0),
+    ],
+)
+def test_response_rate_interval_is_wilson(part: int, whole: int, low: float, high: float) -> None:
+    assert wilson_interval(part, whole) == pytest.approx((low, high), abs=0.01)
+
+
+@pytest.mark.parametrize(("part", "whole"), [(3, 2), (0, 0), (-1, 4)])
+def test_wilson_refuses_impossible_counts(part: int, whole: int) -> None:
+    with pytest.raises(ValueError, match="need 0 <= part <= whole"):
+        wilson_interval(part, whole)

@@ -80,3 +80,20 @@ def test_gaps_are_filled_for_ten_years_at_most() -> None:
     assert len(fill_gaps({"2000-Q1", "2029-Q4"})) == MAX_FILLED
     assert fill_gaps({"2000-Q1", "2030-Q1"}) == ["2000-Q1", "2030-Q1"]
     assert fill_gaps(set()) == []
+
+
+def test_a_year_sorts_after_its_months_and_quarters_and_before_the_next_year() -> None:
+    # a yearly survey is reported as its year ends: placed after that year's quarters
+    periods = ["2027-Q1", "2026", "2026-Q4", "2026-12", "2025", "2026-Q1"]
+    assert sort_periods(periods) == ["2025", "2026-Q1", "2026-Q4", "2026-12", "2026", "2027-Q1"]
+    assert grain_of("2026") == "year"
+    assert (period_start("2026"), period_end("2026")) == (
+        dt.date(2026, 1, 1),
+        dt.date(2026, 12, 31),
+    )
+    assert next_period("2026") == "2027"
+    assert fill_gaps(["2024", "2026"]) == ["2024", "2025", "2026"]
+    with pytest.raises(ValueError, match="one is a year, the other a quarter"):
+        period_range("2026", "2027-Q1")
+    with pytest.raises(ValueError, match="in no one quarter"):
+        quarter_of("2026")

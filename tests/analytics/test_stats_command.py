@@ -37,6 +37,7 @@ measurements:
 Q1 = """\
 title: Survey Q1 2026
 period: 2026-Q1
+invited: {finance: 9}
 responses:
   - {customer: finance, csat: 5, nps: 9, service: erp, respondent_role: customer}
   - {customer: finance, csat: 4, nps: 7, service: erp, respondent_role: user}
@@ -124,13 +125,24 @@ def test_text_is_aligned_tables(repo: Path, capsys: pytest.CaptureFixture[str]) 
     header = lines.index("Satisfaction: Our organisation") + 2
     assert lines[header].split() == [
         "Period", "n", "CSAT", "95%", "CI", "Mean", "NPS", "NPS", "95%", "CI", "NPS", "n",
-        "Change",
+        "Change", "Response", "rate", "(95%", "CI)",
     ]  # fmt: skip
     assert lines[header + 2].split()[:3] == ["2025-Q4", "2*", "100%"]
+    assert lines[header + 2].split()[-1] == "–"  # Q4 does not say who was invited
     assert lines[header + 3].split()[:3] == ["2026-Q1", "5", "80%"]
+    assert lines[header + 3].split()[-2:] == ["56%", "(27–81%)"]  # 5 of 9, Wilson
+    rates = lines.index("Response rate by customer (95% CI), where the surveys say who was invited")
+    assert lines[rates + 4].split() == ["Group", "Finance", "–", "56%", "(27–81%)"]
     assert len({len(line) for line in lines[header + 1 : header + 4]}) <= 2
     assert "finance-erp: Core ERP for Group Finance (finance, active): 50% met, 1 of 2" in out
     assert "BREACHED" in out
+
+
+def test_json_response_rates(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rates = json.loads(stats(capsys, repo, "--format", "json")[1])["satisfaction"]
+    expected = {"responses": 5, "invited": 9, "rate": 55.6, "ci95": [26.7, 81.1]}
+    assert rates["response_rates"]["organisation"] == {"2026-Q1": expected}
+    assert rates["response_rates"]["customers"] == {"finance": {"2026-Q1": expected}}
 
 
 def test_errors_stop_stats(capsys: pytest.CaptureFixture[str]) -> None:
