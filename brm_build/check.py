@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cache import FileCache
 from .checks import FILE_CHECKS, run_checks
@@ -26,6 +26,9 @@ class CheckResult:
     repository: Repository
     findings: list[Finding]
     files: int
+    texts: Mapping[str, str | None] = field(default_factory=dict)
+    """The text of every record file with a finding as the check read it (None: it was
+    rejected, unreadable or not UTF-8): what a report quotes, never read again."""
 
     @property
     def errors(self) -> int:
@@ -78,14 +81,25 @@ def _checked(
     findings += run_checks(repository.with_salvaged(), settings)
     findings += codeowners_findings(repository, settings)
     findings += check_target_history(repository, settings, _history(settings))
-    return repository, hide_secrets(repository, findings, settings)
+    return repository, hide_secrets(repository, findings, settings, _texts(scanned))
+
+
+def _texts(scanned: Sequence[Scanned]) -> dict[str, str | None]:
+    """The text of every record file as the scan read it, by path."""
+    return {one.source.path: one.text for one in scanned}
 
 
 def _result(
-    repository: Repository, findings: Sequence[Finding], extra: list[Finding] | None
+    repository: Repository,
+    findings: Sequence[Finding],
+    extra: list[Finding] | None,
+    scanned: Sequence[Scanned],
 ) -> CheckResult:
     files = sum(len(ids) for ids in repository.files.values())
-    return CheckResult(repository, sorted_findings([*findings, *(extra or [])]), files)
+    ordered = sorted_findings([*findings, *(extra or [])])
+    quoted = {f.path for f in ordered}
+    texts = {path: text for path, text in _texts(scanned).items() if path in quoted}
+    return CheckResult(repository, ordered, files, texts)
 
 
 def _ids_only(scanned: Sequence[Scanned]) -> Repository:
@@ -104,7 +118,7 @@ def check(
         cache = FileCache.open(settings, FILE_CHECKS)
         scanned, findings = scan(settings, cache)
         repository, findings = _checked(scanned, findings, settings, cache, progress)
-    return _result(repository, findings, extra)
+    return _result(repository, findings, extra, scanned)
 
 
 def check_with(
@@ -123,7 +137,7 @@ def check_with(
         scanned += [Scanned(source, text, [], None) for source, text in added]
         scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
         repository, findings = _checked(scanned, findings, settings, cache, None)
-    return _result(repository, findings, None)
+    return _result(repository, findings, None, scanned)
 
 
 def _other_inputs(settings: Settings) -> bytes:
@@ -154,11 +168,11 @@ def check_findings(
         # unusual files (unknown, unreadable) are read again by the checks: never kept
         if cache is None or findings or len(keys) < len(scanned):
             repository, findings = _checked(scanned, findings, settings, cache, progress)
-            return _result(repository, findings, extra)
+            return _result(repository, findings, extra, scanned)
         run = cache.run_key(keys, _other_inputs(settings))
         stored = cache.get_run(run)
         if stored is not None:
-            return _result(_ids_only(scanned), stored, extra)
+            return _result(_ids_only(scanned), stored, extra, scanned)
         repository, findings = _checked(scanned, findings, settings, cache, progress)
-        cache.put_run(run, _result(repository, findings, None).findings)
-    return _result(repository, findings, extra)
+        cache.put_run(run, sorted_findings(findings))
+    return _result(repository, findings, extra, scanned)

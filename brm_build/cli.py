@@ -17,10 +17,10 @@ from .findings import Finding, sorted_findings
 from .outputs import OutputError, cannot_write, make_folder, write_text
 from .progress import Progress, shows_progress
 from .publication import publish_findings
-from .quoting import quotable_lines
+from .quoting import Quotes
 from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
 from .repository import Repository
-from .settings import CONFIG_FILE, CacheSettings, Limits, Settings, load_config
+from .settings import CONFIG_FILE, CacheSettings, Settings, load_config
 from .site.address import parse_address, unavailable
 from .trust import cache_problem
 
@@ -218,23 +218,13 @@ def _progress(verb: str) -> Progress:
     return Progress(sys.stderr, verb, live=shows_progress(sys.stderr, os.environ))
 
 
-class _Lines:
-    """Reads source lines for the text reporter, one file at a time: never a restricted
-    line, never a file past the size limit."""
-
-    def __init__(self, root: str, max_bytes: int = Limits().max_file_bytes) -> None:
-        self.root = root
-        self.max_bytes = max_bytes
-        self.cache: dict[str, list[str | None]] = {}
-
-    def __call__(self, path: str, line: int) -> str | None:
-        if path not in self.cache:
-            self.cache = {path: quotable_lines(os.path.join(self.root, path), self.max_bytes)}
-        lines = self.cache[path]
-        return lines[line - 1] if 0 < line <= len(lines) else None
+def _text(result: CheckResult, settings: Settings) -> str:
+    """The text report of ``result``, quoting the lines the check read."""
+    limit = settings.config.limits.max_file_bytes
+    return render_text(result, Quotes(settings.root, limit, result.texts))
 
 
-def _report(result: CheckResult, fmt: str, root: str) -> None:
+def _report(result: CheckResult, fmt: str, settings: Settings) -> None:
     if fmt == "json":
         sys.stdout.write(render_json(result))
     elif fmt == "gitlab":
@@ -245,7 +235,7 @@ def _report(result: CheckResult, fmt: str, root: str) -> None:
         if summary:
             write_text(summary, render_markdown(result), newline=None, append=True)
     else:
-        sys.stdout.write(render_text(result, _Lines(root)))
+        sys.stdout.write(_text(result, settings))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -260,7 +250,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     gc.freeze()
     gc.enable()
     progress.finish(f"checked {result.files} files")
-    _report(result, args.format, settings.root)
+    _report(result, args.format, settings)
     return EXIT_FINDINGS if result.failed(settings.strict) else EXIT_OK
 
 
@@ -317,7 +307,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     settings, config_findings = settings_from(args)
     result = check(settings, config_findings)
     if result.errors:
-        sys.stderr.write(render_text(result, _Lines(settings.root)))
+        sys.stderr.write(_text(result, settings))
         return EXIT_FINDINGS
     stats = compute_stats(result.repository, settings)
     render = render_stats_json if args.format == "json" else render_stats_text
@@ -333,7 +323,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     progress = _progress("checking")
     built = build_site(settings, args.out, config_findings, progress)
     if built.check.errors:
-        sys.stdout.write(render_text(built.check, _Lines(settings.root)))
+        sys.stdout.write(_text(built.check, settings))
         return EXIT_FINDINGS
     for problem in built.problems:
         print(f"brm: {problem}", file=sys.stderr)
@@ -349,11 +339,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 class _ServeReporter:
     """Prints what the preview reports."""
 
-    def __init__(self, root: str) -> None:
-        self.root = root
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
 
     def findings(self, result: CheckResult) -> None:
-        sys.stdout.write(render_text(result, _Lines(self.root)))
+        sys.stdout.write(_text(result, self.settings))
 
     def message(self, text: str) -> None:
         print(f"brm: {text}", file=sys.stderr)
@@ -369,7 +359,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(problem)
     # Stop like Ctrl-C on SIGTERM too, so that the preview stops its MkDocs server.
     signal.signal(signal.SIGTERM, _interrupt)
-    return serve_site(settings, args.dev_addr, _ServeReporter(settings.root))
+    return serve_site(settings, args.dev_addr, _ServeReporter(settings))
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -407,10 +397,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except ConfigError as exc:
         result = CheckResult(Repository(), sorted_findings(exc.findings), 0)
+        # brm.yaml is invalid: quote within the default limits
+        settings = Settings(root=exc.root, today=dt.date.today())
         if args.command == "check":
-            _report(result, args.format, exc.root)
+            _report(result, args.format, settings)
         else:
-            sys.stderr.write(render_text(result, _Lines(exc.root)))
+            sys.stderr.write(_text(result, settings))
         print(f"brm: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (UsageError, OutputError) as exc:

@@ -9,11 +9,9 @@ import os
 import sys
 from collections.abc import Callable
 
-from .check import CheckResult
 from .outputs import create_text
-from .quoting import hide_restricted, quotable_lines
+from .quoting import Quotes
 from .reporters import render_text
-from .repository import Repository
 from .scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
 from .settings import Settings
 from .trust import linked_part
@@ -126,8 +124,9 @@ def _write(new: Draft, settings: Settings, terminal: bool) -> tuple[int, list[Op
         return EXIT_USAGE, [o for o in OPTIONS[new.kind.name] if o.name in ("id", "slug")]
     verdict = trial(settings, new)
     if verdict.findings:
-        result = CheckResult(Repository(), verdict.findings, verdict.files)
-        sys.stderr.write(render_text(result, _Lines(settings, new)))
+        limit = settings.config.limits.max_file_bytes
+        quotes = Quotes(settings.root, limit, verdict.texts)
+        sys.stderr.write(render_text(verdict.result, quotes))
     if verdict.refused:
         again = ask_again(new.kind.name, [], verdict.findings, new.path)
         if again and terminal:
@@ -143,19 +142,3 @@ def _write(new: Draft, settings: Settings, terminal: bool) -> tuple[int, list[Op
         return EXIT_USAGE, []
     print(f"wrote {new.path}")
     return EXIT_OK, []
-
-
-class _Lines:
-    """The lines that findings quote: the new record's from its text (it is not written
-    yet), the others' from their files; never a restricted line."""
-
-    def __init__(self, settings: Settings, new: Draft) -> None:
-        self.root, self.new = settings.root, new
-        self.limit = settings.config.limits.max_file_bytes
-        self.lines: dict[str, list[str | None]] = {new.path: hide_restricted(new.text.splitlines())}
-
-    def __call__(self, path: str, line: int) -> str | None:
-        if path not in self.lines:
-            self.lines[path] = quotable_lines(os.path.join(self.root, path), self.limit)
-        lines = self.lines[path]
-        return lines[line - 1] if 0 < line <= len(lines) else None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from .check import CheckResult, check_with
 from .findings import Severity
 from .outputs import replace_files
-from .quoting import hide_restricted, quotable_lines
+from .quoting import Quotes
 from .renaming import RENAMEABLE, RenameError, Renaming, plan_rename
 from .reporters import render_text
 from .repository import Repository
@@ -61,7 +61,9 @@ def cmd_rename(args: argparse.Namespace, settings: Settings) -> int:
     after = check_with(settings, [(e.source, e.text) for e in renaming.edits], renaming.removed)
     errors = [f for f in after.findings if f.severity is Severity.ERROR]
     if errors:
-        _show(CheckResult(Repository(), errors, after.files), renaming, settings)
+        limit = settings.config.limits.max_file_bytes
+        quotes = Quotes(settings.root, limit, after.texts)
+        sys.stderr.write(render_text(CheckResult(Repository(), errors, after.files), quotes))
         print(f"brm: nothing renamed: 'brm check' would fail afterwards with the {len(errors)} "
               "error(s) above; correct them and run again", file=sys.stderr)  # fmt: skip
         return EXIT_FINDINGS
@@ -83,18 +85,3 @@ def _done(renaming: Renaming, warnings: int) -> None:
     )
     if warnings:
         print(f"{warnings} warning(s) in the records: see 'brm check'")
-
-
-def _show(result: CheckResult, renaming: Renaming, settings: Settings) -> None:
-    """The findings of the renamed repository, quoting the lines as they would be."""
-    texts = {e.source.path: e.text for e in renaming.edits}
-    limit = settings.config.limits.max_file_bytes
-
-    def line_of(path: str, line: int) -> str | None:
-        if path in texts:
-            lines = hide_restricted(texts[path].splitlines())
-        else:
-            lines = quotable_lines(os.path.join(settings.root, path), limit)
-        return lines[line - 1] if 0 < line <= len(lines) else None
-
-    sys.stderr.write(render_text(result, line_of))

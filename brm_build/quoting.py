@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel
 
@@ -74,3 +74,25 @@ def quotable_lines(abspath: str, max_bytes: int) -> list[str | None]:
         return []
     text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
     return hide_restricted(text.splitlines())
+
+
+class Quotes:
+    """The lines a report quotes, one file at a time. A record file's come from the text
+    the check read (``texts``, by path), and a file it rejected (too large, unreadable,
+    not UTF-8) is never quoted; another file (``brm.yaml``, ``CODEOWNERS``, a file in a
+    wrong place) is read within ``max_bytes``."""
+
+    def __init__(self, root: str, max_bytes: int, texts: Mapping[str, str | None]) -> None:
+        self.root, self.max_bytes, self.texts = root, max_bytes, texts
+        self.path: str | None = None
+        self.lines: list[str | None] = []
+
+    def __call__(self, path: str, line: int) -> str | None:
+        if path != self.path:
+            self.path = path
+            if path in self.texts:
+                text = self.texts[path]
+                self.lines = [] if text is None else hide_restricted(text.splitlines())
+            else:
+                self.lines = quotable_lines(os.path.join(self.root, path), self.max_bytes)
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else None

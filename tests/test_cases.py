@@ -18,9 +18,8 @@ import pytest
 
 from brm_build.check import check
 from brm_build.findings import Finding
-from brm_build.quoting import quotable_lines
+from brm_build.quoting import Quotes
 from brm_build.reporters import render_text
-from brm_build.settings import Limits
 
 from .conftest import CASES, settings_for
 
@@ -61,13 +60,10 @@ def test_every_finding_names_file_line_and_message(case: Path) -> None:
 
 def _report(case: Path) -> str:
     """The text report of ``case`` as ``brm check`` prints it."""
-    result = check(settings_for(case, _today(case)))
-
-    def source(path: str, line: int) -> str | None:
-        lines = quotable_lines(str(case / path), Limits().max_file_bytes)
-        return lines[line - 1] if 0 < line <= len(lines) else None
-
-    return render_text(result, source)
+    settings = settings_for(case, _today(case))
+    result = check(settings)
+    quotes = Quotes(settings.root, settings.config.limits.max_file_bytes, result.texts)
+    return render_text(result, quotes)
 
 
 @pytest.mark.parametrize("case", REPORTED, ids=[p.name for p in REPORTED])

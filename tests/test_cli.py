@@ -254,6 +254,22 @@ def test_text_never_quotes_a_restricted_line(capsys: pytest.CaptureFixture[str])
     assert "-1200" not in out
 
 
+def test_text_never_quotes_a_file_rejected_as_too_large(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The limit of brm.yaml (1,024 bytes) rejects the file; the report quotes nothing of
+    it, though it is far below the default limit."""
+    case = INVALID / "file-too-large"
+    code, out, _ = check(capsys, case)
+    assert code == 1 and "error[file-too-large]" in out
+    assert "Group Finance" not in out and "name:" not in out
+    for command in ("build", "stats"):
+        args = ["--root", str(case), "--today", TODAY]
+        extra = ["--out", str(tmp_path / "site")] if command == "build" else []
+        code, out, err = run(capsys, command, *args, *extra)
+        assert code == 1 and "Group Finance" not in out + err, command
+
+
 def test_text_of_a_folder_finding_has_no_source_line(capsys: pytest.CaptureFixture[str]) -> None:
     lines = check(capsys, INVALID / "file-unknown")[1].splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("records/contracts/:1:1:"))

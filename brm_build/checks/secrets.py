@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from ..findings import Finding, Severity, error
@@ -154,11 +154,14 @@ def _masked(text: str) -> str:
     return text
 
 
-def _line_secrets(path: str, settings: Settings) -> list[Finding]:
-    """A finding for every secret-looking line of a record file."""
-    text, _ = read_text(
-        os.path.join(settings.root, path), path, settings.config.limits.max_file_bytes
-    )
+def _read(path: str, settings: Settings) -> str | None:
+    """The text of a file under records/ that is no record file, within the size limit."""
+    limit = settings.config.limits.max_file_bytes
+    return read_text(os.path.join(settings.root, path), path, limit)[0]
+
+
+def _line_secrets(path: str, text: str | None) -> list[Finding]:
+    """A finding for every secret-looking line of a record file's ``text``."""
     findings = []
     for number, line in enumerate((text or "").splitlines(), 1):
         found = find_secret(line)
@@ -170,17 +173,24 @@ def _line_secrets(path: str, settings: Settings) -> list[Finding]:
     return findings
 
 
-def hide_secrets(repo: Repository, findings: list[Finding], settings: Settings) -> list[Finding]:
+def hide_secrets(
+    repo: Repository,
+    findings: list[Finding],
+    settings: Settings,
+    texts: Mapping[str, str | None],
+) -> list[Finding]:
     """``findings`` with every secret-looking text masked and its line never quoted, plus
     a finding for each secret-looking line of a record file that did not load (its values
-    never reached the field-by-field check, and a schema message may repeat them)."""
+    never reached the field-by-field check, and a schema message may repeat them); the
+    record files' ``texts`` are those the check read, by path: only a file the check did
+    not read as a record (in a wrong place or of a wrong extension) is read here."""
     loaded = {entry.path for kind in KINDS for entry in repo.table(kind).values()}
     failed = {f.path for f in findings if f.severity is Severity.ERROR} - loaded
     extra = [
         f
         for path in sorted(failed)
         if path.startswith("records/")
-        for f in _line_secrets(path, settings)
+        for f in _line_secrets(path, texts[path] if path in texts else _read(path, settings))
     ]
     lines = {(f.path, f.line) for f in extra}
     hidden = []

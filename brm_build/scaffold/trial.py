@@ -6,10 +6,12 @@ record breaks."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from ..check import check, check_with
+from ..check import CheckResult, check, check_with
 from ..findings import Finding, Severity
+from ..repository import Repository
 from ..settings import Settings
 from ..sources import SourceFile
 from .drafts import Draft
@@ -22,6 +24,13 @@ class Verdict:
 
     findings: list[Finding]
     files: int
+    texts: Mapping[str, str | None] = field(default_factory=dict)
+    """The texts the check read of the files with findings, the new records' included."""
+
+    @property
+    def result(self) -> CheckResult:
+        """The findings as a check result, for a reporter to show."""
+        return CheckResult(Repository(), self.findings, self.files, self.texts)
 
     @property
     def refused(self) -> bool:
@@ -42,4 +51,4 @@ def trial(settings: Settings, *new: Draft) -> Verdict:
     if elsewhere:  # only what the new records add: the rest was there before them
         before = set(check(settings).findings)
         elsewhere = [f for f in elsewhere if f not in before]
-    return Verdict(own + elsewhere, after.files)
+    return Verdict(own + elsewhere, after.files, after.texts)
