@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     # Rules inside a record
     "date-order": "Dates in the wrong order, such as an end before its start.",
     "date-mismatch": "A meeting's or feedback's date differs from its file name.",
+    "earlier-target-duplicate": "Two earlier targets of a service level share an until period.",
     "target-percent-range": "A percent target below 0 or above 100.",
     "target-percent-fraction": "An at-least percent target under 1, such as 0.995 for 99.5.",
     "service-level-duplicate": "Two service levels of an agreement share an id.",

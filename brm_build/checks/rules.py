@@ -59,6 +59,16 @@ def _targets(entry: Entry[Agreement]) -> list[Finding]:
         for j, earlier in enumerate(level.earlier_targets):
             loc = ("service_levels", i, "earlier_targets", j, "target")
             findings += _percent_target(entry, level, loc, earlier.target)
+        findings += [
+            at(
+                entry,
+                "earlier-target-duplicate",
+                ("service_levels", i, "earlier_targets", j, "until"),
+                f"until {level.earlier_targets[j].until} is already item {first + 1} of the "
+                "earlier targets: a period has one target in force; keep one of them",
+            )
+            for j, first in repeats(e.until for e in level.earlier_targets)
+        ]
     return findings
 
 
