@@ -97,13 +97,14 @@ class Repository:
     def with_salvaged(self) -> Repository:
         """These records and the valid part of every record with schema errors, for the
         cross-record checks: they then report in one run what the schema errors hid."""
-        tables: dict[str, dict[str, Entry[Record]]] = {
-            kind.folder: dict(self.table(kind)) for kind in KINDS
-        }
+        view = Repository(files=self.files, partial=self.partial)
+        for kind in KINDS:
+            view.table(kind).update(self.table(kind))
         for one in self.partial:
             if one.record is not None:
-                tables[one.kind.folder][one.id] = Entry(one.id, one.path, one.record, one.document)
-        return Repository(**tables, files=self.files, partial=self.partial)  # type: ignore[arg-type]
+                entry = Entry(one.id, one.path, one.record, one.document)
+                view.table(one.kind)[one.id] = entry
+        return view
 
 
 FileCheck = Callable[[Entry[Record]], list[Finding]]

@@ -5,16 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from pydantic import TypeAdapter, ValidationError
-
 from ..findings import Finding
 from ..model import KIND_BY_NAME, KINDS
-from ..model.common import Id
+from ..model.ids import is_id
 from ..model.references import NAMED_AFTER, Loc, ids_referred
 from ..repository import Located, Repository
 from .base import at
-
-_ID: TypeAdapter[str] = TypeAdapter(Id)
 
 
 def unknown_reference(
@@ -29,14 +25,6 @@ def unknown_reference(
     if close:
         message += f"; did you mean '{close[0]}'?"
     return at(entry, "ref-unknown", loc, message, related=(f"records/{kind.folder}/",))
-
-
-def _is_id(value: str) -> bool:
-    try:
-        _ID.validate_python(value, strict=True)
-    except ValidationError:
-        return False
-    return True
 
 
 def _unknown(
@@ -65,6 +53,6 @@ def check_references(repo: Repository) -> list[Finding]:
                 refs = ids_referred(entry.record, kind.name)
                 findings += _unknown(repo, entry, kind.name, entry.id, refs)
     for one in repo.partial:
-        valid = [ref for ref in ids_referred(one.data, one.kind.name) if _is_id(ref[2])]
+        valid = [ref for ref in ids_referred(one.data, one.kind.name) if is_id(ref[2])]
         findings += _unknown(repo, one, one.kind.name, one.id, valid)
     return findings
