@@ -26,12 +26,13 @@ from ..publication import Publication, public_records, publish, publish_findings
 from ..settings import Settings
 from .config import mkdocs_config
 from .context import SiteData, environment
+from .mkdocs_file import CONFIG_FILE, load_site_config, write_layers
 from .pages import generate
 from .render import render_site, site_config, write_files
 from .render_cache import PageCache
 from .resources import DEFAULT_CONFIG, asset_files
 
-BASE_CONFIG = "mkdocs.yml"
+BASE_CONFIG = CONFIG_FILE
 
 # A script or style sheet loaded from anywhere but the site itself.
 _EXTERNAL = re.compile(
@@ -112,14 +113,25 @@ def write_pages(docs: str, pages: dict[str, str]) -> None:
     write_files(docs, ((path, text.encode("utf-8")) for path, text in pages.items()))
 
 
+def mkdocs_problems(root: str) -> list[str]:
+    """What the repository's mkdocs.yml sets that brm refuses (see :mod:`.mkdocs_file`)."""
+    site = load_site_config(root)
+    return [] if site is None else site.problems
+
+
 def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str:
-    """Write the generated MkDocs config into ``work``; return its path. It extends the
-    repository's mkdocs.yml, or brm's own (copied into ``work``) when there is none."""
-    base = os.path.join(settings.root, BASE_CONFIG)
-    if not os.path.isfile(base):
+    """Write the generated MkDocs config into ``work``; return its path. It extends a
+    checked copy of the repository's mkdocs.yml, or brm's own when there is none; a
+    mkdocs.yml with something refused (:func:`mkdocs_problems`) raises ValueError."""
+    site = load_site_config(settings.root)
+    if site is None:
         base = os.path.join(work, "brm-" + BASE_CONFIG)
         with open(base, "wb") as handle:
             handle.write(DEFAULT_CONFIG.read_bytes())
+    elif site.problems:
+        raise ValueError("; ".join(site.problems))
+    else:
+        base = write_layers(site, work)
     path = os.path.join(work, "mkdocs.yml")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(mkdocs_config(base, docs, site_dir, settings.config.site_title))
@@ -194,7 +206,7 @@ def build(
     findings = [*(extra or []), *publish_findings(settings.root, settings.config)]
     result = check(settings, findings, progress)
     out = os.path.abspath(out)
-    problems = out_problems(settings.root, out)
+    problems = out_problems(settings.root, out) + mkdocs_problems(settings.root)
     if result.errors or problems:
         return BuildResult(result, tuple(problems))
     progress.stage("drawing charts and reading the history")

@@ -18,7 +18,14 @@ from typing import Protocol
 from ..check import CheckResult, check
 from ..publication import publish_findings
 from ..settings import Settings
-from .build import mkdocs_environment, site_data, write_config, write_docs, write_pages
+from .build import (
+    mkdocs_environment,
+    mkdocs_problems,
+    site_data,
+    write_config,
+    write_docs,
+    write_pages,
+)
 from .context import environment
 from .pages import generate
 
@@ -99,6 +106,11 @@ def serve(settings: Settings, dev_addr: str, report: Reporter, interval: float =
     result, pages = regenerate(settings)
     if pages is None:
         report.findings(result)
+        return 1
+    refused = mkdocs_problems(settings.root)
+    for problem in refused:
+        report.message(problem)
+    if refused:
         return 1
     with tempfile.TemporaryDirectory(prefix="brm-serve-") as work:
         docs = os.path.join(work, "docs")
