@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from brm_build.check import check
+from brm_build.check import CheckResult, check
 from brm_build.findings import Finding
+from brm_build.publication import publish_findings
 from brm_build.quoting import Quotes
 from brm_build.reporters import render_text
 
@@ -33,6 +34,12 @@ def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}]{field}: {f.message}"
 
 
+def _check(case: Path) -> CheckResult:
+    """The check of ``case`` as ``brm check`` runs it, brm.yaml's publish names included."""
+    settings = settings_for(case, _today(case))
+    return check(settings, publish_findings(settings.root, settings.config))
+
+
 def _today(case: Path) -> dt.date:
     marker = case / "today.txt"
     if marker.exists():
@@ -42,7 +49,7 @@ def _today(case: Path) -> dt.date:
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
 def test_case_findings(case: Path, update_golden: bool) -> None:
-    result = check(settings_for(case, _today(case)))
+    result = _check(case)
     actual = [_line(f) for f in result.findings]
     expected_file = case / "expected.txt"
     if update_golden:
@@ -54,14 +61,14 @@ def test_case_findings(case: Path, update_golden: bool) -> None:
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
 def test_every_finding_names_file_line_and_message(case: Path) -> None:
-    for f in check(settings_for(case, _today(case))).findings:
+    for f in _check(case).findings:
         assert f.path and f.line >= 1 and f.column >= 1 and f.message
 
 
 def _report(case: Path) -> str:
     """The text report of ``case`` as ``brm check`` prints it."""
     settings = settings_for(case, _today(case))
-    result = check(settings)
+    result = _check(case)
     quotes = Quotes(settings.root, settings.config.limits.max_file_bytes, result.texts)
     return render_text(result, quotes)
 

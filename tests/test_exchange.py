@@ -4,6 +4,7 @@ fields kept in unless opted out, and a round trip that loses nothing CSV can car
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 from dataclasses import replace
@@ -17,7 +18,7 @@ from brm_build.exchange.export import export_csv, export_json
 from brm_build.exchange.importer import import_csv
 from brm_build.publication import public_view, restricted_names
 from brm_build.repository import Repository, load_repository
-from brm_build.settings import BrmConfig, Settings
+from brm_build.settings import BrmConfig
 
 from .conftest import ROOT, settings_for
 
@@ -258,9 +259,23 @@ def test_imported_records_pass_check(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert text.startswith("# yaml-language-server: $schema=../../schemas/customer.schema.json\n")
 
 
-def test_settings_are_unused_by_import(example: tuple[Repository, BrmConfig]) -> None:
-    """Import reads only the spreadsheet and the ids that exist: no settings, no clock."""
-    assert isinstance(Settings, type)
+def test_conversion_reads_only_the_sheet_and_the_ids_that_exist(
+    example: tuple[Repository, BrmConfig],
+) -> None:
+    """Converting takes no settings and no clock, only the sheet, the ids that exist and
+    their files: the same input gives the same files, and a row identical to the record
+    that exists writes nothing, the others unchanged."""
+    repository, config = example
+    assert list(inspect.signature(import_csv).parameters) == ["folder", "text", "existing", "read"]
+    sheet = export_csv(repository, config)["services.csv"].removeprefix("\ufeff")
+    first = import_csv("services", sheet, {})
+    assert not first.problems and len(first.files) == len(repository.services) > 1
+    assert import_csv("services", sheet, {}).files == first.files
+    taken = sorted(repository.services)[0]
+    path = f"records/services/{taken}.yaml"
+    again = import_csv("services", sheet, {"service": {taken}}, first.files.get)
+    assert not again.problems and [p for _, p in again.unchanged] == [path]
+    assert again.files == {p: text for p, text in first.files.items() if p != path}
 
 
 def test_records_with_errors_stop_the_export(
