@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__, cli_init, cli_workflow
+from . import __version__, cli_init, cli_report, cli_workflow
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .findings import Finding, sorted_findings
@@ -149,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_demo_parser(sub)
     cli_workflow.add_parsers(sub, _add_common)
     cli_init.add_parser(sub, _date)
+    cli_report.add_parser(sub, _add_common)
     return parser
 
 
@@ -315,6 +316,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """brm report."""
+    settings, config_findings = settings_from(args)
+    result = check(settings, config_findings)
+    if result.errors:
+        sys.stderr.write(render_text(result, _Lines(settings.root)))
+        return EXIT_FINDINGS
+    return cli_report.run(args, settings, result.repository)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """brm build."""
     from .site.build import build as build_site  # here: the site imports matplotlib (slow)
@@ -379,6 +390,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "schemas": cmd_schemas,
     "stats": cmd_stats,
+    "report": cmd_report,
     "build": cmd_build,
     "serve": cmd_serve,
     "demo": cmd_demo,

@@ -1,0 +1,78 @@
+"""``brm report``: the review pack of a customer or purchaser for a period. Part of the CLI
+layer with ``cli``: it parses the arguments, writes the output and returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from .outputs import write_text
+from .report import build_pack, parse_period, render_markdown
+from .report.document import Pack
+from .repository import Repository
+from .settings import Settings
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown}
+"""The text formats by name; every name is a ``--format`` choice."""
+STDOUT_FORMATS = frozenset({"markdown"})
+
+
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """The ``report`` subcommand."""
+    p = sub.add_parser(
+        "report",
+        help="write the review pack of a customer or purchaser for a period",
+        description="Write the review pack that IT presents at the customer's review "
+        "meeting: health, service levels, satisfaction, feedback, meetings, requirements, "
+        "projects, plans, agreements and a proposed agenda, against the period before. "
+        "A customer's pack rolls up its purchasers.",
+    )
+    p.add_argument("customer", metavar="CUSTOMER", help="the id of a customer or purchaser")
+    p.add_argument(
+        "--period",
+        required=True,
+        metavar="PERIOD",
+        help="a quarter (2026-Q3), a month (2026-09) or a year (2026)",
+    )
+    p.add_argument(
+        "--format", choices=tuple(RENDERERS), default="markdown", help="the output format"
+    )
+    p.add_argument(
+        "--out", metavar="FILE", help="where to write the pack (Markdown: default stdout)"
+    )
+    p.add_argument(
+        "--internal",
+        action="store_true",
+        help="add the restricted fields for IT's preparation; every page is marked internal",
+    )
+    add_common(p)
+
+
+def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
+    """Build the pack and write it where ``--out`` says (Markdown: stdout without it)."""
+    span = parse_period(args.period)
+    if span is None:
+        return _usage(f"'{args.period}' is not a period: use YYYY-Qn, YYYY-MM or YYYY")
+    if args.customer not in repo.customers:
+        return _usage(f"no customer or purchaser '{args.customer}' in records/customers/")
+    if args.out is None and args.format not in STDOUT_FORMATS:
+        return _usage(f"--format {args.format} needs --out FILE")
+    pack = build_pack(repo, settings, args.customer, span, internal=args.internal)
+    text = RENDERERS[args.format](pack)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_text(args.out, text)
+        print(f"wrote the {args.format} pack of {args.customer} for {span.label} to {args.out}")
+    return EXIT_OK
+
+
+def _usage(message: str) -> int:
+    print(f"brm: {message}", file=sys.stderr)
+    return EXIT_USAGE
