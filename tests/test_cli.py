@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from brm_build.cli import COMMANDS, main
+from brm_build.cli import main
 
 from .conftest import CASES
-from .readme import section
 
 TODAY = "2026-06-15"
 CLEAN = CASES / "valid" / "minimal"
@@ -302,21 +301,6 @@ def test_no_case_raises(
     assert out
     if fmt in ("json", "gitlab"):
         assert isinstance(json.loads(out), list)
-
-
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, command, "--help")
-    assert code == 0
-    assert f"usage: brm {command}" in out
-    description = out.split("\n\n")[1]
-    assert len(description) > 20
-
-
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_every_command_is_in_the_readme_table(command: str) -> None:
-    table = section("Commands")
-    assert f"| `brm {command}" in table, f"README.md lists no 'brm {command}' under Commands"
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
