@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from . import __version__, cli_init, cli_report, cli_workflow
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
+from .escape.logline import printable
 from .findings import Finding, sorted_findings
 from .outputs import OutputError, cannot_write, make_folder, write_text
 from .progress import Progress, shows_progress
@@ -195,7 +196,7 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
     if cache is not None:
         problem = cache_problem(root, os.path.dirname(cache.folder), cache.key_file)
         if problem:
-            print(f"brm: {problem}", file=sys.stderr)
+            print(f"brm: {printable(problem)}", file=sys.stderr)
             cache = None
     return Settings(
         root=root,
@@ -337,7 +338,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         sys.stdout.write(_text(built.check, settings))
         return EXIT_FINDINGS
     for problem in built.problems:
-        print(f"brm: {problem}", file=sys.stderr)
+        print(f"brm: {printable(problem)}", file=sys.stderr)
     if built.problems:
         print("brm: the site was not built; the previous one is unchanged", file=sys.stderr)
         return EXIT_FINDINGS
@@ -357,7 +358,7 @@ class _ServeReporter:
         sys.stdout.write(_text(result, self.settings))
 
     def message(self, text: str) -> None:
-        print(f"brm: {text}", file=sys.stderr)
+        print(f"brm: {printable(text)}", file=sys.stderr)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -415,10 +416,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _report(result, args.format, settings)
         else:
             sys.stderr.write(_text(result, settings))
-        print(f"brm: {exc}", file=sys.stderr)
+        print(f"brm: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except (UsageError, OutputError) as exc:
-        print(f"brm: {exc}", file=sys.stderr)
+        print(f"brm: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from . import cli_new, cli_rename
+from .escape.logline import printable
 from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, Imported, import_csv
 from .exchange.merging import describe
@@ -29,7 +30,7 @@ Command = Callable[[argparse.Namespace, Settings], int]
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"brm: {message}", file=sys.stderr)
+    print(f"brm: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -210,7 +211,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if refusal is None:
         _report_import(result, args.dry_run)
     for problem in result.problems:
-        print(f"{args.file}: row {problem.row}: {problem.reason}", file=sys.stderr)
+        print(printable(f"{args.file}: row {problem.row}: {problem.reason}"), file=sys.stderr)
     if refusal is not None:
         return _fail(refusal, EXIT_FINDINGS)
     if result.problems:
@@ -251,7 +252,7 @@ def _report_import(result: Imported, dry_run: bool) -> None:
         verb = ("would update" if dry_run else "updated") if changes else None
         print(f"{verb or ('would write' if dry_run else 'wrote')} {rel}")
         for change in changes or []:
-            print(f"  {describe(change, kind.model)}")
+            print(printable(f"  {describe(change, kind.model)}"))
     for number, rel in result.unchanged:
         print(f"unchanged {rel} (row {number} is identical to it)")
     if dry_run:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from itertools import groupby
 
 from .check import CheckResult
+from .escape.logline import printable
+from .escape.markdown import code_span, table_cell
+from .escape.markdown import text as md_text
 from .findings import Finding
 
 LineSource = Callable[[str, int], str | None]
@@ -23,16 +25,6 @@ def _summary(result: CheckResult) -> str:
         f"{plural(result.files, 'record file')} checked: "
         f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}"
     )
-
-
-# Control characters, and the bidirectional controls that reorder how text is shown: a
-# record could use them to recolour, clear or disguise a terminal or a CI log.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character written as an escape, such as ``\\x1b``."""
-    return _UNPRINTABLE.sub(lambda m: ascii(m.group(0))[1:-1], text)
 
 
 def render_text(result: CheckResult, source: LineSource) -> str:
@@ -131,18 +123,9 @@ def render_gitlab(result: CheckResult) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cell(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
-
-
 def render_markdown(result: CheckResult) -> str:
-    """The full list as a Markdown table, for a CI job summary."""
+    """The full list as a Markdown table, for a CI job summary: file names and messages
+    stay text in their cells (``escape.markdown``)."""
     out = ["## brm check", "", _summary(result), ""]
     if result.findings:
         out += [
@@ -150,8 +133,8 @@ def render_markdown(result: CheckResult) -> str:
             "| --- | --- | --- | --- | --- | --- |",
         ]
         out += [
-            f"| {f.severity} | `{_cell(f.path)}` | {f.line} | `{f.code}` | "
-            f"{_cell(f.field)} | {_cell(f.message)} |"
+            f"| {f.severity} | {table_cell(code_span(f.path))} | {f.line} | `{f.code}` | "
+            f"{table_cell(md_text(f.field))} | {table_cell(md_text(f.message))} |"
             for f in result.findings
         ]
     return "\n".join(out) + "\n"

@@ -11,6 +11,7 @@ from .logline import printable
 _LIVE = re.compile(r"((?<![\w.])@[A-Za-z0-9][\w./-]*|(?<!\w)(?:https?://|www\.)[^\s`]*)")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 _TICKS = re.compile(r"`+")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def code_span(value: str) -> str:
@@ -30,3 +31,9 @@ def text(value: str) -> str:
     return "".join(
         code_span(part) if i % 2 else _SPECIAL.sub(r"\\\1", part) for i, part in enumerate(parts)
     )
+
+
+def table_cell(markdown: str) -> str:
+    """Markdown made by this module as a table cell: a pipe, even in code, would end the
+    cell unless escaped (text escapes its own already)."""
+    return _PIPE.sub(r"\\|", markdown)

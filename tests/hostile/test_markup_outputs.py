@@ -114,3 +114,36 @@ def test_a_file_name_fakes_no_line_of_the_diff(
         assert not [line for line in out.splitlines() if line.startswith(("FAKE", "[a]"))], out
     html, _ = _html_and_mentions(out)
     assert "<a " not in html
+
+
+NAMES = (
+    "a`[l](evil.example)`![i](evil.example.png)@evil-team.yaml",
+    "b.yaml\nfake.yaml:1:1: error[FAKE-LINE]: forged\n::error::FAKE-LINE",
+    "c|d`|<img src=x onerror=alert(1)>.yaml",
+)
+"""File names that made links, images and mentions in the job summary and lines of
+their own in the log."""
+
+
+def test_file_names_stay_text_in_the_job_summary_and_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from markdown_it import MarkdownIt
+
+    root = build(tmp_path / "repo", {})
+    for name in NAMES:
+        (root / "records/services" / name).write_text("name: X\n")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    capsys.readouterr()
+    for fmt in ("text", "github"):
+        assert main(["check", "--root", str(root), "--format", fmt]) == 1
+        log = capsys.readouterr().out
+        assert "b.yaml\\nfake.yaml" in log.replace("%0A", "\\n"), log
+        forged = [line for line in log.splitlines() if line.startswith(("fake.yaml", "::error::"))]
+        assert forged == [], log
+    html = MarkdownIt("commonmark").enable("table").render(summary.read_text())
+    assert html.count("<tr>") == 2 + len(NAMES), html  # the header, a warning, the names
+    assert "<a " not in html and "<img" not in html, html
+    outside = re.sub(r"<code>.*?</code>", "", html, flags=re.S)
+    assert "@evil" not in outside, html
