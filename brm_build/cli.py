@@ -322,7 +322,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings, config_findings = settings_from(args)
     result = check(settings, config_findings)
     if result.errors:
-        sys.stderr.write(render_text(result, _Lines(settings.root)))
+        sys.stderr.write(_text(result, settings))
         return EXIT_FINDINGS
     return cli_report.run(args, settings, result.repository)
 

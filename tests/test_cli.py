@@ -369,3 +369,12 @@ def test_the_caret_points_at_the_column_after_escaped_characters(
     assert code == 1 and "\u202e" not in out
     caret = lines[quoted + 1].index("^")
     assert lines[quoted][caret:].startswith("{bad"), out
+
+
+def test_report_shows_the_errors_that_stop_it(capsys: pytest.CaptureFixture[str]) -> None:
+    case = INVALID / "file-too-large"
+    code, out, err = run(
+        capsys, "report", "finance", "--period", "2026-Q1", "--root", str(case), "--today", TODAY
+    )
+    assert (code, out) == (1, "")
+    assert "error[file-too-large]" in err and "Group Finance" not in err
