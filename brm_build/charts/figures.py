@@ -112,7 +112,7 @@ def _render(charts: list[Chart], settings: Settings, workers: int | None) -> Ren
             return render_charts(charts, folder, workers, secret=secret)
         except OSError:
             pass
-    with tempfile.TemporaryDirectory(prefix="brm-charts-") as cache:
+    with tempfile.TemporaryDirectory(prefix=f"brm-charts-{os.getpid()}-") as cache:
         return render_charts(charts, cache, workers, secret=os.urandom(32))
 
 

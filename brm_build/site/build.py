@@ -24,8 +24,10 @@ from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish, publish_findings
 from ..settings import Settings
+from ..trust import link_under, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment
+from .leftovers import MARKER, PREVIOUS, STAGING, WORK, clean_leftovers, is_site, make_folder, mark
 from .mkdocs_file import CONFIG_FILE, load_site_config, write_layers
 from .pages import generate
 from .render import render_site, site_config, write_files
@@ -160,16 +162,25 @@ def external_assets(site_dir: str, skip: Collection[str] = ()) -> list[str]:
 
 
 def out_problems(root: str, out: str) -> list[str]:
-    """Why ``out`` must not be replaced by the site: it holds the records, or other files."""
+    """Why ``out`` must not be replaced by the site: it holds the records, is committed or
+    reached through a link in the repository, or holds files of a site brm did not build."""
     target, home = Path(out).resolve(), Path(root).resolve()
+    link = link_under(root, out)
+    if link is not None:
+        return [f"--out {out}: {link} is a symbolic link, and brm never writes through one"]
     if target == home or target in home.parents:
         return [f"--out {out} contains the records repository: choose a folder of its own"]
     if home / "records" in (target, *target.parents):
         return [f"--out {out} is inside records/: choose a folder outside the records"]
     if target.is_file():
         return [f"--out {out} is a file: choose a folder"]
-    if target.is_dir() and any(target.iterdir()) and not (target / "sitemap.xml").exists():
-        return [f"--out {out} is not empty and holds no built site: choose a new folder"]
+    if home in target.parents and tracked(root, out):
+        return [f"--out {out} is committed to git: choose a folder git does not track"]
+    if target.is_dir() and any(target.iterdir()) and not is_site(str(target)):
+        return [
+            f"--out {out} is not empty and holds no site brm built (no {MARKER} file in "
+            "it): choose a new folder"
+        ]
     return []
 
 
@@ -177,7 +188,7 @@ def swap(staging: str, out: str) -> None:
     """Put the site built in ``staging`` at ``out``, replacing the previous one."""
     previous = None
     if os.path.exists(out):
-        previous = tempfile.mkdtemp(prefix=".brm-previous-", dir=os.path.dirname(out))
+        previous = make_folder(PREVIOUS, os.path.dirname(out))
         try:
             os.rename(out, os.path.join(previous, "site"))
         except OSError:
@@ -206,6 +217,7 @@ def build(
     findings = [*(extra or []), *publish_findings(settings.root, settings.config)]
     result = check(settings, findings, progress)
     out = os.path.abspath(out)
+    clean_leftovers(out)  # a killed build's site left aside goes back before anything else
     problems = out_problems(settings.root, out) + mkdocs_problems(settings.root)
     if result.errors or problems:
         return BuildResult(result, tuple(problems))
@@ -218,11 +230,11 @@ def build(
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")
     try:
         os.makedirs(os.path.dirname(out), exist_ok=True)
-        staging = tempfile.mkdtemp(prefix=".brm-site-", dir=os.path.dirname(out))
+        staging = make_folder(STAGING, os.path.dirname(out))
     except OSError as exc:
         return BuildResult(result, (cannot_write(out, exc),))
     try:
-        with tempfile.TemporaryDirectory(prefix="brm-docs-") as work:
+        with tempfile.TemporaryDirectory(prefix=f"{WORK[0]}{os.getpid()}-") as work:
             docs = os.path.join(work, "docs")
             config = site_config(write_config(work, settings, docs, staging))
             outcome = render_site(
@@ -238,6 +250,7 @@ def build(
         problems = list(outcome.problems)
         if not problems:
             try:
+                mark(staging)
                 swap(staging, out)
             except OSError as exc:
                 problems.append(cannot_write(out, exc))

@@ -112,7 +112,7 @@ def serve(settings: Settings, dev_addr: str, report: Reporter, interval: float =
         report.message(problem)
     if refused:
         return 1
-    with tempfile.TemporaryDirectory(prefix="brm-serve-") as work:
+    with tempfile.TemporaryDirectory(prefix=f"brm-serve-{os.getpid()}-") as work:
         docs = os.path.join(work, "docs")
         write_docs(docs, pages)
         config = write_config(work, settings, docs, os.path.join(work, "site"))
