@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from . import cli_new, cli_rename
+from . import cli_import, cli_new, cli_rename
 from .escape.logline import printable
 from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, Imported, import_csv
@@ -99,15 +99,18 @@ def _add_record_parsers(
     p.add_argument("--out", metavar="DIR", help="where to write (json default: standard output)")
     p = sub.add_parser(
         "import",
-        help="turn a spreadsheet (CSV) of customers or services into records",
-        description="Write one record per row of a CSV file with the columns of "
-        "'brm export --format csv'. A row for a record that exists updates the fields "
-        "it carries and keeps the rest, comments included; rows that cannot be converted "
-        "are reported with their row number and written nowhere.",
+        help="turn a spreadsheet of customers or services, or a survey export, into records",
+        description="customers|services FILE.csv: write one record per row of a CSV file "
+        "with the columns of 'brm export --format csv'. A row for a record that exists "
+        "updates the fields it carries and keeps the rest, comments included. survey FILE "
+        "--map MAP: add the responses of a forms tool's export (csv, gforms, msforms, "
+        "qualtrics, surveymonkey) to a survey, as the mapping file says. Rows that cannot "
+        "be converted are reported with their row number and written nowhere.",
     )
     add_common(p)
-    p.add_argument("kind", choices=IMPORTABLE, help="the kind of records in the file")
-    p.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    p.add_argument("kind", choices=(*IMPORTABLE, "survey"), help="what the file holds")
+    p.add_argument("file", metavar="FILE", help="the spreadsheet (CSV) or the survey export")
+    p.add_argument("--map", metavar="MAP", help="survey: the mapping file (imports/*.yaml)")
     p.add_argument(
         "--dry-run",
         action="store_true",
@@ -191,6 +194,10 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """brm import."""
+    if args.kind == "survey":
+        return cli_import.cmd_import_survey(args, settings)
+    if args.map:
+        return _fail(f"--map is for 'brm import survey', not {args.kind}")
     try:
         with open(args.file, "rb") as handle:
             data = handle.read()

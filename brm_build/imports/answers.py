@@ -1,0 +1,244 @@
+"""One row of a survey export as one response (imports.md): answers matched by id, name
+or the mapping's values, scales enforced and never clamped, personal data read only to
+match (the e-mail) or to recognise a response (the key), never kept."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..model import Customer, Service
+from ..model.common import REF_PATTERN
+from .mapping import LoadedMapping
+from .sources import SourceTable
+from .tables import Row, SourceError
+
+Value = str | int
+ROLES = ("customer", "purchaser", "user")
+SCALES = {"csat": (1, 5), "nps": (0, 10)}
+FIELDS = ("customer", "csat", "nps", "service", "respondent_role", "comment")
+_WHOLE = re.compile(r"^[+-]?[0-9]+(?:\.0+)?$")
+_REF = re.compile(REF_PATTERN)
+
+
+class RowProblem(Exception):
+    """Why a row makes no response (the row is written nowhere)."""
+
+
+class RowSkipped(Exception):
+    """Why a row is deliberately left out (counted, not an error)."""
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """An answer of a field with ``values`` that they do not map: a mapping finding."""
+
+    field: str
+    answer: str
+    row: int
+
+
+def response_ref(survey: str, key: str) -> str:
+    """The first 12 hex digits of SHA-256 over the survey id and the response key."""
+    return hashlib.sha256(f"{survey}\n{key}".encode()).hexdigest()[:12]
+
+
+@dataclass
+class Matcher:
+    """What answers are matched against: the units and services of the repository."""
+
+    loaded: LoadedMapping
+    source: SourceTable
+    customers: Mapping[str, Customer]
+    services: Mapping[str, Service]
+    unmapped: list[Unmapped] = field(default_factory=list)
+    missing: list[tuple[str, str]] = field(default_factory=list)
+    """The fields whose mapped column the file lacks, with that column."""
+
+    def __post_init__(self) -> None:
+        m = self.loaded.mapping
+        self.skip = {v.strip() for v in m.skip_values} | {""}
+        names = {f: self._column(f) for f in (*FIELDS, "key", "email", "ref")}
+        self.at: dict[str, int] = {}
+        for name, column in names.items():
+            if column is None:
+                continue
+            if column in self.source.table.columns:
+                self.at[name] = self.source.table.index(column)
+            else:
+                self.missing.append((name, column))
+        self.survey_at = self._survey_column()
+        self.by_email = self._emails() if m.customer_by_email else {}
+        if m.customer_by_email and "email" not in self.at:
+            raise SourceError(
+                "customer_by_email needs the respondent's e-mail, and the file has no e-mail "
+                "column: name it under columns.email"
+            )
+
+    def _column(self, name: str) -> str | None:
+        m = self.loaded.mapping
+        named = getattr(m.columns, name, None)
+        if named is None and name == "email" and self.source.emails:
+            return self.source.emails[0]
+        if named is None and m.source == "csv" and name in self.source.table.columns:
+            return name  # brm's own CSV: the columns are the fields
+        return named if isinstance(named, str) else None
+
+    def _survey_column(self) -> int | None:
+        if self.loaded.mapping.source == "csv" and "survey" in self.source.table.columns:
+            return self.source.table.index("survey")
+        return None
+
+    def _emails(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for cid, unit in self.customers.items():
+            for person in (unit.manager, *unit.contacts):
+                found.setdefault(person.email.casefold(), set()).add(cid)
+        return found
+
+    def cell(self, row: Row, name: str) -> str | None:
+        """The answer in field ``name``'s column, None when it is not answered."""
+        i = self.at.get(name)
+        if i is None:
+            return None
+        text = row.cells[i].strip() if i < len(row.cells) else ""
+        return None if text in self.skip else text
+
+
+def _record_id(
+    answer: str, kind: str, records: Mapping[str, Customer] | Mapping[str, Service]
+) -> str:
+    """The id of the record that ``answer`` names, by id or exact name."""
+    if answer in records:
+        return answer
+    named = [rid for rid, record in records.items() if record.name == answer]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise RowProblem(
+            f"{kind} '{answer}' is the name of {len(named)} records: map it under values"
+        )
+    raise RowProblem(
+        f"{kind} '{answer}' names no {kind} (by id or name): add it under values.{kind} "
+        "in the mapping"
+    )
+
+
+def _mapped(m: Matcher, row: Row, name: str, answer: str) -> Value | None:
+    values = getattr(m.loaded.mapping.values, name)
+    if values is not None and answer in values:
+        mapped: Value = values[answer]
+        return mapped
+    return None
+
+
+def _number(m: Matcher, row: Row, name: str, answer: str) -> int:
+    mapped = _mapped(m, row, name, answer)
+    if isinstance(mapped, int):
+        value = mapped
+    elif _WHOLE.fullmatch(answer):
+        value = int(float(answer))
+    elif getattr(m.loaded.mapping.values, name) is not None:
+        m.unmapped.append(Unmapped(name, answer, row.number))
+        raise RowProblem(f"{name} '{answer}' has no mapping under values.{name}")
+    else:
+        raise RowProblem(
+            f"{name} '{answer}' is not a whole number: map the answers under values.{name}"
+        )
+    low, high = SCALES[name]
+    if not low <= value <= high:
+        raise RowProblem(f"{name} {value} is outside the scale {low}–{high} (never clamped)")
+    return value
+
+
+def _role(m: Matcher, row: Row, answer: str) -> str:
+    mapped = _mapped(m, row, "respondent_role", answer)
+    if isinstance(mapped, str):
+        return mapped
+    if answer in ROLES:
+        return answer
+    m.unmapped.append(Unmapped("respondent_role", answer, row.number))
+    raise RowProblem(f"respondent_role '{answer}' has no mapping under values.respondent_role")
+
+
+def _unit(m: Matcher, row: Row, name: str) -> str | None:
+    answer = m.cell(row, name)
+    if answer is None:
+        return None
+    mapped = _mapped(m, row, name, answer)
+    if isinstance(mapped, str):
+        return mapped
+    records = m.customers if name == "customer" else m.services
+    return _record_id(answer, name, records)
+
+
+def _by_email(m: Matcher, row: Row) -> str:
+    email = m.cell(row, "email")
+    if email is None:
+        raise RowProblem("customer_by_email: the row has no e-mail address")
+    units = sorted(m.by_email.get(email.casefold(), ()))
+    if len(units) != 1:
+        what = "no unit" if not units else f"{len(units)} units ({', '.join(units)})"
+        raise RowProblem(
+            f"customer_by_email: {what} has the respondent's e-mail as manager or contact"
+        )
+    return units[0]
+
+
+def _key(m: Matcher, row: Row) -> str:
+    text = m.cell(row, "key")
+    if text is not None:
+        return text
+    rid = m.source.response_id
+    if rid is not None and rid in m.source.table.columns:
+        text = row.cells[m.source.table.index(rid)].strip()
+        if text:
+            return text
+    return "\x1f".join(row.cells)
+
+
+def _ref(m: Matcher, row: Row) -> str:
+    own = m.cell(row, "ref") if m.loaded.mapping.source == "csv" else None
+    if own is not None and _REF.fullmatch(own):
+        return own
+    return response_ref(m.loaded.mapping.survey, _key(m, row))
+
+
+def _skipped(m: Matcher, row: Row) -> None:
+    finished = m.source.finished
+    if finished is not None:
+        flag = row.cells[m.source.table.index(finished)].strip().casefold()
+        if flag in ("0", "false"):
+            raise RowSkipped("not finished (Finished = 0)")
+    if m.survey_at is not None and row.cells[m.survey_at].strip() != m.loaded.mapping.survey:
+        raise RowSkipped(f"a response to another survey ({row.cells[m.survey_at].strip()})")
+    if m.cell(row, "csat") is None:
+        raise RowSkipped("csat not answered: a response needs one")
+
+
+def response(m: Matcher, row: Row) -> dict[str, Value]:
+    """The response of ``row`` in the order records write it; RowSkipped or RowProblem."""
+    _skipped(m, row)
+    customer = (
+        _by_email(m, row) if m.loaded.mapping.customer_by_email else _unit(m, row, "customer")
+    )
+    if customer is None:
+        raise RowProblem("customer not answered: a response needs one")
+    out: dict[str, Value] = {"customer": customer}
+    out["csat"] = _number(m, row, "csat", m.cell(row, "csat") or "")
+    nps = m.cell(row, "nps")
+    if nps is not None:
+        out["nps"] = _number(m, row, "nps", nps)
+    service = _unit(m, row, "service")
+    if service is not None:
+        out["service"] = service
+    role = m.cell(row, "respondent_role")
+    if role is not None:
+        out["respondent_role"] = _role(m, row, role)
+    comment = m.cell(row, "comment")
+    if comment is not None:
+        out["comment"] = comment.replace("\r\n", "\n")
+    out["ref"] = _ref(m, row)
+    return out

@@ -1,0 +1,184 @@
+"""``brm import survey FILE --map MAP``: a forms tool's export becomes the responses of
+``records/surveys/<survey>.yaml`` (imports.md), worked out without writing anything."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..findings import Finding, error
+from ..model import KIND_BY_NAME, Customer, Service
+from ..repository import load_repository
+from ..scaffold import Draft
+from ..settings import Settings
+from .answers import Matcher, RowProblem, RowSkipped, Value, response
+from .mapping import LoadedMapping, load_mapping
+from .merge import append_responses, new_survey
+from .sources import READERS, SourceTable
+from .tables import SourceError
+from .writing import admit_rows, item_of
+
+
+@dataclass
+class SurveyImport:
+    """What an import would write, row by row (rows numbered as a spreadsheet shows them)."""
+
+    path: str
+    """The survey file, relative to the repository."""
+    findings: list[Finding] = field(default_factory=list)
+    """Mapping errors: nothing may be written."""
+    rows_read: int = 0
+    written: dict[int, dict[str, Value]] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    text: str | None = None
+    """The survey file's new text; None when nothing changes."""
+
+
+def _existing(abspath: str, path: str) -> str | None:
+    try:
+        with open(abspath, "rb") as handle:
+            return handle.read().decode("utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        raise SourceError(f"{path} cannot be read: run 'brm check' and correct it") from None
+
+
+def _held(text: str, path: str) -> tuple[str | None, set[str], int]:
+    """The period, the refs and the number of responses of an existing survey."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("responses", []), list):
+        raise SourceError(f"{path} cannot be read as a survey: run 'brm check' and correct it")
+    responses = data.get("responses") or []
+    refs = {str(r["ref"]) for r in responses if isinstance(r, dict) and r.get("ref")}
+    period = data.get("period")
+    return (str(period) if period is not None else None), refs, len(responses)
+
+
+def _missing(loaded: LoadedMapping, matcher: Matcher) -> list[Finding]:
+    findings = []
+    for name, column in matcher.missing:
+        close = difflib.get_close_matches(column, matcher.source.table.columns, n=1)
+        hint = f": did you mean '{close[0]}'?" if close else ": correct the column name"
+        line = loaded.line_of("columns", name)
+        message = f"the file has no column '{column}'{hint}"
+        findings.append(error("mapping-column", loaded.path, line, 1, f"columns.{name}", message))
+    return findings
+
+
+def _unmapped(loaded: LoadedMapping, matcher: Matcher) -> list[Finding]:
+    first: dict[tuple[str, str], int] = {}
+    for u in matcher.unmapped:
+        first.setdefault((u.field, u.answer), u.row)
+    findings = []
+    for (name, answer), row in first.items():
+        given = getattr(loaded.mapping.values, name) is not None
+        line = loaded.line_of("values", name) if given else loaded.line_of("values")
+        message = f"the answer '{answer}' (row {row} and maybe others) has no mapping: add it"
+        findings.append(error("mapping-value", loaded.path, line, 1, f"values.{name}", message))
+    return findings
+
+
+def _convert(result: SurveyImport, matcher: Matcher, held: set[str]) -> None:
+    seen = set(held)
+    for row in matcher.source.table.rows:
+        result.rows_read += 1
+        try:
+            values = response(matcher, row)
+        except RowSkipped as skip:
+            result.skipped.append((row.number, str(skip)))
+            continue
+        except RowProblem as problem:
+            result.problems.append((row.number, str(problem)))
+            continue
+        if values["ref"] in seen:
+            result.skipped.append((row.number, f"imported before (ref {values['ref']})"))
+            continue
+        seen.add(str(values["ref"]))
+        result.written[row.number] = values
+
+
+def _render(
+    loaded: LoadedMapping, result: SurveyImport, before: str | None, rows: Sequence[int]
+) -> str:
+    responses = [result.written[r] for r in rows]
+    if before is not None:
+        return append_responses(before, result.path, responses)
+    m = loaded.mapping
+    return new_survey(m.title or m.survey, m.period, m.closed, responses)
+
+
+def _checked(
+    settings: Settings, loaded: LoadedMapping, result: SurveyImport, before: str | None, base: int
+) -> None:
+    """Keep only the rows the real check accepts, and the text with them."""
+    kind = KIND_BY_NAME["survey"]
+    rows = sorted(result.written)
+
+    def render(kept: Sequence[int]) -> list[Draft]:
+        return [
+            Draft(kind, loaded.mapping.survey, result.path, _render(loaded, result, before, kept))
+        ]
+
+    def row_of(finding: Finding, kept: Sequence[int]) -> int | None:
+        item = item_of(finding) if finding.path == result.path else None
+        return kept[item - base] if item is not None and 0 <= item - base < len(kept) else None
+
+    admitted = admit_rows(settings, rows, render, row_of)
+    for row, reasons in admitted.refused.items():
+        result.problems += [(row, reason) for reason in reasons]
+        result.written.pop(row, None)
+    result.problems.sort(key=lambda p: p[0])
+    result.text = admitted.drafts[0].text if admitted.drafts else None
+
+
+def _records(settings: Settings) -> tuple[dict[str, Customer], dict[str, Service]]:
+    repo, _ = load_repository(settings)
+    return (
+        {cid: e.record for cid, e in repo.customers.items()},
+        {sid: e.record for sid, e in repo.services.items()},
+    )
+
+
+def plan_survey_import(settings: Settings, file: str, map_file: str) -> SurveyImport:
+    """What importing ``file`` with the mapping ``map_file`` writes (nothing is written);
+    SourceError when the file cannot be read as its source."""
+    loaded, findings = load_mapping(map_file, os.path.relpath(map_file, settings.root))
+    if loaded is None:
+        return SurveyImport("", findings)
+    m = loaded.mapping
+    result = SurveyImport(f"records/surveys/{m.survey}.yaml")
+    source: SourceTable = READERS[m.source](file)
+    customers, services = _records(settings)
+    matcher = Matcher(loaded, source, customers, services)
+    result.findings = _missing(loaded, matcher)
+    before = _existing(os.path.join(settings.root, *result.path.split("/")), result.path)
+    held: set[str] = set()
+    base = 0
+    if before is None and m.title is None:
+        message = f"{result.path} does not exist yet: give the new survey a title"
+        result.findings.append(
+            error("mapping-title", loaded.path, loaded.line_of("survey"), 1, "title", message)
+        )
+    elif before is not None:
+        period, held, base = _held(before, result.path)
+        if period is not None and period != m.period:
+            message = f"the survey {m.survey} is of {period}, not {m.period}: correct the period"
+            result.findings.append(
+                error("mapping-period", loaded.path, loaded.line_of("period"), 1, "period", message)
+            )
+    if result.findings:
+        return result
+    _convert(result, matcher, held)
+    result.findings = _unmapped(loaded, matcher)
+    if not result.findings and result.written:
+        _checked(settings, loaded, result, before, base)
+    return result

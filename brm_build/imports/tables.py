@@ -1,0 +1,121 @@
+"""An export read as a table: named columns and rows numbered as a spreadsheet shows them
+(header rows counted). CSV comes as Excel and the forms tools save it: UTF-8 with or
+without BOM, comma or semicolon separated, CRLF line ends."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..files import open_regular
+
+MAX_SOURCE_BYTES = 200 * 1024 * 1024
+"""The largest export read: far beyond a survey of a hundred thousand responses."""
+MAX_CELL = 1_000_000
+"""The longest cell read (csv's own default, 131,072, is less than a long comment)."""
+
+
+class SourceError(Exception):
+    """Why a file cannot be read as the named source: nothing is imported from it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its number as a spreadsheet shows it, and its cells."""
+
+    number: int
+    cells: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A source's columns, by name, and its data rows."""
+
+    columns: list[str]
+    rows: list[Row]
+
+    def index(self, name: str) -> int:
+        """The position of column ``name``; SourceError when it is missing or repeated."""
+        found = [i for i, column in enumerate(self.columns) if column == name]
+        if len(found) > 1:
+            where = ", ".join(_letter(i) for i in found)
+            raise SourceError(
+                f"the column '{name}' appears {len(found)} times (columns {where}): rename "
+                "the copies so that the mapping names one column"
+            )
+        if not found:
+            raise SourceError(f"the file has no column '{name}'")
+        return found[0]
+
+
+def _letter(index: int) -> str:
+    """A spreadsheet's column letter for a 0-based ``index`` (0 -> A, 26 -> AA)."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of the export at ``path``; SourceError when it is too large or unreadable."""
+    try:
+        fd = open_regular(path)
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"{path} is {size // (1024 * 1024)} MB: brm import reads at most "
+                f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB; export fewer responses at a time"
+            )
+        return handle.read()
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 text, with or without BOM; SourceError for another encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{path} is not UTF-8 (byte {exc.start + 1}): export it again as CSV UTF-8"
+        ) from None
+
+
+def _separator(text: str) -> str:
+    """Comma or semicolon: whichever the first line holds more of outside quotes."""
+    first = text.split("\n", 1)[0]
+    outside = first.split('"')[::2]
+    counts = {sep: sum(part.count(sep) for part in outside) for sep in (",", ";", "\t")}
+    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
+
+
+def csv_rows(text: str, path: str) -> list[list[str]]:
+    """Every row of a CSV text, header rows included; SourceError names a bad row."""
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise SourceError(f"{path}: row {reader.line_num}: not readable as CSV: {exc}") from None
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()  # blank lines at the end, as spreadsheets save them
+    return rows
+
+
+def table(rows: list[list[str]], header: list[str], first: int) -> Table:
+    """A table of ``header`` and the data rows from row index ``first`` on; a row that
+    is entirely blank is left out."""
+    data = [
+        Row(i + 1, row)
+        for i, row in enumerate(rows[first:], start=first)
+        if any(cell.strip() for cell in row)
+    ]
+    return Table(header, data)
