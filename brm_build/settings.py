@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from .findings import Finding
+from .model.common import HOST_URL_PATTERN
 from .reading import read_text
 from .validation import validate
 from .yamlsource import parse_mapping
@@ -23,7 +24,7 @@ class _Config(BaseModel):
 class Repository(_Config):
     """Where the records repository is hosted, for "propose a change" links."""
 
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    url: str | None = Field(default=None, pattern=HOST_URL_PATTERN)
     branch: str = "main"
     host: str | None = Field(default=None, pattern=r"^(github|gitlab)$")
 

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from .findings import Finding, error, format_field
 from .model.common import (
+    HOST_URL_PATTERN,
     ISO_DATE,
     PERIOD_HINT,
     PERIOD_PATTERN,
@@ -48,6 +49,7 @@ Loc = tuple[str | int, ...]
 _PATTERN_HINTS = {
     ID_PATTERN: "an id: lower-case letters, digits and single hyphens",
     PERIOD_PATTERN: PERIOD_HINT,
+    HOST_URL_PATTERN: "the web address of the repository, such as https://github.com/org/records",
     YEARLY_PERIOD_PATTERN: YEARLY_PERIOD_HINT,
     REF_PATTERN: "12 hex digits, as brm import writes them",
     "^[A-Z]{3}$": "an ISO 4217 currency code such as EUR",

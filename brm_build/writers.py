@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .codes import CODES
+from .escape.html import attribute
+from .escape.html import text as html_text
 from .model import KINDS, RESTRICTED, Kind
 from .model.common import MAX_NUMBER, PERIOD_PATTERN, REF_PATTERN, YEARLY_PERIOD_PATTERN
 from .model.ids import ID_PATTERN
@@ -127,7 +129,8 @@ def _kind_section(kind: Kind) -> list[str]:
 
 
 def _proposing(config: BrmConfig) -> list[str]:
-    host = config.repository.url or "the records repository"
+    url = config.repository.url  # validated as plain, and escaped all the same
+    host = f'<a href="{attribute(url)}">{html_text(url)}</a>' if url else "the records repository"
     return [
         "## How to propose a change",
         "",

@@ -79,7 +79,7 @@ def test_fields_are_described_from_the_schema() -> None:
 def test_the_page_points_at_the_repository_host() -> None:
     url = "https://git.example.org/it/records"
     page = writers_page(BrmConfig(repository=Repository(url=url)))
-    assert f"1. Open the record in {url}:" in page
+    assert f'1. Open the record in <a href="{url}">{url}</a>:' in page
     assert "1. Open the record in the records repository:" in writers_page(BrmConfig())
 
 

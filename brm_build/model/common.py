@@ -52,6 +52,9 @@ Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+HOST_URL_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%+/-]*)?$"
+"""The web address of a repository host (brm.yaml): host, port and path of plain characters,
+no query, quote or markup, as it is written into links and pages."""
 Handle = Annotated[
     str, StringConstraints(pattern=r"^@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?$")
 ]

@@ -14,6 +14,9 @@ import pytest
 
 from brm_build.cli import main
 from brm_build.repository import load_repository
+from brm_build.settings import BrmConfig, load_config
+from brm_build.settings import Repository as RepositorySettings
+from brm_build.writers import writers_page
 
 from ..casebuilder import build
 from ..conftest import settings_for
@@ -147,3 +150,25 @@ def test_file_names_stay_text_in_the_job_summary_and_the_log(
     assert "<a " not in html and "<img" not in html, html
     outside = re.sub(r"<code>.*?</code>", "", html, flags=re.S)
     assert "@evil" not in outside, html
+
+
+SCRIPT_URL = 'https://git.example/"><script>alert(1)</script><a x="'
+
+
+def test_a_repository_url_with_markup_is_a_finding(tmp_path: Path) -> None:
+    root = build(tmp_path / "repo", {"brm.yaml": f"repository:\n  url: '{SCRIPT_URL}'\n"})
+    _, problems = load_config(str(root))
+    assert [(p.code, p.path, p.field) for p in problems] == [
+        ("schema-pattern", "brm.yaml", "repository.url")
+    ]
+    out = tmp_path / "site"
+    assert main(["build", "--root", str(root), "--out", str(out), "--no-cache"]) != 0
+    assert not out.exists()
+
+
+def test_the_writers_page_escapes_the_repository_url() -> None:
+    """Even a URL that bypassed the settings' check stays an attribute and text."""
+    config = BrmConfig(repository=RepositorySettings.model_construct(url=SCRIPT_URL))
+    page = writers_page(config)
+    assert "<script>" not in page and '"><' not in page
+    assert 'href="https://git.example/&quot;&gt;&lt;script&gt;' in page
