@@ -14,6 +14,7 @@ from . import __version__, cli_init, cli_report, cli_workflow
 from .check import CheckResult, check, check_findings
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .escape.logline import printable
+from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .findings import Finding, sorted_findings
 from .outputs import OutputError, cannot_write, make_folder, write_text
 from .progress import Progress, shows_progress
@@ -24,8 +25,6 @@ from .repository import Repository
 from .settings import CONFIG_FILE, CacheSettings, Settings, load_config
 from .site.address import parse_address, unavailable
 from .trust import cache_problem
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -422,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"brm: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

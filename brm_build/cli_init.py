@@ -8,9 +8,8 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
+from .exits import EXIT_OK, EXIT_USAGE
 from .starter import CI_FILES, StarterError, StarterPlan, write_starter
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_parser(

@@ -9,14 +9,13 @@ import os
 import sys
 from collections.abc import Callable
 
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .outputs import create_text
 from .quoting import Quotes
 from .reporters import render_text
 from .scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
 from .settings import Settings
 from .trust import linked_part
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 
 from .check import CheckResult, check_with
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .findings import Severity
 from .outputs import replace_files
 from .quoting import Quotes
@@ -18,8 +19,6 @@ from .reporters import render_text
 from .repository import Repository
 from .settings import Settings
 from .trust import linked_part
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(

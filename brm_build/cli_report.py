@@ -7,13 +7,12 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from .exits import EXIT_OK, EXIT_USAGE
 from .outputs import write_text
 from .report import build_pack, parse_period, render_markdown
 from .report.document import Pack
 from .repository import Repository
 from .settings import Settings
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown}
 """The text formats by name; every name is a ``--format`` choice."""

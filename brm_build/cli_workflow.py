@@ -17,6 +17,7 @@ from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, Imported, import_csv
 from .exchange.merging import describe
 from .exchange.spreadsheet import decode
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .files import open_regular
 from .findings import Severity
 from .outputs import make_folder, replace_files, write_text
@@ -25,7 +26,6 @@ from .settings import Settings
 from .sources import discover
 from .trust import link_under, linked_part
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 Command = Callable[[argparse.Namespace, Settings], int]
 
 
@@ -223,7 +223,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(refusal, EXIT_FINDINGS)
     if result.problems:
         rows = len({p.row for p in result.problems})
-        return _fail(f"{rows} row(s) not imported: correct them and import them again", 1)
+        return _fail(
+            f"{rows} row(s) not imported: correct them and import them again", EXIT_FINDINGS
+        )
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ import time
 from typing import Protocol
 
 from ..check import CheckResult, check
+from ..exits import EXIT_FINDINGS
 from ..publication import publish_findings
 from ..settings import Settings
 from .build import (
@@ -106,12 +107,12 @@ def serve(settings: Settings, dev_addr: str, report: Reporter, interval: float =
     result, pages = regenerate(settings)
     if pages is None:
         report.findings(result)
-        return 1
+        return EXIT_FINDINGS
     refused = mkdocs_problems(settings.root)
     for problem in refused:
         report.message(problem)
     if refused:
-        return 1
+        return EXIT_FINDINGS
     with tempfile.TemporaryDirectory(prefix=f"brm-serve-{os.getpid()}-") as work:
         docs = os.path.join(work, "docs")
         write_docs(docs, pages)
