@@ -40,7 +40,10 @@ def add_parser(
         help="a quarter (2026-Q3), a month (2026-09) or a year (2026)",
     )
     p.add_argument(
-        "--format", choices=tuple(RENDERERS), default="markdown", help="the output format"
+        "--format",
+        choices=tuple(RENDERERS),
+        default="markdown",
+        help="markdown: the pack as Markdown text, on standard output or in --out FILE",
     )
     p.add_argument(
         "--out", metavar="FILE", help="where to write the pack (Markdown: default stdout)"
