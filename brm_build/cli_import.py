@@ -11,14 +11,13 @@ import argparse
 import sys
 
 from .escape.logline import printable
+from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .findings import Finding
 from .imports.survey import SurveyImport, plan_survey_import
 from .imports.tables import SourceError
 from .imports.writing import WriteRefused, write_all
 from .outputs import OutputError
 from .settings import Settings
-
-EXIT_OK, EXIT_ROWS, EXIT_USAGE = 0, 1, 2
 
 
 def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:
@@ -80,4 +79,4 @@ def cmd_import_survey(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run:
         print("\n".join(_dry_lines(result)) or "  (no responses to add)")
     print("\n".join(_summary(result, args.file, written)))
-    return EXIT_ROWS if result.problems else EXIT_OK
+    return EXIT_FINDINGS if result.problems else EXIT_OK

@@ -41,14 +41,14 @@ def _options(parser: argparse.ArgumentParser) -> list[argparse.Action]:
 
 
 def _readme_row(command: str) -> str:
-    """The row of the README's Commands table for the top-level ``command``."""
+    """The rows of the README's Commands table for the top-level ``command``, one text."""
     rows = [
         line
         for line in section("Commands").splitlines()
         if re.match(rf"\| `brm {re.escape(command)}[ `]", line)
     ]
-    assert len(rows) == 1, f"README.md's Commands table has {len(rows)} rows for brm {command}"
-    return rows[0]
+    assert rows, f"README.md's Commands table has no row for brm {command}"
+    return "\n".join(rows)
 
 
 def test_the_parser_is_read_whole() -> None:
