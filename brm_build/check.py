@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .cache import FileCache
 from .checks import FILE_CHECKS, run_checks
 from .checks.history import check_target_history
+from .checks.mappings import mapping_files
 from .checks.secrets import hide_secrets
 from .codeowners import codeowners_findings, existing_files, read_codeowners
 from .findings import Finding, Severity, sorted_findings
@@ -142,11 +143,12 @@ def check_with(
 
 def _other_inputs(settings: Settings) -> bytes:
     """What the cross-record checks read besides the record files: the date, the
-    committed CODEOWNERS files and the commits that changed agreements."""
+    committed CODEOWNERS files, the mapping files under imports/ and the commits that
+    changed agreements."""
     history = _history(settings)
     shas = "" if history is None else " ".join(c.sha for c in history.commits)
     parts = [settings.today.isoformat().encode(), shas.encode()]
-    for path in existing_files(settings.root):
+    for path in [*existing_files(settings.root), *mapping_files(settings.root)]:
         text = read_codeowners(settings.root, path)  # never through a link
         parts.append(path.encode() + (b"\1" if text is None else b"\0" + text.encode()))
     return b"\0\0".join(parts)

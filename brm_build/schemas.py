@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .imports.mapping import SurveyMapping
 from .model import KINDS, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,9 +26,31 @@ def kind_schema(kind: Kind) -> dict[str, Any]:
     }
 
 
-def schema_texts() -> dict[str, str]:
-    """File name to JSON text for every kind, as committed in ``schemas/``."""
+MAPPING_SCHEMA = "import-survey.schema.json"
+"""The schema of the survey mapping files under ``imports/`` (imports.md)."""
+
+
+def mapping_schema() -> dict[str, Any]:
+    """The JSON Schema of a ``brm import survey`` mapping file, for editors."""
+    schema = SurveyMapping.model_json_schema(mode="validation")
+    schema.pop("title", None)
+    description = schema.pop("description", "")
     return {
-        kind.schema_file: json.dumps(kind_schema(kind), indent=2, sort_keys=True) + "\n"
-        for kind in KINDS
+        "$schema": DIALECT,
+        "$id": BASE_ID + MAPPING_SCHEMA,
+        "title": "brm import survey mapping (imports/*.yaml)",
+        "description": description.strip(),
+        **schema,
     }
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def schema_texts() -> dict[str, str]:
+    """File name to JSON text for every kind and for mapping files, as committed in
+    ``schemas/``."""
+    texts = {kind.schema_file: _text(kind_schema(kind)) for kind in KINDS}
+    texts[MAPPING_SCHEMA] = _text(mapping_schema())
+    return texts

@@ -23,10 +23,7 @@ COVERED_ELSEWHERE = {
     "file-unreadable": "tests/test_checks_files.py and tests/test_cli.py",
     "target-changed-after-reports": "tests/test_checks_history.py (git history made at test time)",
     # brm import survey: findings about a mapping against the export it reads
-    "mapping-column": "tests/imports/test_survey_gforms.py (a column the export lacks)",
     "mapping-value": "tests/imports/test_survey_gforms.py (an answer of the export)",
-    "mapping-title": "tests/imports/test_survey_gforms.py (a new survey without a title)",
-    "mapping-period": "tests/imports/test_survey_gforms.py (a survey of another period)",
 }
 
 

@@ -9,6 +9,7 @@ from .agreements import check_parties, check_report_periods, check_reports
 from .attention import check_attention
 from .escalations import check_escalations
 from .hierarchy import check_hierarchy
+from .mappings import check_mappings
 from .money import check_money
 from .references import check_references
 from .retired import check_retired
@@ -57,4 +58,5 @@ def _all_checks(repo: Repository, settings: Settings) -> list[Finding]:
         *check_satisfaction(repo, settings),
         *check_survey_copies(repo),
         *check_survey_invited(repo),
+        *check_mappings(repo, settings),
     ]

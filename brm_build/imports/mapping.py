@@ -97,8 +97,24 @@ def _required_columns(loaded: LoadedMapping) -> list[Finding]:
     return findings
 
 
+def against_survey(loaded: LoadedMapping, exists: bool, period: str | None) -> list[Finding]:
+    """What the mapping says that the survey it names contradicts: a new survey needs a
+    title, and an existing one is of its own period."""
+    m, path = loaded.mapping, f"records/surveys/{loaded.mapping.survey}.yaml"
+    if not exists and m.title is None:
+        message = f"{path} does not exist yet: give the new survey a title"
+        return [error("mapping-title", loaded.path, loaded.line_of("survey"), 1, "title", message)]
+    if exists and period is not None and period != m.period:
+        message = f"the survey {m.survey} is of {period}, not {m.period}: correct the period"
+        return [
+            error("mapping-period", loaded.path, loaded.line_of("period"), 1, "period", message)
+        ]
+    return []
+
+
 def parse_mapping_text(text: str, path: str) -> tuple[LoadedMapping | None, list[Finding]]:
-    """Validate a mapping file's text: the mapping, or its findings."""
+    """Validate a mapping file's text: the mapping (None when its schema fails) and its
+    findings; a mapping with findings must not be used."""
     parsed = parse_file(text, path, markdown=False)
     if parsed.document is None or parsed.findings:
         return None, list(parsed.findings)
@@ -106,8 +122,7 @@ def parse_mapping_text(text: str, path: str) -> tuple[LoadedMapping | None, list
     if model is None:
         return None, findings
     loaded = LoadedMapping(model, parsed.document, path)
-    findings = _required_columns(loaded)
-    return (None if findings else loaded), findings
+    return loaded, _required_columns(loaded)
 
 
 def load_mapping(abspath: str, path: str) -> tuple[LoadedMapping | None, list[Finding]]:

@@ -16,7 +16,7 @@ from ..repository import load_repository
 from ..scaffold import Draft
 from ..settings import Settings
 from .answers import Matcher, RowProblem, RowSkipped, Value, response
-from .mapping import LoadedMapping, load_mapping
+from .mapping import LoadedMapping, against_survey, load_mapping
 from .merge import append_responses, new_survey
 from .sources import READERS, SourceTable
 from .tables import SourceError
@@ -152,7 +152,7 @@ def plan_survey_import(settings: Settings, file: str, map_file: str) -> SurveyIm
     """What importing ``file`` with the mapping ``map_file`` writes (nothing is written);
     SourceError when the file cannot be read as its source."""
     loaded, findings = load_mapping(map_file, os.path.relpath(map_file, settings.root))
-    if loaded is None:
+    if loaded is None or findings:
         return SurveyImport("", findings)
     m = loaded.mapping
     result = SurveyImport(f"records/surveys/{m.survey}.yaml")
@@ -163,18 +163,10 @@ def plan_survey_import(settings: Settings, file: str, map_file: str) -> SurveyIm
     before = _existing(os.path.join(settings.root, *result.path.split("/")), result.path)
     held: set[str] = set()
     base = 0
-    if before is None and m.title is None:
-        message = f"{result.path} does not exist yet: give the new survey a title"
-        result.findings.append(
-            error("mapping-title", loaded.path, loaded.line_of("survey"), 1, "title", message)
-        )
-    elif before is not None:
+    period = None
+    if before is not None:
         period, held, base = _held(before, result.path)
-        if period is not None and period != m.period:
-            message = f"the survey {m.survey} is of {period}, not {m.period}: correct the period"
-            result.findings.append(
-                error("mapping-period", loaded.path, loaded.line_of("period"), 1, "period", message)
-            )
+    result.findings += against_survey(loaded, before is not None, period)
     if result.findings:
         return result
     _convert(result, matcher, held)

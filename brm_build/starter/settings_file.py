@@ -7,6 +7,7 @@ import json
 
 from ..demo.yamltext import scalar
 from ..model import KINDS
+from ..schemas import MAPPING_SCHEMA
 from ..settings import Limits, Repository, Thresholds
 
 GITIGNORE = ".brm-cache/\nsite/\n"
@@ -63,8 +64,9 @@ publish: []
 
 def editor_settings() -> str:
     """``.vscode/settings.json``: each records folder mapped to its kind's schema, so that
-    VS Code (with the YAML extension) completes fields and marks mistakes while typing.
-    Meetings are left out: editors apply no schema to front matter."""
+    VS Code (with the YAML extension) completes fields and marks mistakes while typing;
+    the mapping files under imports/ to theirs. Meetings are left out: editors apply no
+    schema to front matter."""
     schemas = {
         f"./schemas/{kind.schema_file}": [
             f"records/{kind.folder}/*/*.yaml" if kind.dated else f"records/{kind.folder}/*.yaml"
@@ -72,6 +74,7 @@ def editor_settings() -> str:
         for kind in KINDS
         if kind.extension == ".yaml"
     }
+    schemas[f"./schemas/{MAPPING_SCHEMA}"] = ["imports/*.yaml"]
     settings = {
         "yaml.schemas": schemas,
         "yaml.validate": True,

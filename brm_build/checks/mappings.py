@@ -1,0 +1,63 @@
+"""Mapping files are records too (imports.md): every ``imports/*.yaml`` is validated
+against its schema ("did you mean" for an unknown key), its values must name records
+that exist, and the survey it names must agree with it."""
+
+from __future__ import annotations
+
+import os
+
+from ..findings import Finding, error
+from ..imports.mapping import LoadedMapping, against_survey, load_mapping
+from ..repository import Repository
+from ..settings import Settings
+from .references import unknown_reference
+
+IMPORTS = "imports"
+
+
+def mapping_files(root: str) -> list[str]:
+    """The mapping files of the repository at ``root`` (paths relative to it), in order;
+    a symbolic link is never followed."""
+    folder = os.path.join(root, IMPORTS)
+    if os.path.islink(folder) or not os.path.isdir(folder):
+        return []
+    return sorted(
+        f"{IMPORTS}/{name}"
+        for name in os.listdir(folder)
+        if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+    )
+
+
+def _references(repo: Repository, loaded: LoadedMapping) -> list[Finding]:
+    findings = []
+    for name, kind in (("customer", "customer"), ("service", "service")):
+        answers = getattr(loaded.mapping.values, name) or {}
+        known = repo.files.get(kind, set())
+        for answer, rid in answers.items():
+            if rid not in known:
+                loc = ("values", name, answer)
+                findings.append(unknown_reference(loaded, loc, kind, rid, known))
+    return findings
+
+
+def _survey(repo: Repository, loaded: LoadedMapping) -> list[Finding]:
+    entry = repo.surveys.get(loaded.mapping.survey)
+    exists = loaded.mapping.survey in repo.files.get("survey", set())
+    period = entry.record.period if entry is not None else None
+    return against_survey(loaded, exists, period)
+
+
+def check_mappings(repo: Repository, settings: Settings) -> list[Finding]:
+    """The findings of every mapping file under imports/."""
+    findings: list[Finding] = []
+    for path in mapping_files(settings.root):
+        abspath = os.path.join(settings.root, *path.split("/"))
+        if os.path.islink(abspath):
+            message = "a symbolic link: brm reads no file through one; put the mapping here"
+            findings.append(error("file-symlink", path, 1, 1, "", message))
+            continue
+        loaded, problems = load_mapping(abspath, path)
+        findings += problems
+        if loaded is not None:
+            findings += _references(repo, loaded) + _survey(repo, loaded)
+    return findings
