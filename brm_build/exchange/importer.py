@@ -32,6 +32,8 @@ Reader = Callable[[str], str | None]
 """The text of a record file that exists, by its path in the repository (None: unreadable)."""
 
 IMPORTABLE = ("customers", "services")
+MAX_CELL = 131_072
+"""Characters at most in one cell (Python's csv default), far beyond any record's value."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,44 @@ def _headers(
     return matched, f"{what}: the columns are {', '.join(names.values())}"
 
 
+def _table(text: str) -> tuple[list[str], list[tuple[int, list[str]]]] | RowProblem:
+    """The header and the numbered rows of a CSV text (blank rows left out), or the first
+    row that cannot be read: a cell over ``MAX_CELL`` characters, or broken quoting."""
+    csv.field_size_limit(MAX_CELL)  # process-wide: set for each read, as other readers do
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text))
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        too_long = "field larger than field limit" in str(exc)
+        why = (
+            f"a cell holds more than {MAX_CELL:,} characters, far more than any value of a "
+            "record: shorten it"
+            if too_long
+            else f"not readable as CSV: {exc}"
+        )
+        return RowProblem(len(rows) + 1, why)
+    header = rows[0] if rows else []
+    twice = _repeated(header)
+    if twice:
+        return RowProblem(1, twice)
+    return header, [(n, row) for n, row in enumerate(rows[1:], start=2) if row]
+
+
+def _repeated(header: list[str]) -> str | None:
+    """Why a header that names a column twice is refused: one of them would be lost."""
+    first: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        key = _canonical(name)
+        if key and key in first:
+            return (
+                f"the column {name.strip()} appears twice (columns {first[key]} and {number}): "
+                "keep one, or the values of the other would be lost"
+            )
+        first.setdefault(key, number)
+    return None
+
+
 def _known(kind: Kind, existing: Mapping[str, set[str]], ids: set[str]) -> dict[str, set[str]]:
     """The ids a reference may name: those in the repository, and this file's own."""
     known = {"customer": set(), "service": set(), **{k: set(v) for k, v in existing.items()}}
@@ -238,15 +278,18 @@ def import_csv(
     the text of a record file that exists (by path), which a row then updates."""
     kind = next(k for k in KIND_BY_NAME.values() if k.folder == folder)
     result = Imported()
-    reader = csv.DictReader(io.StringIO(text), delimiter=_dialect(text))
     by_header = {c.header: c for c in columns(kind.model, kind.name, None)}
-    matched, problem = _headers(list(reader.fieldnames or []), by_header)
+    table = _table(text)
+    if isinstance(table, RowProblem):
+        result.problems.append(table)
+        return result
+    matched, problem = _headers(table[0], by_header)
     if problem:
         result.problems.append(RowProblem(1, problem))
         return result
     rows = [
-        (number, {matched[k]: v for k, v in raw.items() if k in matched and isinstance(v, str)})
-        for number, raw in enumerate(reader, start=2)
+        (number, {matched[k]: v for k, v in zip(table[0], cells, strict=False) if k in matched})
+        for number, cells in table[1]
     ]
     known = _known(kind, existing, {row.get("id", "").strip() for _, row in rows})
     seen: dict[str, int] = {}

@@ -172,3 +172,35 @@ def test_the_writers_page_escapes_the_repository_url() -> None:
     page = writers_page(config)
     assert "<script>" not in page and '"><' not in page
     assert 'href="https://git.example/&quot;&gt;&lt;script&gt;' in page
+
+
+SHEET = "id,name,owner.name,owner.email,status\n"
+ROW = "{sid},{name},Ola Owner,ola@meridian.example,live\n"
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], sheet: str) -> tuple[int, str]:
+    """``brm import services`` of ``sheet`` into the base records: exit code and stderr."""
+    root = build(tmp_path / "repo", {})
+    path = tmp_path / "services.csv"
+    path.write_text(sheet, encoding="utf-8")
+    capsys.readouterr()
+    code = main(["import", "services", str(path), "--root", str(root)])
+    assert sorted(p.name for p in (root / "records/services").iterdir()) == ["erp.yaml"]
+    return code, capsys.readouterr().err
+
+
+def test_a_cell_too_long_for_csv_is_a_row_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = SHEET + ROW.format(sid="crm", name="CRM") + ROW.format(sid="big", name="x" * 200_000)
+    code, err = _import(tmp_path, capsys, sheet)
+    assert code == 1 and "Traceback" not in err, err
+    assert "services.csv: row 3: a cell holds more than 131,072 characters" in err, err
+
+
+def test_a_column_named_twice_is_a_problem_not_a_loss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = SHEET.replace("status", "status,Name") + ROW.format(sid="crm", name="CRM")[:-1]
+    code, err = _import(tmp_path, capsys, sheet + ",Other name\n")
+    assert code == 1 and "row 1: the column Name appears twice (columns 2 and 6)" in err, err
