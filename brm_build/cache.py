@@ -20,13 +20,11 @@ which also means a stored record is never trusted blindly.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +33,7 @@ import yaml
 
 from . import __version__
 from .findings import Finding, Severity
+from .outputs import replace_whole
 from .settings import CacheSettings, Settings
 
 FORMAT = "brm-check-cache 1"
@@ -167,16 +166,9 @@ class FileCache:
         head = f"{FORMAT} {_signature(self.secret, body)}\n".encode()
         try:
             os.makedirs(self.place.folder, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".records-", dir=self.place.folder)
+            replace_whole(os.path.join(self.place.folder, name), head + body, ".records-")
         except OSError:
             return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(head + body)
-            os.replace(temp, os.path.join(self.place.folder, name))
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.remove(temp)
 
     def _entries(self) -> dict[str, str]:
         if self.lines is None:

@@ -3,6 +3,7 @@ asked: a place that cannot take it gets a plain sentence, never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -94,17 +95,40 @@ def replace_files(writes: Sequence[tuple[str, str]], removals: Sequence[str] = (
                 os.unlink(temporary)
 
 
+def _beside(path: str, data: bytes, prefix: str = ".brm-") -> str:
+    """``data`` written to a new hidden file in the folder of ``path``; its path. OSError
+    when it cannot be, and then no such file is left."""
+    handle, temporary = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(path) or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+    return temporary
+
+
+def replace_whole(path: str, data: bytes, prefix: str = ".brm-") -> None:
+    """Write ``data`` to ``path`` whole or not at all: a reader sees the old file or the
+    new one, never a part. A link at ``path`` is replaced, its target never written.
+    OSError when it cannot be, and then ``path`` is as it was."""
+    temporary = _beside(path, data, prefix)
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
 def _stage(path: str, text: str) -> str:
     """``text`` written to a new hidden file in the folder of ``path``; its path."""
-    folder = os.path.dirname(path) or "."
-    make_folder(folder, path)
+    make_folder(os.path.dirname(path) or ".", path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".brm-", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        return _beside(path, text.encode("utf-8"))
     except OSError as exc:
         raise OutputError(cannot_write(path, exc)) from None
-    return temporary
 
 
 def _swap_in(staged: Sequence[tuple[str, str]], removals: Sequence[str]) -> None:

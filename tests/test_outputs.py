@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from brm_build import outputs
 from brm_build.outputs import (
     OutputError,
     cannot_write,
     create_text,
     make_folder,
     replace_files,
+    replace_whole,
     write_text,
 )
 
@@ -100,3 +102,28 @@ def test_replace_files_puts_back_what_it_replaced_when_a_removal_fails(tmp_path:
         replace_files([(str(first), "a: 2\n"), (str(second), "b: 1\n")], [str(tmp_path / "x")])
     assert first.read_bytes() == b"a: 1\n" and not second.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_replace_whole_leaves_the_old_file_when_it_cannot_write(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    replace_whole(str(target), b"new")
+    assert target.read_bytes() == b"new"
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(IsADirectoryError):
+        replace_whole(str(tmp_path / "folder"), b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "page.html"]
+    with pytest.raises(FileNotFoundError):
+        replace_whole(str(tmp_path / "missing" / "x"), b"new")
+
+
+def test_one_way_to_write_a_file_whole() -> None:
+    """Writing a file whole or not at all (a temporary file moved over it) is outputs'
+    replace_whole: no other module makes its own temporary file for it."""
+    package = Path(outputs.__file__).parent
+    makers = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "mkstemp(" in path.read_text(encoding="utf-8")
+    )
+    assert makers == ["outputs.py"]

@@ -9,18 +9,17 @@ are drawn across the cores by a process pool, or in this process when there is o
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..cache import _signature
+from ..outputs import replace_whole
 from .model import Chart, Spec
 
 Draw = Callable[[Spec], bytes]
@@ -53,17 +52,8 @@ def _write(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all, replacing whatever is there (a link
     too: the link is replaced, its target is never written); a file that already holds
     ``data`` is left as it is."""
-    if _read_file(path, len(data)) == data:
-        return
-    fd, partial = tempfile.mkstemp(prefix=".chart-", dir=os.path.dirname(path))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(partial, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.remove(partial)
-        raise
+    if _read_file(path, len(data)) != data:
+        replace_whole(path, data, ".chart-")
 
 
 def _read_file(path: str, limit: int) -> bytes | None:

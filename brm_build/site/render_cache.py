@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -25,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..cache import _linked, _secret, _signature
+from ..outputs import replace_whole
 
 FORMAT = "brm-site-cache 1"
 MANIFEST = "manifest.json"
@@ -128,10 +128,7 @@ class PageCache:
                     _store(path, target)
             body = json.dumps(entries, separators=(",", ":")).encode()
             head = f"{FORMAT} {_signature(self.secret, body)}\n".encode()
-            fd, temp = tempfile.mkstemp(prefix=".manifest-", dir=self.folder)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(head + body)
-            os.replace(temp, os.path.join(self.folder, MANIFEST))
+            replace_whole(os.path.join(self.folder, MANIFEST), head + body, ".manifest-")
             for name in os.listdir(pages_dir):
                 if name.endswith(".html") and name[:-5] not in entries:
                     os.remove(os.path.join(pages_dir, name))
@@ -141,13 +138,6 @@ class PageCache:
 
 def _store(source: str, target: str) -> None:
     """Put a copy of the built file ``source`` at ``target``, written whole or not at all."""
-    folder = os.path.dirname(target)
-    fd, temp = tempfile.mkstemp(prefix=".page-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
-            out.write(handle.read())
-        os.replace(temp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.remove(temp)
-        raise
+    with open(source, "rb") as handle:
+        data = handle.read()
+    replace_whole(target, data, ".page-")
