@@ -1,50 +1,38 @@
-"""What ``brm import`` may write: the rows that the real check accepts, run on the
-repository as it would be with them written (the check ``brm new`` runs, ``trial``).
+"""What ``brm import customers|services`` may write: the rows that the real check accepts,
+run on the repository as it would be with them written (the check ``brm new`` runs).
 
 Rows can break a rule only together, such as two purchasers that are each other's
 parent: the check runs again without the rows it rejected until it passes, so that what
-is written never makes ``brm check`` fail.
+is written never makes ``brm check`` fail. The loop is the one every import uses,
+``imports.writing.admit_rows``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..findings import Finding, Severity
-from ..scaffold import trial
+from ..findings import Finding
+from ..imports.writing import admit_rows
 from ..settings import Settings
 from .importer import Imported, RowProblem
-
-
-def _reason(finding: Finding, again: bool) -> str:
-    """A finding as a row's problem; ``again`` when the check ran without rows refused."""
-    note = " (checked without the rows refused before)" if again else ""
-    return f"{finding.field or 'row'}: {finding.message}{note}"
 
 
 def admit(settings: Settings, imported: Imported) -> Imported:
     """``imported`` without the rows that ``brm check`` would reject once written; each
     rejected row gets the check's findings as its problems."""
-    drafts = dict(imported.drafts)
+    by_row = {row: draft for row, draft in imported.drafts.values()}
+    row_at = {draft.path: row for row, draft in by_row.items()}
+
+    def row_of(finding: Finding, kept: Sequence[int]) -> int | None:
+        row = row_at.get(finding.path)
+        return row if row in kept else None
+
+    admitted = admit_rows(settings, sorted(by_row), lambda kept: [by_row[r] for r in kept], row_of)
     problems = list(imported.problems)
-    again = False
-    while drafts:
-        verdict = trial(settings, *(draft for _, draft in drafts.values()))
-        errors = [f for f in verdict.findings if f.severity is Severity.ERROR]
-        if not errors:
-            break
-        rejected = {f.path for f in errors if f.path in drafts}
-        for finding in errors:
-            if finding.path in rejected:
-                problems.append(RowProblem(drafts[finding.path][0], _reason(finding, again)))
-        if not rejected:  # the rows together break a rule in another file: none is written
-            where = f"{errors[0].path}:{errors[0].line}: {errors[0].message}"
-            problems += [
-                RowProblem(row, f"row: 'brm check' would fail with the rows written: {where}")
-                for row, _ in drafts.values()
-            ]
-            rejected = set(drafts)
-        drafts = {path: entry for path, entry in drafts.items() if path not in rejected}
-        again = True
+    problems += [
+        RowProblem(row, why) for row, reasons in admitted.refused.items() for why in reasons
+    ]
     problems.sort(key=lambda problem: problem.row)  # stable: a row's reasons keep their order
+    drafts = {draft.path: (row_at[draft.path], draft) for draft in admitted.drafts}
     return replace(imported, drafts=drafts, problems=problems)
