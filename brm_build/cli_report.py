@@ -8,13 +8,15 @@ import sys
 from collections.abc import Callable
 
 from .exits import EXIT_OK, EXIT_USAGE
-from .outputs import write_text
+from .outputs import write_bytes, write_text
 from .report import build_pack, parse_period, render_markdown
 from .report.document import Pack
+from .report.html import render_html
+from .report.pdf import pdf_problem, render_pdf
 from .repository import Repository
 from .settings import Settings
 
-RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown}
+RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown, "html": render_html}
 """The text formats by name; every name is a ``--format`` choice."""
 STDOUT_FORMATS = frozenset({"markdown"})
 
@@ -41,9 +43,9 @@ def add_parser(
     )
     p.add_argument(
         "--format",
-        choices=tuple(RENDERERS),
+        choices=(*RENDERERS, "pdf"),
         default="markdown",
-        help="markdown: the pack as Markdown text, on standard output or in --out FILE",
+        help="markdown (stdout without --out), html (one self-contained file) or pdf (A4)",
     )
     p.add_argument(
         "--out", metavar="FILE", help="where to write the pack (Markdown: default stdout)"
@@ -65,13 +67,17 @@ def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
         return _usage(f"no customer or purchaser '{args.customer}' in records/customers/")
     if args.out is None and args.format not in STDOUT_FORMATS:
         return _usage(f"--format {args.format} needs --out FILE")
+    if args.format == "pdf" and (problem := pdf_problem()) is not None:
+        return _usage(problem)
     pack = build_pack(repo, settings, args.customer, span, internal=args.internal)
-    text = RENDERERS[args.format](pack)
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(RENDERERS[args.format](pack))
+        return EXIT_OK
+    if args.format == "pdf":
+        write_bytes(args.out, render_pdf(pack))
     else:
-        write_text(args.out, text)
-        print(f"wrote the {args.format} pack of {args.customer} for {span.label} to {args.out}")
+        write_text(args.out, RENDERERS[args.format](pack))
+    print(f"wrote the {args.format} pack of {args.customer} for {span.label} to {args.out}")
     return EXIT_OK
 
 

@@ -62,6 +62,18 @@ def write_text(path: str, text: str, *, newline: str | None = "\n", append: bool
         raise OutputError(cannot_write(path, exc)) from None
 
 
+def write_bytes(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path``, creating its folder; OutputError says why not."""
+    folder = os.path.dirname(path)
+    if folder:
+        make_folder(folder, path)
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(cannot_write(path, exc)) from None
+
+
 def create_text(path: str, text: str) -> bool:
     """Write ``text`` to the new file ``path`` (LF line ends), creating its folder; False
     when the file exists, which is never overwritten. OutputError says why it cannot."""

@@ -52,3 +52,13 @@ def test_hostile_text_stays_text(organisation: Path, capsys: pytest.CaptureFixtu
     text = _pack(organisation, capsys)
     assert "<script>" not in text
     assert "\n# heading from a value" not in text
+
+
+def test_the_html_pack_holds_no_restricted_value_nor_markup_from_a_value(
+    organisation: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "pack.html"
+    _pack(organisation, capsys, "--format", "html", "--out", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert leaks(page) == []
+    assert "<script" not in page and "onerror=" not in page.replace("onerror=&#34;", "")
