@@ -24,6 +24,7 @@ from .reporters import render_github, render_gitlab, render_json, render_markdow
 from .repository import Repository
 from .settings import CONFIG_FILE, CacheSettings, Settings, load_config
 from .site.address import parse_address, unavailable
+from .site.mkdocs_file import mkdocs_findings
 from .trust import cache_problem
 
 
@@ -247,6 +248,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # first collection would scan every one of them.
     gc.disable()
     config_findings += publish_findings(settings.root, settings.config)
+    config_findings += mkdocs_findings(settings.root)
     result = check_findings(settings, config_findings, progress)
     gc.freeze()
     gc.enable()

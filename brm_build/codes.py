@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "schema-value": "A value out of range or otherwise invalid (a date that does not exist).",
     "currency-unknown": "A currency code that is not an ISO 4217 currency.",
     "secret-value": "A value that looks like a password, key or token; remove it.",
+    "mkdocs-refused": "mkdocs.yml sets something that would run code or leak at build time.",
     "publish-unknown-field": "brm.yaml publish names a field that is not restricted or not there.",
     # Between records
     "ref-unknown": "A reference to a record that does not exist.",

@@ -28,7 +28,7 @@ from ..trust import link_under, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .leftovers import MARKER, PREVIOUS, STAGING, WORK, clean_leftovers, is_site, make_folder, mark
-from .mkdocs_file import CONFIG_FILE, load_site_config, write_layers
+from .mkdocs_file import CONFIG_FILE, load_site_config, mkdocs_findings, write_layers
 from .pages import generate
 from .render import render_site, site_config, write_files
 from .render_cache import PageCache
@@ -115,23 +115,17 @@ def write_pages(docs: str, pages: dict[str, str]) -> None:
     write_files(docs, ((path, text.encode("utf-8")) for path, text in pages.items()))
 
 
-def mkdocs_problems(root: str) -> list[str]:
-    """What the repository's mkdocs.yml sets that brm refuses (see :mod:`.mkdocs_file`)."""
-    site = load_site_config(root)
-    return [] if site is None else site.problems
-
-
 def write_config(work: str, settings: Settings, docs: str, site_dir: str) -> str:
     """Write the generated MkDocs config into ``work``; return its path. It extends a
     checked copy of the repository's mkdocs.yml, or brm's own when there is none; a
-    mkdocs.yml with something refused (:func:`mkdocs_problems`) raises ValueError."""
+    mkdocs.yml with something refused (the check's mkdocs-refused errors) raises ValueError."""
     site = load_site_config(settings.root)
     if site is None:
         base = os.path.join(work, "brm-" + BASE_CONFIG)
         with open(base, "wb") as handle:
             handle.write(DEFAULT_CONFIG.read_bytes())
     elif site.problems:
-        raise ValueError("; ".join(site.problems))
+        raise ValueError("; ".join(str(p) for p in site.problems))
     else:
         base = write_layers(site, work)
     path = os.path.join(work, "mkdocs.yml")
@@ -215,10 +209,11 @@ def build(
     previous site untouched."""
     progress = progress or Progress(sys.stderr, "checking", live=False)
     findings = [*(extra or []), *publish_findings(settings.root, settings.config)]
+    findings += mkdocs_findings(settings.root)
     result = check(settings, findings, progress)
     out = os.path.abspath(out)
     clean_leftovers(out)  # a killed build's site left aside goes back before anything else
-    problems = out_problems(settings.root, out) + mkdocs_problems(settings.root)
+    problems = out_problems(settings.root, out)
     if result.errors or problems:
         return BuildResult(result, tuple(problems))
     progress.stage("drawing charts and reading the history")

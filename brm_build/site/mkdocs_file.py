@@ -6,15 +6,18 @@ any file it ``INHERIT``\\s) safely itself, refuses what runs code or reads the b
 environment, and hands MkDocs a checked copy. A records repository may change the look
 and text of the site, not what runs:
 
-* settings: those in :data:`SETTINGS`; ``hooks`` (Python files run by MkDocs) is refused;
+* settings: those in ``SETTINGS``; ``hooks`` (Python files run by MkDocs) is refused;
 * ``theme``: anything but ``custom_dir`` (its templates are Jinja with Python's reach);
-* ``plugins``: only :data:`PLUGINS` (others run code, some of it from the repository, such
+* ``plugins``: only ``PLUGINS`` (others run code, some of it from the repository, such
   as the macros plugin's ``module_name``);
-* ``markdown_extensions``: only :data:`EXTENSIONS` (an extension is Python imported by
+* ``markdown_extensions``: only ``EXTENSIONS`` (an extension is Python imported by
   name, and ``pymdownx.snippets`` would put any file the build can read into a page);
-* tags: only ``!!python/name:`` of the functions in :data:`NAMES`; ``!!python/object``,
+* tags: only ``!!python/name:`` of the functions in ``NAMES``; ``!!python/object``,
   ``!!python/object/apply``, ``!ENV`` (the build's environment holds CI tokens),
   ``!relative`` and any other tag are refused.
+
+The lists are in :mod:`.mkdocs_settings`. ``brm check`` reports each refusal as an
+error (``mkdocs-refused``), so a pull request with one fails its check.
 """
 
 from __future__ import annotations
@@ -26,102 +29,13 @@ from typing import Any
 import yaml
 
 from ..files import open_regular
+from ..findings import Finding, error
 from ..trust import link_under
+from .mkdocs_settings import NAMES, line_of, setting_problems
 
 CONFIG_FILE = "mkdocs.yml"
 MAX_BYTES = 1 << 20
 MAX_INHERIT = 5
-SETTINGS = frozenset(
-    [
-        "INHERIT",
-        "site_name",
-        "site_url",
-        "site_description",
-        "site_author",
-        "copyright",
-        "repo_url",
-        "repo_name",
-        "edit_uri",
-        "edit_uri_template",
-        "use_directory_urls",
-        "theme",
-        "extra",
-        "extra_css",
-        "extra_javascript",
-        "markdown_extensions",
-        "plugins",
-        "strict",
-        "validation",
-        "nav",
-        "not_in_nav",
-        "exclude_docs",
-        "draft_docs",
-        "docs_dir",
-        "site_dir",
-        "dev_addr",
-        "remote_branch",
-        "remote_name",
-    ]
-)
-"""What a records repository's mkdocs.yml may set (brm fills in the docs, site and nav)."""
-PLUGINS = frozenset({"search", "material/search", "tags", "material/tags", "offline"})
-EXTENSIONS = frozenset(
-    [
-        "abbr",
-        "admonition",
-        "attr_list",
-        "def_list",
-        "footnotes",
-        "md_in_html",
-        "meta",
-        "tables",
-        "toc",
-        "sane_lists",
-        "smarty",
-        "fenced_code",
-        "codehilite",
-        "nl2br",
-        "wikilinks",
-    ]
-) | frozenset(
-    "pymdownx." + name
-    for name in [
-        "arithmatex",
-        "betterem",
-        "caret",
-        "critic",
-        "details",
-        "emoji",
-        "escapeall",
-        "highlight",
-        "inlinehilite",
-        "keys",
-        "magiclink",
-        "mark",
-        "progressbar",
-        "saneheaders",
-        "smartsymbols",
-        "superfences",
-        "tabbed",
-        "tasklist",
-        "tilde",
-        "blocks.admonition",
-        "blocks.details",
-        "blocks.tab",
-    ]
-)
-NAMES = frozenset(
-    {
-        "material.extensions.emoji.twemoji",
-        "material.extensions.emoji.to_svg",
-        "pymdownx.superfences.fence_code_format",
-        "pymdownx.superfences.fence_div_format",
-        "pymdownx.slugs.slugify",
-        "pymdownx.emoji.twemoji",
-        "pymdownx.emoji.to_svg",
-        "pymdownx.emoji.to_png",
-    }
-)
 _PYTHON = "tag:yaml.org,2002:python/"
 
 
@@ -173,47 +87,17 @@ _Dumper.add_representer(
 )
 
 
-def _item_name(item: object) -> str:
-    """The name of one entry of ``plugins`` or ``markdown_extensions``."""
-    if isinstance(item, dict) and len(item) == 1:
-        return str(next(iter(item)))
-    return str(item)
+@dataclass(frozen=True)
+class Problem:
+    """Something refused in a file of the site's configuration."""
 
+    path: str
+    line: int
+    setting: str
+    message: str
 
-def _names(value: object) -> list[str]:
-    if isinstance(value, dict):
-        return [str(k) for k in value]
-    return [_item_name(v) for v in value] if isinstance(value, list) else [str(value)]
-
-
-def setting_problems(config: dict[Any, Any]) -> list[str]:
-    """What in a loaded mkdocs.yml a records repository may not set, in plain words."""
-    problems = []
-    for key in config:
-        if key == "hooks":
-            problems.append("hooks: runs Python files at build time; brm refuses hooks")
-        elif key not in SETTINGS:
-            problems.append(f"{key}: is not a setting a records repository may change")
-    theme = config.get("theme")
-    if isinstance(theme, dict) and "custom_dir" in theme:
-        problems.append(
-            "theme.custom_dir: its templates are Jinja, which can run Python at build "
-            "time; brm refuses theme overrides from the repository"
-        )
-    for name in _names(config.get("plugins") or []):
-        if name not in PLUGINS:
-            problems.append(
-                f"plugins: {name} is not allowed: a plugin runs code at build time; "
-                f"allowed: {', '.join(sorted(PLUGINS))}"
-            )
-    for name in _names(config.get("markdown_extensions") or []):
-        if name.removeprefix("markdown.extensions.") not in EXTENSIONS:
-            problems.append(
-                f"markdown_extensions: {name} is not allowed: an extension is Python "
-                "code, and some read any file of the build; allowed: "
-                + ", ".join(sorted(EXTENSIONS))
-            )
-    return problems
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass
@@ -222,7 +106,7 @@ class SiteConfig:
     first; ``problems`` says what was refused (nothing is written then)."""
 
     layers: list[dict[Any, Any]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _read(root: str, rel: str) -> tuple[str | None, str | None]:
@@ -239,33 +123,55 @@ def _read(root: str, rel: str) -> tuple[str | None, str | None]:
     return raw.decode("utf-8", errors="replace"), None
 
 
+def _parse(rel: str, text: str) -> tuple[Any, yaml.Node | None, Problem | None]:
+    """The settings of one file and its composed document, or what was refused."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node, None
+    except Refused as exc:
+        return None, None, Problem(rel, exc.line, "", str(exc))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return None, None, Problem(rel, line, "", f"is not valid YAML: {exc}")
+    finally:
+        loader.dispose()
+
+
 def _layer(root: str, rel: str, found: SiteConfig) -> str | None:
     """Load one file of the chain into ``found``; the next file it inherits, if any."""
     text, why = _read(root, rel)
     if text is None:
-        found.problems.append(f"{rel} {why}")
+        found.problems.append(Problem(rel, 1, "", f"{rel} {why}"))
         return None
-    try:
-        config = yaml.load(text, Loader=_Loader)  # a SafeLoader: no tag runs code
-    except Refused as exc:
-        found.problems.append(f"{rel}:{exc.line}: {exc}")
+    config, node, refused = _parse(rel, text)
+    if refused is not None:
+        found.problems.append(refused)
         return None
-    except yaml.YAMLError as exc:
-        found.problems.append(f"{rel} is not valid YAML: {exc}")
+    if not isinstance(config, dict) or node is None:
+        found.problems.append(Problem(rel, 1, "", f"{rel} must be a mapping of settings"))
         return None
-    if not isinstance(config, dict):
-        found.problems.append(f"{rel} must be a mapping of settings")
-        return None
-    found.problems += [f"{rel}: {p}" for p in setting_problems(config)]
+    found.problems += [Problem(rel, n, key, why) for n, key, why in setting_problems(config, node)]
     found.layers.append(config)
     parent = config.get("INHERIT")
     if parent is None:
         return None
     target = os.path.normpath(os.path.join(os.path.dirname(rel), str(parent)))
     if target == os.pardir or target.startswith(os.pardir + os.sep) or os.path.isabs(target):
-        found.problems.append(f"{rel}: INHERIT {parent} is outside the repository")
+        line = line_of(node, "INHERIT")
+        why = f"INHERIT {parent} is outside the repository"
+        found.problems.append(Problem(rel, line, "INHERIT", why))
         return None
     return target
+
+
+def mkdocs_findings(root: str) -> list[Finding]:
+    """An error for everything the repository's mkdocs.yml sets that brm refuses, so that
+    ``brm check`` fails on a pull request whose site would not be built."""
+    site = load_site_config(root)
+    problems = [] if site is None else site.problems
+    return [error("mkdocs-refused", p.path, p.line, 1, p.setting, p.message) for p in problems]
 
 
 def load_site_config(root: str) -> SiteConfig | None:
@@ -276,7 +182,8 @@ def load_site_config(root: str) -> SiteConfig | None:
     next_rel: str | None = rel
     while next_rel is not None:
         if len(found.layers) >= MAX_INHERIT:
-            found.problems.append(f"{CONFIG_FILE}: INHERIT goes deeper than {MAX_INHERIT} files")
+            why = f"INHERIT goes deeper than {MAX_INHERIT} files"
+            found.problems.append(Problem(CONFIG_FILE, 1, "INHERIT", why))
             break
         next_rel = _layer(root, next_rel, found)
     return found

@@ -21,13 +21,13 @@ from ..publication import publish_findings
 from ..settings import Settings
 from .build import (
     mkdocs_environment,
-    mkdocs_problems,
     site_data,
     write_config,
     write_docs,
     write_pages,
 )
 from .context import environment
+from .mkdocs_file import mkdocs_findings
 from .pages import generate
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -60,7 +60,8 @@ def records_signature(root: str) -> Signature:
 
 def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     """Check the records and generate the pages; no pages when the check has errors."""
-    result = check(settings, publish_findings(settings.root, settings.config))
+    findings = publish_findings(settings.root, settings.config) + mkdocs_findings(settings.root)
+    result = check(settings, findings)
     if result.errors:
         return result, None
     return result, generate(site_data(settings, result), environment())
@@ -107,11 +108,6 @@ def serve(settings: Settings, dev_addr: str, report: Reporter, interval: float =
     result, pages = regenerate(settings)
     if pages is None:
         report.findings(result)
-        return EXIT_FINDINGS
-    refused = mkdocs_problems(settings.root)
-    for problem in refused:
-        report.message(problem)
-    if refused:
         return EXIT_FINDINGS
     with tempfile.TemporaryDirectory(prefix=f"brm-serve-{os.getpid()}-") as work:
         docs = os.path.join(work, "docs")

@@ -49,14 +49,14 @@ def _attacks(ran: Path) -> dict[str, dict[str, str]]:
 
 EXPECTED = {
     "object-apply": "!!python/object/apply:exec",
-    "inherited-apply": "base.yml:2: the tag !!python/object/apply:exec",
+    "inherited-apply": "base.yml:2:1: error[mkdocs-refused]: the tag !!python/object/apply:exec",
     "python-name": "!!python/name:os.system",
-    "hooks": "hooks: runs Python files",
-    "macros": "plugins: macros is not allowed",
-    "extension": "markdown_extensions: evil is not allowed",
-    "snippets": "markdown_extensions: pymdownx.snippets is not allowed",
+    "hooks": "runs Python files at build time: brm refuses hooks; remove it (at hooks)",
+    "macros": "the plugin 'macros' is not allowed",
+    "extension": "the Markdown extension 'evil' is not allowed",
+    "snippets": "the Markdown extension 'pymdownx.snippets' is not allowed",
     "env": "the tag !ENV copies the build's environment",
-    "custom-dir": "theme.custom_dir",
+    "custom-dir": "refuses theme overrides from the repository (at theme.custom_dir)",
     "inherit-outside": "is outside the repository",
 }
 
@@ -81,8 +81,8 @@ def test_a_mkdocs_yml_that_would_run_code_is_refused(
     captured = capsys.readouterr()
     assert not ran.exists()
     assert code == 1
-    assert EXPECTED[attack] in captured.err
-    assert "the site was not built" in captured.err
+    assert "error[mkdocs-refused]" in captured.out
+    assert EXPECTED[attack] in captured.out
     assert not out.exists()
     assert TOKEN not in captured.out + captured.err
 
@@ -96,7 +96,7 @@ def test_a_linked_mkdocs_yml_is_not_read(
     out = tmp_path / "site"
     assert main(["build", "--root", str(root), "--today", TODAY, "--out", str(out)]) == 1
     captured = capsys.readouterr()
-    assert "mkdocs.yml is a symbolic link" in captured.err
+    assert "mkdocs.yml is a symbolic link" in captured.out
     assert "SECRET-SITE-NAME" not in captured.out + captured.err
 
 
