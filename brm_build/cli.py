@@ -301,16 +301,24 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
+    """The settings and the check of the records; its errors, if any, printed (the command
+    then stops: figures and packs are made from valid records only)."""
+    settings, config_findings = settings_from(args)
+    result = check(settings, config_findings)
+    if result.errors:
+        sys.stderr.write(_text(result, settings))
+    return settings, result
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """brm stats."""
     from .analytics.export import render_stats_json  # here: only stats needs the analytics
     from .analytics.stats import compute_stats
     from .analytics.terminal import render_stats_text
 
-    settings, config_findings = settings_from(args)
-    result = check(settings, config_findings)
+    settings, result = _valid_records(args)
     if result.errors:
-        sys.stderr.write(_text(result, settings))
         return EXIT_FINDINGS
     stats = compute_stats(result.repository, settings)
     render = render_stats_json if args.format == "json" else render_stats_text
@@ -320,10 +328,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """brm report."""
-    settings, config_findings = settings_from(args)
-    result = check(settings, config_findings)
+    settings, result = _valid_records(args)
     if result.errors:
-        sys.stderr.write(_text(result, settings))
         return EXIT_FINDINGS
     return cli_report.run(args, settings, result.repository)
 
