@@ -28,11 +28,16 @@ def quoted(text: str) -> str:
     )
 
 
+_FLOW = frozenset(",[]{}")
+"""Characters that end a plain scalar inside a flow mapping (``{a: 1, b: 2}``)."""
+
+
 def _scalar(value: Value) -> str:
+    """A value inside a flow mapping: plain when it reads back the same there."""
     if isinstance(value, int):
         return str(value)
     plain = scalar(value)
-    return plain if plain == value else quoted(value)
+    return plain if plain == value and not _FLOW.intersection(value) else quoted(value)
 
 
 def response_line(values: Mapping[str, Value], indent: str) -> str:
