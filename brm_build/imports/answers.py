@@ -56,6 +56,7 @@ class Matcher:
     unmapped: list[Unmapped] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
     """The fields whose mapped column the file lacks, with that column."""
+    memo: dict[tuple[str, str], Value | RowProblem] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         m = self.loaded.mapping
@@ -69,7 +70,11 @@ class Matcher:
                 self.at[name] = self.source.table.index(column)
             else:
                 self.missing.append((name, column))
+        self.plan = [(name, self.at[name]) for name in FIELDS if name in self.at]
+        """The fields the mapping reads, in the order records write them, with columns."""
         self.survey_at = self._survey_column()
+        finished = self.source.finished
+        self.finished_at = self.source.table.index(finished) if finished is not None else None
         self.by_email = self._emails() if m.customer_by_email else {}
         if m.customer_by_email and "email" not in self.at:
             raise SourceError(
@@ -101,9 +106,9 @@ class Matcher:
     def cell(self, row: Row, name: str) -> str | None:
         """The answer in field ``name``'s column, None when it is not answered."""
         i = self.at.get(name)
-        if i is None:
+        if i is None or i >= len(row.cells):
             return None
-        text = row.cells[i].strip() if i < len(row.cells) else ""
+        text = row.cells[i].strip()
         return None if text in self.skip else text
 
 
@@ -163,15 +168,32 @@ def _role(m: Matcher, row: Row, answer: str) -> str:
     raise RowProblem(f"respondent_role '{answer}' has no mapping under values.respondent_role")
 
 
-def _unit(m: Matcher, row: Row, name: str) -> str | None:
-    answer = m.cell(row, name)
-    if answer is None:
-        return None
+def _unit(m: Matcher, row: Row, name: str, answer: str) -> str:
     mapped = _mapped(m, row, name, answer)
     if isinstance(mapped, str):
         return mapped
     records = m.customers if name == "customer" else m.services
     return _record_id(answer, name, records)
+
+
+def _converted(m: Matcher, row: Row, name: str, answer: str) -> Value:
+    """The brm value of ``answer`` in field ``name``: worked out once per distinct answer,
+    since a survey's answers repeat (a problem is kept, and raised for each row)."""
+    known = m.memo.get((name, answer))
+    if known is None:
+        try:
+            if name in SCALES:
+                known = _number(m, row, name, answer)
+            elif name == "respondent_role":
+                known = _role(m, row, answer)
+            else:
+                known = _unit(m, row, name, answer)
+        except RowProblem as problem:
+            known = problem
+        m.memo[(name, answer)] = known
+    if isinstance(known, RowProblem):
+        raise RowProblem(str(known))
+    return known
 
 
 def _by_email(m: Matcher, row: Row) -> str:
@@ -207,38 +229,36 @@ def _ref(m: Matcher, row: Row) -> str:
 
 
 def _skipped(m: Matcher, row: Row) -> None:
-    finished = m.source.finished
-    if finished is not None:
-        flag = row.cells[m.source.table.index(finished)].strip().casefold()
-        if flag in ("0", "false"):
-            raise RowSkipped("not finished (Finished = 0)")
-    if m.survey_at is not None and row.cells[m.survey_at].strip() != m.loaded.mapping.survey:
-        raise RowSkipped(f"a response to another survey ({row.cells[m.survey_at].strip()})")
-    if m.cell(row, "csat") is None:
-        raise RowSkipped("csat not answered: a response needs one")
+    cells = row.cells
+    if m.finished_at is not None and cells[m.finished_at].strip().casefold() in ("0", "false"):
+        raise RowSkipped("not finished (Finished = 0)")
+    if m.survey_at is not None and cells[m.survey_at].strip() != m.loaded.mapping.survey:
+        raise RowSkipped(f"a response to another survey ({cells[m.survey_at].strip()})")
 
 
 def response(m: Matcher, row: Row) -> dict[str, Value]:
-    """The response of ``row`` in the order records write it; RowSkipped or RowProblem."""
+    """The response of ``row`` in the order records write it; RowSkipped or RowProblem.
+
+    This runs once per row of exports of many thousand rows: the answers are read in one
+    pass over the fields the mapping names, and each distinct answer converted once."""
     _skipped(m, row)
-    customer = (
-        _by_email(m, row) if m.loaded.mapping.customer_by_email else _unit(m, row, "customer")
-    )
-    if customer is None:
+    cells, skip, memo = row.cells, m.skip, m.memo
+    width = len(cells)
+    answers = [(name, cells[i].strip()) for name, i in m.plan if i < width]
+    given = {name: text for name, text in answers if text not in skip}
+    if "csat" not in given:
+        raise RowSkipped("csat not answered: a response needs one")
+    out: dict[str, Value] = {}
+    if m.loaded.mapping.customer_by_email:
+        out["customer"] = _by_email(m, row)
+        given.pop("customer", None)
+    elif "customer" not in given:
         raise RowProblem("customer not answered: a response needs one")
-    out: dict[str, Value] = {"customer": customer}
-    out["csat"] = _number(m, row, "csat", m.cell(row, "csat") or "")
-    nps = m.cell(row, "nps")
-    if nps is not None:
-        out["nps"] = _number(m, row, "nps", nps)
-    service = _unit(m, row, "service")
-    if service is not None:
-        out["service"] = service
-    role = m.cell(row, "respondent_role")
-    if role is not None:
-        out["respondent_role"] = _role(m, row, role)
-    comment = m.cell(row, "comment")
-    if comment is not None:
-        out["comment"] = comment.replace("\r\n", "\n")
+    for name, text in given.items():
+        if name == "comment":
+            out[name] = text.replace("\r\n", "\n")
+            continue
+        known = memo.get((name, text))
+        out[name] = known if isinstance(known, str | int) else _converted(m, row, name, text)
     out["ref"] = _ref(m, row)
     return out

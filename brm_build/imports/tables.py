@@ -114,8 +114,6 @@ def table(rows: list[list[str]], header: list[str], first: int) -> Table:
     """A table of ``header`` and the data rows from row index ``first`` on; a row that
     is entirely blank is left out."""
     data = [
-        Row(i + 1, row)
-        for i, row in enumerate(rows[first:], start=first)
-        if any(cell.strip() for cell in row)
+        Row(i + 1, row) for i, row in enumerate(rows[first:], start=first) if "".join(row).strip()
     ]
     return Table(header, data)
