@@ -37,6 +37,11 @@ CODES: dict[str, str] = {
     "secret-value": "A value that looks like a password, key or token; remove it.",
     "mkdocs-refused": "mkdocs.yml sets something that would run code or leak at build time.",
     "publish-unknown-field": "brm.yaml publish names a field that is not restricted or not there.",
+    # Import mappings (brm import survey), reported before anything is written
+    "mapping-column": "A mapping names a column the export lacks, or lacks a column it needs.",
+    "mapping-title": "A mapping for a new survey gives it no title.",
+    "mapping-period": "A mapping's period is not the period of the survey it extends.",
+    "mapping-value": "An answer in the export that the mapping's values do not map.",
     # Between records
     "ref-unknown": "A reference to a record that does not exist.",
     "ref-retired": "A record dated after a unit was retired refers to that unit.",
