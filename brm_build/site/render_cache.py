@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..cache import _linked, _secret, _signature
+from ..files import open_regular
 from ..outputs import replace_whole
 
 FORMAT = "brm-site-cache 1"
@@ -108,8 +109,10 @@ class PageCache:
         entry = self.entries.get(key)
         if entry is None:
             return None
-        try:
-            with open(os.path.join(self.folder, PAGES, key + ".html"), "rb") as handle:
+        try:  # a regular file only, never through a link
+            with os.fdopen(
+                open_regular(os.path.join(self.folder, PAGES, key + ".html")), "rb"
+            ) as handle:
                 data = handle.read()
         except OSError:
             return None
