@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from brm_build.cli import main
+from brm_build.imports.answers import response_ref
 
 from ..casebuilder import TODAY, run_check
 from .exports import gforms, mapping, qualtrics, repository
@@ -225,3 +226,19 @@ def test_a_survey_of_another_period_is_not_extended(
     assert (
         "imports/csat.yaml:4:1: error[mapping-period]: the survey csat-2026-q4 is of 2026-Q3" in err
     )
+
+
+def test_the_mapping_s_key_says_what_makes_a_response_unique(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a respondent who submitted twice: the key (the e-mail here) keeps the first answer
+    text = mapping("gforms").replace("  comment:", "  key: Email Address\n  comment:")
+    (repo / "imports/csat.yaml").write_text(text)
+    data = gforms().replace(b"lena.vogt@", b"martin.keller@")
+    (repo / "export.csv").write_bytes(data)
+    code, out, _ = _import(capsys, repo)
+    assert code == 1 and "1 response(s) written" in out
+    assert "row 3: skipped: imported before" in out  # the same key as row 2
+    ref = _refs((repo / SURVEY).read_text())
+    assert ref == [response_ref("csat-2026-q4", "martin.keller@meridian.example")]
+    assert "martin.keller" not in (repo / SURVEY).read_text()
