@@ -8,13 +8,18 @@ from collections.abc import Iterable, Sequence
 from ..findings import Finding
 from ..model import KIND_BY_NAME, KINDS
 from ..model.ids import is_id
-from ..model.references import NAMED_AFTER, Loc, ids_referred
+from ..model.references import NAMED_AFTER, Loc, ids_referred, is_key
 from ..repository import Located, Repository
 from .base import at
 
 
 def unknown_reference(
-    entry: Located, loc: Sequence[str | int], kind_name: str, ref: str, known: set[str]
+    entry: Located,
+    loc: Sequence[str | int],
+    kind_name: str,
+    ref: str,
+    known: set[str],
+    entry_kind: str = "",
 ) -> Finding:
     """A ref-unknown finding, with the nearest id that exists as a suggestion."""
     kind = KIND_BY_NAME[kind_name]
@@ -24,7 +29,8 @@ def unknown_reference(
     close = difflib.get_close_matches(ref, sorted(known), n=1)
     if close:
         message += f"; did you mean '{close[0]}'?"
-    return at(entry, "ref-unknown", loc, message, related=(f"records/{kind.folder}/",))
+    key = is_key(entry_kind, tuple(loc)) if entry_kind else False
+    return at(entry, "ref-unknown", loc, message, key=key, related=(f"records/{kind.folder}/",))
 
 
 def _unknown(
@@ -36,7 +42,7 @@ def _unknown(
             continue  # a report naming another agreement: report-agreement-mismatch
         known = repo.files.get(kind_name, set())
         if ref not in known:
-            findings.append(unknown_reference(entry, loc, kind_name, ref, known))
+            findings.append(unknown_reference(entry, loc, kind_name, ref, known, kind))
     return findings
 
 

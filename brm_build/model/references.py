@@ -100,6 +100,15 @@ def walk(value: object, path: Sequence[str], loc: Loc = ()) -> Iterator[tuple[Lo
     yield from walk(_child(value, head), rest, (*loc, head))
 
 
+def is_key(kind: str, loc: Loc) -> bool:
+    """Whether the reference at ``loc`` in a record of ``kind`` is a mapping's key (such
+    as a survey's ``invited`` unit), so that findings point at the key, not its value."""
+    return any(
+        ref.in_keys and ref.kind == kind and len(loc) == len(ref.path) and loc[0] == ref.path[0]
+        for ref in REFERENCES
+    )
+
+
 def ids_referred(record: object, kind: str) -> Iterator[tuple[Loc, str, str]]:
     """Every reference in ``record`` of ``kind``: its location, the kind it names, the id."""
     for ref in references_of(kind):
