@@ -188,3 +188,9 @@ def test_a_changed_target_is_drawn_as_the_target_in_force_each_period() -> None:
     assert len(dashed) == 1 and set(np.asarray(dashed[0].get_ydata(), dtype=float).tolist()) == {
         99.0
     }
+
+
+def test_an_interval_that_leaves_out_its_value_and_a_character_the_font_lacks() -> None:
+    """One detractor: NPS -100 below its adjusted interval; a title with ESC and CJK."""
+    spec = NpsSpec("NPS \x1b 顧客", ("2026-Q1",), (-100.0,), (-95.0,), (-20.0,), (1,), 5)
+    assert draw_svg(spec).startswith(b"<?xml")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from matplotlib.figure import Figure
 
 from .draw_satisfaction import draw_comparison, draw_distribution, draw_nps, draw_trend
@@ -36,6 +38,11 @@ def figure_for(spec: Spec) -> Figure:
 
 
 def draw_svg(spec: Spec) -> bytes:
-    """Draw ``spec`` in the chart style and return deterministic SVG bytes."""
-    with chart_style():
+    """Draw ``spec`` in the chart style and return deterministic SVG bytes; a character of
+    a name that the font lacks (a control character, a script it does not cover) is drawn
+    as the font's box, without a warning for each."""
+    with chart_style(), warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Glyph .* missing from font", category=UserWarning
+        )
         return to_svg(figure_for(spec))

@@ -101,7 +101,12 @@ def draw_nps(spec: NpsSpec) -> Figure:
             ax.bar([i for i, _ in bars], [v for _, v in bars], width=0.6, color=colour,
                    alpha=alpha)  # fmt: skip
     if shown:
-        whiskers = [[v - lo for _, v, lo, _ in shown], [hi - v for _, v, _, hi in shown]]
+        # the adjusted interval of a few answers may leave out the value itself (all
+        # detractors: -100 below an interval that starts above it): no whisker that side
+        whiskers = [
+            [max(0.0, v - lo) for _, v, lo, _ in shown],
+            [max(0.0, hi - v) for _, v, _, hi in shown],
+        ]
         ax.errorbar([i for i, *_ in shown], [v for _, v, _, _ in shown], yerr=whiskers,
                     color=FOREGROUND, capsize=3, linewidth=1, linestyle="none")  # fmt: skip
     for i, value, low, high in shown:
