@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from . import __version__, cli_init, cli_report, cli_workflow
 from .check import CheckResult, check, check_findings
+from .cli_types import Subcommands
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from .escape.logline import printable
 from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -82,7 +83,7 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _add_demo_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_demo_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "demo",
         help="write a synthetic, valid organisation of any size",
@@ -154,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_site_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_site_parsers(sub: Subcommands) -> None:
     p = sub.add_parser(
         "build",
         help="check the records, then publish them as a MkDocs site",

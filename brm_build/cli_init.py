@@ -8,12 +8,13 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
+from .cli_types import Subcommands
 from .exits import EXIT_OK, EXIT_USAGE
 from .starter import CI_FILES, StarterError, StarterPlan, write_starter
 
 
 def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    sub: Subcommands,
     date: Callable[[str], dt.date],
 ) -> None:
     """Register ``brm init``."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 
+from .cli_types import AddCommon, Subcommands
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .outputs import create_text
 from .quoting import Quotes
@@ -18,10 +18,7 @@ from .settings import Settings
 from .trust import linked_part
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
     """Register ``brm new`` with a subcommand per kind that it can write."""
     p = sub.add_parser(
         "new",

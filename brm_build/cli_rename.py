@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 
 from .check import CheckResult, check_with
+from .cli_types import AddCommon, Subcommands
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .findings import Severity
 from .outputs import replace_files
@@ -21,10 +21,7 @@ from .settings import Settings
 from .trust import linked_part
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
     """Register ``brm rename``."""
     p = sub.add_parser(
         "rename",

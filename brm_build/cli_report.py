@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from .cli_types import AddCommon, Subcommands
 from .exits import EXIT_OK, EXIT_USAGE
 from .outputs import write_bytes, write_text
 from .report import build_pack, parse_period, render_markdown
@@ -21,10 +22,7 @@ RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown, "htm
 STDOUT_FORMATS = frozenset({"markdown"})
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
     """The ``report`` subcommand."""
     p = sub.add_parser(
         "report",

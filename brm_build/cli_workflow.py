@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from . import cli_import, cli_new, cli_rename
+from .cli_types import AddCommon, Subcommands
 from .escape.logline import printable
 from .exchange.admission import admit
 from .exchange.importer import IMPORTABLE, Imported, import_csv
@@ -44,10 +45,7 @@ def _valid_repository(settings: Settings) -> Repository | None:
     return repository
 
 
-def add_parsers(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_parsers(sub: Subcommands, add_common: AddCommon) -> None:
     """Register diff, codeowners, export, import, new and rename."""
     p = sub.add_parser(
         "diff",
@@ -70,10 +68,7 @@ def add_parsers(
     cli_rename.add_parser(sub, add_common)
 
 
-def _add_record_parsers(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_common: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
     p = sub.add_parser(
         "codeowners",
         help="write CODEOWNERS from the customers' owners",
