@@ -57,7 +57,7 @@ def cmd_import_survey(args: argparse.Namespace, settings: Settings) -> int:
         print("brm: brm import survey needs --map MAP (the mapping file)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = plan_survey_import(settings, args.file, args.map)
+        result = plan_survey_import(settings, args.file, args.map, args.encoding)
     except SourceError as exc:
         print(f"brm: {exc}; nothing was written", file=sys.stderr)
         return EXIT_USAGE

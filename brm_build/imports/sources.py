@@ -33,9 +33,9 @@ def _first_cells(rows: list[list[str]]) -> str:
     return ", ".join(f"'{c}'" for c in (rows[0] if rows else [])[:3]) or "nothing"
 
 
-def read_gforms(path: str) -> SourceTable:
+def read_gforms(path: str, encoding: str | None = None) -> SourceTable:
     """Google Forms responses downloaded as CSV: ``Timestamp`` first, one header row."""
-    rows = csv_rows(decode(read_bytes(path), path), path)
+    rows = csv_rows(decode(read_bytes(path), path, encoding), path)
     if not rows or rows[0][0].strip() != "Timestamp":
         raise _not(
             "Google Forms",
@@ -47,9 +47,9 @@ def read_gforms(path: str) -> SourceTable:
     return SourceTable(table(rows, rows[0], 1), None, emails)
 
 
-def read_csv(path: str) -> SourceTable:
+def read_csv(path: str, encoding: str | None = None) -> SourceTable:
     """brm's own ``surveys.responses.csv``, as ``brm export --format csv`` writes it."""
-    rows = csv_rows(decode(read_bytes(path), path), path)
+    rows = csv_rows(decode(read_bytes(path), path, encoding), path)
     if not rows or "csat" not in rows[0] or "customer" not in rows[0]:
         raise _not(
             "brm CSV",
@@ -70,9 +70,9 @@ def _is_import_ids(row: list[str]) -> bool:
         return False
 
 
-def read_qualtrics(path: str) -> SourceTable:
+def read_qualtrics(path: str, encoding: str | None = None) -> SourceTable:
     """A Qualtrics CSV export: ids, question texts and ``{"ImportId": …}`` rows on top."""
-    rows = csv_rows(decode(read_bytes(path), path), path)
+    rows = csv_rows(decode(read_bytes(path), path, encoding), path)
     if len(rows) < 3 or not _is_import_ids(rows[2]):
         raise _not(
             "Qualtrics",
@@ -102,9 +102,9 @@ def _monkey_names(headings: list[str], labels: list[str]) -> list[str]:
     return names
 
 
-def read_surveymonkey(path: str) -> SourceTable:
+def read_surveymonkey(path: str, encoding: str | None = None) -> SourceTable:
     """A SurveyMonkey "all responses" CSV: headings, then answer labels, then responses."""
-    rows = csv_rows(decode(read_bytes(path), path), path)
+    rows = csv_rows(decode(read_bytes(path), path, encoding), path)
     if len(rows) < 2 or "Respondent ID" not in rows[0]:
         raise _not(
             "SurveyMonkey",
@@ -117,8 +117,9 @@ def read_surveymonkey(path: str) -> SourceTable:
     return SourceTable(table(rows, names, 2), "Respondent ID", emails)
 
 
-def read_msforms(path: str) -> SourceTable:
-    """Microsoft Forms responses as ``.xlsx``: ``ID``, times, ``Email``, ``Name``, answers."""
+def read_msforms(path: str, encoding: str | None = None) -> SourceTable:
+    """Microsoft Forms responses as ``.xlsx``: ``ID``, times, ``Email``, ``Name``, answers
+    (a workbook has no text encoding: ``encoding`` is not used)."""
     rows = xlsx_rows(read_bytes(path), path)
     if not rows or "ID" not in rows[0] or "Completion time" not in rows[0]:
         raise _not(
@@ -130,7 +131,7 @@ def read_msforms(path: str) -> SourceTable:
     return SourceTable(table(rows, rows[0], 1), "ID", ("Email",) if "Email" in rows[0] else ())
 
 
-READERS: dict[str, Callable[[str], SourceTable]] = {
+READERS: dict[str, Callable[[str, str | None], SourceTable]] = {
     "csv": read_csv,
     "gforms": read_gforms,
     "msforms": read_msforms,

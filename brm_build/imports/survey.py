@@ -148,15 +148,18 @@ def _records(settings: Settings) -> tuple[dict[str, Customer], dict[str, Service
     )
 
 
-def plan_survey_import(settings: Settings, file: str, map_file: str) -> SurveyImport:
-    """What importing ``file`` with the mapping ``map_file`` writes (nothing is written);
-    SourceError when the file cannot be read as its source."""
+def plan_survey_import(
+    settings: Settings, file: str, map_file: str, encoding: str | None = None
+) -> SurveyImport:
+    """What importing ``file`` (in ``encoding``, default UTF-8) with the mapping
+    ``map_file`` writes (nothing is written); SourceError when the file cannot be read as
+    its source."""
     loaded, findings = load_mapping(map_file, os.path.relpath(map_file, settings.root))
     if loaded is None or findings:
         return SurveyImport("", findings)
     m = loaded.mapping
     result = SurveyImport(f"records/surveys/{m.survey}.yaml")
-    source: SourceTable = READERS[m.source](file)
+    source: SourceTable = READERS[m.source](file, encoding)
     customers, services = _records(settings)
     matcher = Matcher(loaded, source, customers, services)
     result.findings = _missing(loaded, matcher)

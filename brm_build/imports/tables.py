@@ -77,13 +77,18 @@ def read_bytes(path: str) -> bytes:
         return handle.read()
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 text, with or without BOM; SourceError for another encoding."""
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """UTF-8 text, with or without BOM, or text in the ``encoding`` named (such as cp1252);
+    SourceError when the bytes are not that."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding or "utf-8-sig")
+    except LookupError:
+        raise SourceError(f"'{encoding}' is not an encoding: name one such as cp1252") from None
     except UnicodeDecodeError as exc:
+        what = encoding or "UTF-8"
         raise SourceError(
-            f"{path} is not UTF-8 (byte {exc.start + 1}): export it again as CSV UTF-8"
+            f"{path} is not {what} (byte {exc.start + 1}): export it again as CSV UTF-8, "
+            "or name its encoding with --encoding"
         ) from None
 
 

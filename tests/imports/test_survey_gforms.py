@@ -242,3 +242,14 @@ def test_the_mapping_s_key_says_what_makes_a_response_unique(
     ref = _refs((repo / SURVEY).read_text())
     assert ref == [response_ref("csat-2026-q4", "martin.keller@meridian.example")]
     assert "martin.keller" not in (repo / SURVEY).read_text()
+
+
+def test_an_export_in_another_encoding_is_read_when_named(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = gforms().decode("utf-8-sig").replace("Faster close", "Schnellerer Abschluss für")
+    (repo / "export.csv").write_bytes(text.encode("cp1252"))
+    code, _, err = _import(capsys, repo)
+    assert code == 2 and "export.csv is not UTF-8 (byte" in err and "--encoding" in err
+    code, _, _ = _import(capsys, repo, "--encoding", "cp1252")
+    assert code == 1 and "Schnellerer Abschluss für" in (repo / SURVEY).read_text()
