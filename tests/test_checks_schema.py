@@ -146,9 +146,23 @@ SURVEY = "title: Pulse\nresponses:\n  - {customer: finance, csat: 4}\n"
     ],
 )
 def test_a_period_written_as_a_date_or_number(period: str, message: str) -> None:
-    """The hint leads to a valid period: quoting a date would give text that is still none."""
-    finding = one(f"period: {period}\n{SURVEY}", Survey)
-    assert (finding.field, finding.message) == ("period", message)
+    """The hint leads to a valid period: quoting a date would give text that is still none.
+    A report's period is a month or a quarter (a survey's may also be a year)."""
+    text = f"agreement: erp\nmeasurements:\n  - period: {period}\n    results: {{a: 1}}\n"
+    finding = one(text, Report)
+    assert (finding.field, finding.message) == ("measurements[0].period", message)
+
+
+def test_a_survey_s_period_may_be_a_year_and_its_hints_say_so() -> None:
+    assert findings(f'period: "2027"\n{SURVEY}', Survey) == []
+    year = one(f"period: 2027\n{SURVEY}", Survey)
+    assert year.message == 'expected text, found the number 2027: quote it as "2027"'
+    date = one(f"period: 2026-01-01\n{SURVEY}", Survey)
+    assert date.message == (
+        "the date 2026-01-01 is not a period: YYYY (year, quoted), YYYY-Qn (quarter) or "
+        "YYYY-MM (month), of the years 1900 to 2199; write 2026-01 for its month, 2026-Q1 "
+        'for its quarter or "2026" for its year'
+    )
 
 
 class _Yearly(Record):
