@@ -10,6 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
+from ..attention.rules import (
+    action_overdue,
+    ends_within,
+    feedback_open,
+    meeting_overdue,
+    past_end,
+)
 from ..model import Agreement, Feedback
 from ..model.kinds import Action
 from .estimates import share
@@ -82,7 +89,7 @@ def rate_service_levels(agreements: Sequence[AgreementAttainment], today: dt.dat
 
 def rate_actions(actions: Sequence[Action], today: dt.date) -> Rating:
     """Open actions past their due date."""
-    overdue = [a for a in actions if a.status == "open" and a.due is not None and a.due < today]
+    overdue = [a for a in actions if action_overdue(a, today)]
     if not overdue:
         return "good", "none overdue"
     oldest = min(a.due for a in overdue if a.due is not None)
@@ -92,7 +99,7 @@ def rate_actions(actions: Sequence[Action], today: dt.date) -> Rating:
 
 def rate_feedback(feedback: Sequence[Feedback], today: dt.date, open_days: int) -> Rating:
     """Open complaints and escalations."""
-    open_items = [f for f in feedback if f.type != "compliment" and f.status == "open"]
+    open_items = [f for f in feedback if feedback_open(f)]
     if not open_items:
         return "good", "none open"
     escalations = sum(1 for f in open_items if f.type == "escalation")
@@ -113,21 +120,20 @@ def rate_meetings(last: dt.date | None, today: dt.date, interval: int) -> Rating
     value = f"{days} days (last on {last})"
     if days <= int(interval * MEETING_GOOD_SHARE):
         return "good", value
-    return ("watch" if days <= interval else "act"), value
+    return ("act" if meeting_overdue(last, today, interval) else "watch"), value
 
 
 def rate_agreements(agreements: Sequence[Agreement], today: dt.date, notice: int) -> Rating:
     """Active agreements that end soon or have already ended."""
     ending = sorted(
-        (a.valid_until, a.title)
-        for a in agreements
-        if a.status == "active" and a.valid_until is not None
+        (a for a in agreements if a.status == "active" and a.valid_until is not None),
+        key=lambda a: (a.valid_until or dt.date.max, a.title),
     )
-    lapsed = [(end, title) for end, title in ending if end < today]
+    lapsed = [a for a in ending if past_end(a, today)]
     if lapsed:
-        return "act", f"'{lapsed[0][1]}' is active but ended on {lapsed[0][0]}"
-    soon = [(end, title) for end, title in ending if (end - today).days <= notice]
-    if soon:
-        end, title = soon[0]
-        return "watch", f"'{title}' ends on {end}, in {(end - today).days} days"
+        return "act", f"'{lapsed[0].title}' is active but ended on {lapsed[0].valid_until}"
+    soon = [a for a in ending if ends_within(a, today, notice)]
+    end = soon[0].valid_until if soon else None
+    if end is not None:
+        return "watch", f"'{soon[0].title}' ends on {end}, in {(end - today).days} days"
     return "good", "none ends within the notice window"

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ..analytics.counted import held
-from ..analytics.standing import standing
+from ..attention.rules import (
+    action_overdue,
+    days_open,
+    feedback_open_too_long,
+    few_responses,
+    meeting_overdue,
+    standing,
+)
 from ..findings import Finding, Severity
 from ..repository import Repository
 from ..settings import Settings
@@ -61,7 +68,7 @@ def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
         if not entry.record.watched:
             continue
         met = last.get(cid)
-        if met is None or (today - met).days > interval:
+        if meeting_overdue(met, today, interval):
             since = f"since {met}, {(today - met).days} days ago" if met else "on record"
             findings.append(
                 at(
@@ -88,7 +95,7 @@ def _meeting_records(repo: Repository, today: dt.date) -> list[Finding]:
             )
             findings.append(at(meeting, "meeting-in-future", ("date",), message, W))
         for i, action in enumerate(meeting.record.actions):
-            if action.status == "open" and action.due is not None and action.due < today:
+            if action_overdue(action, today):
                 findings.append(
                     at(
                         meeting,
@@ -106,13 +113,13 @@ def _feedback(repo: Repository, today: dt.date, days: int) -> list[Finding]:
     findings: list[Finding] = []
     for entry in repo.feedback.values():
         f = entry.record
-        if f.type != "compliment" and f.status == "open" and (today - f.date).days > days:
+        if feedback_open_too_long(f, today, days):
             findings.append(
                 at(
                     entry,
                     "feedback-open-too-long",
                     ("status",),
-                    f"this {f.type} has been open for {(today - f.date).days} days "
+                    f"this {f.type} has been open for {days_open(f, today)} days "
                     f"(more than {days}): resolve it or escalate",
                     W,
                 )
@@ -124,7 +131,7 @@ def _surveys(repo: Repository, minimum: int) -> list[Finding]:
     findings: list[Finding] = []
     for entry in repo.surveys.values():
         n = len(entry.record.responses)
-        if n < minimum:
+        if few_responses(n, minimum):
             findings.append(
                 at(
                     entry,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..analytics.standing import standing
+from ..attention.rules import feedback_open, standing
 from .document import Block, Section
 from .meetings import previous_review_open
 from .portfolio import forecast
@@ -29,11 +29,7 @@ def agenda_items(s: Scope) -> list[str]:
         latest = now[-1]
         change = "" if latest.change is None else f", {latest.change:+.0f} points"
         items.append(f"Satisfaction: CSAT {latest.csat:.0f}% from {latest.n} responses{change}")
-    open_items = [
-        f.record
-        for f in s.feedback()
-        if f.record.type != "compliment" and f.record.status == "open"
-    ]
+    open_items = [f.record for f in s.feedback() if feedback_open(f.record)]
     if open_items:
         items.append(f"Open complaints and escalations ({len(open_items)})")
     notice = s.thresholds.agreement_notice_days

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..analytics.counted import held
+from ..attention.rules import action_overdue
 from ..model import Meeting
-from ..model.kinds import Action
 from ..publication import Published
 from .document import NOTHING, Block, Section, Table
 from .period import Span
@@ -27,23 +27,24 @@ def own(s: Scope, m: Published[Meeting]) -> bool:
     return set(m.record.customers) <= set(s.units)
 
 
-def _overdue(a: Action, today: dt.date) -> bool:
-    return a.status == "open" and a.due is not None and a.due < today
-
-
 def _action_rows(meetings: list[Published[Meeting]], today: dt.date) -> tuple[tuple[str, ...], ...]:
     """Actions with owner, due date and status: open and overdue first, then by due date."""
     items = [(m.record.date, a) for m in meetings for a in m.record.actions]
     far = dt.date.max
     items.sort(
-        key=lambda i: (i[1].status != "open", not _overdue(i[1], today), i[1].due or far, i[0])
+        key=lambda i: (
+            i[1].status != "open",
+            not action_overdue(i[1], today),
+            i[1].due or far,
+            i[0],
+        )
     )
     return tuple(
         (
             a.text,
             a.owner,
             str(a.due) if a.due else "–",
-            "open, overdue" if _overdue(a, today) else a.status,
+            "open, overdue" if action_overdue(a, today) else a.status,
             str(day),
         )
         for day, a in items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..analytics.standing import standing
+from ..attention.rules import standing
 from ..model import Project
 from .document import NOTHING, Block, Section, Table
 from .period import ahead, parse_period

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..analytics.counted import held
-from ..analytics.standing import Standing, standing
+from ..attention.rules import Standing, action_due_by, action_overdue, feedback_open, standing
 from ..findings import Finding, Severity
 from ..model import Agreement, Feedback
 from ..publication import Publication, Published
@@ -71,18 +71,14 @@ def due_actions(pub: Publication, today: dt.date, horizon_days: int) -> list[Mee
         MeetingItem(m, action=a)
         for m in pub.meetings.values()
         for a in m.record.actions
-        if a.status == "open" and a.due is not None and a.due <= limit
+        if action_due_by(a, limit)
     ]
     return sorted(items, key=lambda i: (i.action.due if i.action else today, i.meeting.id))
 
 
 def open_feedback(pub: Publication) -> list[Published[Feedback]]:
     """Open complaints and escalations, oldest first."""
-    items = [
-        f
-        for f in pub.feedback.values()
-        if f.record.type != "compliment" and f.record.status == "open"
-    ]
+    items = [f for f in pub.feedback.values() if feedback_open(f.record)]
     return sorted(items, key=lambda f: (f.record.date, f.id))
 
 
@@ -93,16 +89,13 @@ def glance(pub: Publication, rel: Relations, cid: str, today: dt.date, notice_da
     dates = [d for m in meetings if held(d := pub.meetings[m].record.date, today)]
     last = max(dates, default=None)
     overdue = sum(
-        1
-        for m in meetings
-        for a in pub.meetings[m].record.actions
-        if a.status == "open" and a.due is not None and a.due < today
+        1 for m in meetings for a in pub.meetings[m].record.actions if action_overdue(a, today)
     )
     feedback = sum(
         1
         for u in units
         for f in rel.feedback_of.get(u, [])
-        if pub.feedback[f].record.type != "compliment" and pub.feedback[f].record.status == "open"
+        if feedback_open(pub.feedback[f].record)
     )
     agreements = sum(
         1

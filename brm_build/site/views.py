@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..analytics.counted import counted_report
 from ..analytics.periods import period_key
 from ..analytics.response_rate import response_rate
-from ..analytics.standing import Standing, standing
+from ..attention.rules import Standing, standing
 from ..model import Agreement, Customer, Feedback, Meeting, Project, Report, Survey
 from ..model.kinds import Response
 from ..publication import Publication, Published

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from brm_build.analytics.standing import standing
+from brm_build.attention.rules import standing
 from brm_build.model import Agreement, Report
 from brm_build.site.status import Result, attainment
 

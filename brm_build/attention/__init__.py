@@ -1,0 +1,1 @@
+"""What needs attention as of "today": one set of rules, and what is due by them."""

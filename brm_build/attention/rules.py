@@ -1,0 +1,92 @@
+"""The rules of what needs attention as of "today", defined once (records.md).
+
+The check's warnings, the dashboard, relationship health and ``brm attention`` all read
+these. Each rule is a pure function of the records, ``today`` and the one threshold it uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Agreement, Feedback
+from ..model.kinds import Action
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """An agreement's standing: a short label and how urgent it is."""
+
+    label: str
+    level: str
+    """``ok``, ``warn``, ``danger`` or ``muted``: the CSS badge it is shown with."""
+    due: bool = False
+    """Whether it belongs on the list of agreements that need attention."""
+
+
+def past_end(a: Agreement, today: dt.date) -> bool:
+    """Whether an agreement's validity ended before ``today``."""
+    return a.valid_until is not None and a.valid_until < today
+
+
+def ends_within(a: Agreement, today: dt.date, notice_days: int) -> bool:
+    """Whether an agreement ends by the last day of the notice window."""
+    return a.valid_until is not None and a.valid_until <= today + dt.timedelta(days=notice_days)
+
+
+def standing(a: Agreement, today: dt.date, notice_days: int) -> Standing:
+    """Whether an agreement is current, due for review, expiring, past its end or over."""
+    if a.status in ("expired", "terminated"):
+        return Standing(a.status, "muted")
+    if a.status == "draft":
+        return Standing("draft", "muted")
+    soon = today + dt.timedelta(days=notice_days)
+    if past_end(a, today):
+        return Standing("past its end", "danger", True)
+    if ends_within(a, today, notice_days):
+        return Standing("expiring", "warn", True)
+    if a.review_by is not None and a.review_by < today:
+        return Standing("review overdue", "danger", True)
+    if a.review_by is not None and a.review_by <= soon:
+        return Standing("review due", "warn", True)
+    return Standing("active", "ok")
+
+
+def action_open(a: Action) -> bool:
+    """Whether a meeting action still has to be done."""
+    return a.status == "open"
+
+
+def action_overdue(a: Action, today: dt.date) -> bool:
+    """Whether an open action is past its due date."""
+    return action_open(a) and a.due is not None and a.due < today
+
+
+def action_due_by(a: Action, limit: dt.date) -> bool:
+    """Whether an open action is due on or before ``limit`` (overdue included)."""
+    return action_open(a) and a.due is not None and a.due <= limit
+
+
+def feedback_open(f: Feedback) -> bool:
+    """Whether a complaint or escalation is still open (a compliment never needs action)."""
+    return f.type != "compliment" and f.status == "open"
+
+
+def days_open(f: Feedback, today: dt.date) -> int:
+    """How many days a piece of feedback has been open as of ``today``."""
+    return (today - f.date).days
+
+
+def feedback_open_too_long(f: Feedback, today: dt.date, open_days: int) -> bool:
+    """Whether a complaint or escalation has been open for more than ``open_days``."""
+    return feedback_open(f) and days_open(f, today) > open_days
+
+
+def meeting_overdue(last: dt.date | None, today: dt.date, interval_days: int) -> bool:
+    """Whether a customer last met on ``last`` (or never) is past its meeting interval."""
+    return last is None or (today - last).days > interval_days
+
+
+def few_responses(count: int, minimum: int) -> bool:
+    """Whether a survey has too few responses for its results to be trusted."""
+    return count < minimum
