@@ -22,6 +22,11 @@ YEARLY_PERIOD_HINT = (
 )
 REF_PATTERN = r"^[0-9a-f]{12}$"
 """A response's ``ref``: 12 hex digits of SHA-256 written by ``brm import`` (1.1)."""
+MAX_COUNT = 10_000_000
+"""The most people a count may hold (those invited to a survey): more than any organisation,
+and far from where a rate of them stops being a float."""
+MAX_LEVEL = 99
+"""The highest escalation level: a channel has a handful."""
 MAX_NUMBER = 1e15
 """The largest size of a target, result or amount: far beyond any real one, and far from
 where sums and chart scales overflow."""

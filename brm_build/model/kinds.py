@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool
 
 from .common import (
+    MAX_COUNT,
+    MAX_LEVEL,
     Date,
     Handle,
     Id,
@@ -49,7 +51,7 @@ class Plan(Record):
 class EscalationLevel(Record):
     """One step of the formal escalation channel."""
 
-    level: int = Field(ge=1)
+    level: int = Field(ge=1, le=MAX_LEVEL)
     contact: Person
     when: str | None = None
 
@@ -220,7 +222,7 @@ class Survey(Record):
     title: Text
     period: YearlyPeriod
     closed: Date | None = None
-    invited: dict[Id, Annotated[int, Field(ge=1)]] = Field(
+    invited: dict[Id, Annotated[int, Field(ge=1, le=MAX_COUNT)]] = Field(
         default_factory=dict,
         description="How many people of each customer were invited: gives the response rate.",
         json_schema_extra={"default": {}},
@@ -275,7 +277,7 @@ class Feedback(Record):
     customer: Id
     service: Id | None = None
     agreement: Id | None = None
-    level: int | None = Field(default=None, ge=1)
+    level: int | None = Field(default=None, ge=1, le=MAX_LEVEL)
     summary: Text
     raised_by: Person | None = restricted("Who raised it. Restricted.")
     status: Literal["open", "resolved", "withdrawn"]

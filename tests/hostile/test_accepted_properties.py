@@ -19,7 +19,7 @@ from brm_build.analytics.stats import compute_stats
 from brm_build.analytics.terminal import render_stats_text
 from brm_build.check import check
 from brm_build.checks.hierarchy import MAX_DEPTH
-from brm_build.model.common import MAX_NUMBER
+from brm_build.model.common import MAX_COUNT, MAX_NUMBER
 from brm_build.settings import Settings
 from brm_build.site.build import site_data
 from brm_build.site.context import environment
@@ -92,7 +92,11 @@ def _organisation(draw: st.DrawFn) -> dict[str, str]:
     files.update(draw(_agreement()))
     answers = draw(st.lists(st.tuples(st.integers(1, 5), st.integers(0, 10)), max_size=3))
     responses = "".join(f"  - {{customer: finance, csat: {c}, nps: {n}}}\n" for c, n in answers)
-    survey = f"title: {_q(draw(TEXT))}\nperiod: {_q(draw(PERIODS))}\nresponses:\n" + responses
+    invited = draw(st.sampled_from([1, 3, MAX_COUNT]))
+    survey = (
+        f"title: {_q(draw(TEXT))}\nperiod: {_q(draw(PERIODS))}\n"
+        f"invited: {{finance: {invited}}}\nresponses:\n" + responses
+    )
     files["records/surveys/pulse.yaml"] = survey if answers else survey + "  []\n"
     met = draw(DATES.filter(lambda d: d <= TODAY))
     files[f"records/meetings/{met:%Y}/{met.isoformat()}-edge.md"] = (

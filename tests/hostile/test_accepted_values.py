@@ -222,3 +222,20 @@ def test_a_named_pipe_for_brm_yaml_is_a_finding(tmp_path: Path) -> None:
     done = brm(root, "check")
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-3000:]
     assert "brm.yaml" in done.stdout + done.stderr and "named pipe" in done.stdout + done.stderr
+
+
+def _survey(root: Path, invited: str) -> Path:
+    survey = (
+        f'title: Pulse\nperiod: "2026-Q1"\ninvited:\n  finance: {invited}\n'
+        "responses:\n  - {customer: finance, csat: 4, nps: 9}\n"
+    )
+    return build(root, {"records/surveys/pulse.yaml": survey})
+
+
+def test_a_count_too_large_for_a_rate_is_a_finding(tmp_path: Path) -> None:
+    root = _survey(tmp_path / "repo", "9" * 400)
+    errors = _errors(brm(root, "check", "--format", "json"))
+    assert errors == [("schema-value", "records/surveys/pulse.yaml", "invited.finance")]
+    largest = _survey(tmp_path / "largest", "10000000")
+    done = brm(largest, "stats", "--format", "json")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
