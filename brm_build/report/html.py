@@ -9,7 +9,6 @@ from importlib.resources import files
 
 from markupsafe import Markup, escape
 
-from ..charts.draw import draw_svg
 from ..charts.model import Chart
 from .document import INTERNAL_NOTE, Block, Pack, Table
 
@@ -73,7 +72,7 @@ def _block(block: Block, draw: DrawChart, agenda: bool) -> str:
 
 def render_html(pack: Pack, draw: DrawChart | None = None) -> str:
     """The whole pack as one HTML document (``draw``: how a chart becomes SVG bytes)."""
-    drawing: DrawChart = draw or (lambda chart: draw_svg(chart.spec))
+    drawing: DrawChart = draw or _draw_with_matplotlib
     internal = f'<p class="pack-internal">{escape(INTERNAL_NOTE)}</p>\n' if pack.internal else ""
     body = [
         f'<header class="pack-head"><h1>{escape(pack.title)}</h1>\n',
@@ -92,3 +91,10 @@ def render_html(pack: Pack, draw: DrawChart | None = None) -> str:
         f"<title>{escape(pack.title)}</title>\n<style>\n{_style()}</style>\n</head>\n"
         f"<body>\n{''.join(body)}</body>\n</html>\n"
     )
+
+
+def _draw_with_matplotlib(chart: Chart) -> bytes:
+    """Draw a chart; matplotlib is imported only when a pack is rendered, not when brm starts."""
+    from ..charts.draw import draw_svg
+
+    return draw_svg(chart.spec)
