@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__, cli_init, cli_report, cli_workflow
+from . import __version__, cli_attention, cli_init, cli_report, cli_workflow
 from .check import CheckResult, check, check_findings
 from .cli_types import Subcommands
 from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
@@ -152,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_workflow.add_parsers(sub, _add_common)
     cli_init.add_parser(sub, _date)
     cli_report.add_parser(sub, _add_common)
+    cli_attention.add_parser(sub, _add_common)
     return parser
 
 
@@ -335,6 +336,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     return cli_report.run(args, settings, result.repository)
 
 
+def cmd_attention(args: argparse.Namespace) -> int:
+    """brm attention."""
+    settings, result = _valid_records(args)
+    if result.errors:
+        return EXIT_FINDINGS
+    return cli_attention.run(args, settings, result.repository)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """brm build."""
     from .site.build import build as build_site  # here: the site imports matplotlib (slow)
@@ -400,6 +409,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schemas": cmd_schemas,
     "stats": cmd_stats,
     "report": cmd_report,
+    "attention": cmd_attention,
     "build": cmd_build,
     "serve": cmd_serve,
     "demo": cmd_demo,

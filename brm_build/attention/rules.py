@@ -34,6 +34,19 @@ def ends_within(a: Agreement, today: dt.date, notice_days: int) -> bool:
     return a.valid_until is not None and a.valid_until <= today + dt.timedelta(days=notice_days)
 
 
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, kept within the calendar's first and last day."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def renewal_notice_day(a: Agreement, notice_days: int) -> dt.date | None:
+    """The day the renewal notice window of an agreement opens: ``ends_within`` from then."""
+    return None if a.valid_until is None else _shift(a.valid_until, -notice_days)
+
+
 def standing(a: Agreement, today: dt.date, notice_days: int) -> Standing:
     """Whether an agreement is current, due for review, expiring, past its end or over."""
     if a.status in ("expired", "terminated"):
@@ -77,6 +90,11 @@ def days_open(f: Feedback, today: dt.date) -> int:
     return (today - f.date).days
 
 
+def feedback_due_day(f: Feedback, open_days: int) -> dt.date:
+    """The last day a complaint or escalation may stay open: too long after it."""
+    return _shift(f.date, open_days)
+
+
 def feedback_open_too_long(f: Feedback, today: dt.date, open_days: int) -> bool:
     """Whether a complaint or escalation has been open for more than ``open_days``."""
     return feedback_open(f) and days_open(f, today) > open_days
@@ -85,6 +103,11 @@ def feedback_open_too_long(f: Feedback, today: dt.date, open_days: int) -> bool:
 def meeting_overdue(last: dt.date | None, today: dt.date, interval_days: int) -> bool:
     """Whether a customer last met on ``last`` (or never) is past its meeting interval."""
     return last is None or (today - last).days > interval_days
+
+
+def meeting_due_day(last: dt.date, interval_days: int) -> dt.date:
+    """The last day of the meeting interval after a meeting on ``last``."""
+    return _shift(last, interval_days)
 
 
 def few_responses(count: int, minimum: int) -> bool:

@@ -48,7 +48,7 @@ def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
     return findings
 
 
-def _last_meetings(repo: Repository, today: dt.date) -> dict[str, dt.date]:
+def last_meetings(repo: Repository, today: dt.date) -> dict[str, dt.date]:
     """The date of the latest meeting held with each customer, counting its purchasers'."""
     last: dict[str, dt.date] = {}
     for entry in repo.meetings.values():
@@ -63,7 +63,7 @@ def _last_meetings(repo: Repository, today: dt.date) -> dict[str, dt.date]:
 
 def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
     findings: list[Finding] = []
-    last = _last_meetings(repo, today)
+    last = last_meetings(repo, today)
     for cid, entry in repo.customers.items():
         if not entry.record.watched:
             continue

@@ -1,0 +1,167 @@
+"""Everything due, overdue or coming up, each with a key that stays the same from day to day.
+
+The dates come from ``rules``, so that an item is overdue here exactly when ``brm check``
+warns about it. A key names what the item is about (an action by its meeting and a hash of
+its text and owner), never its position, so reordering or editing other fields keeps it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..checks.attention import last_meetings
+from ..checks.base import ancestors
+from ..repository import Entry, Repository
+from ..settings import Thresholds
+from . import rules
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing due on a day: what, for whom, who owns it and where it is written."""
+
+    key: str
+    kind: str
+    due: dt.date | None
+    """None only for a customer never met: due now, on no particular day."""
+    customer: str
+    owners: tuple[str, ...]
+    path: str
+    line: int
+    text: str
+
+    def overdue(self, today: dt.date) -> bool:
+        """Whether its day has passed (the check warns about it from then)."""
+        return self.due is None or self.due < today
+
+
+Draft = tuple[str, str, dt.date | None, str, Entry[Any], Loc, str]
+"""Key, kind, due day, customer, the entry and field it is written at, and its text."""
+
+
+def _agreements(repo: Repository, t: Thresholds) -> Iterator[Draft]:
+    for aid, entry in repo.agreements.items():
+        a = entry.record
+        if a.status != "active":
+            continue  # a draft, expired or terminated agreement is due for nothing
+        if a.valid_until is not None:
+            notice = rules.renewal_notice_day(a, t.agreement_notice_days)
+            text = f"start the renewal of '{a.title}': it ends on {a.valid_until}"
+            yield (
+                f"agreement-renewal:{aid}:{a.valid_until}",
+                "agreement-renewal",
+                notice,
+                a.customer,
+                entry,
+                ("valid_until",),
+                text,
+            )
+            text = f"'{a.title}' ends: renew it or set its status to expired"
+            yield (
+                f"agreement-end:{aid}:{a.valid_until}",
+                "agreement-end",
+                a.valid_until,
+                a.customer,
+                entry,
+                ("valid_until",),
+                text,
+            )
+        if a.review_by is not None:
+            text = f"review '{a.title}' with the customer and set the next review_by"
+            yield (
+                f"agreement-review:{aid}:{a.review_by}",
+                "agreement-review",
+                a.review_by,
+                a.customer,
+                entry,
+                ("review_by",),
+                text,
+            )
+
+
+def action_key(meeting: str, text: str, owner: str, seen: dict[str, int]) -> str:
+    """The key of an action: its meeting and a hash of its text and owner (a repeat gets
+    a count, in the order written)."""
+    digest = hashlib.sha256(f"{' '.join(text.split())}\0{owner}".encode()).hexdigest()[:12]
+    key = f"action:{meeting}:{digest}"
+    seen[key] = seen.get(key, 0) + 1
+    return key if seen[key] == 1 else f"{key}-{seen[key]}"
+
+
+def _actions(repo: Repository) -> Iterator[Draft]:
+    for mid, entry in repo.meetings.items():
+        m = entry.record
+        seen: dict[str, int] = {}
+        for i, a in enumerate(m.actions):
+            key = action_key(mid, a.text, a.owner, seen)
+            if rules.action_open(a) and a.due is not None:
+                yield (
+                    key,
+                    "action",
+                    a.due,
+                    m.customers[0],
+                    entry,
+                    ("actions", i, "due"),
+                    f"{a.owner}: {a.text}",
+                )
+
+
+def _feedback(repo: Repository, t: Thresholds) -> Iterator[Draft]:
+    for fid, entry in repo.feedback.items():
+        f = entry.record
+        if rules.feedback_open(f):
+            due = rules.feedback_due_day(f, t.feedback_open_days)
+            text = f"resolve or escalate the {f.type} of {f.date}: {f.summary}"
+            yield f"feedback:{fid}", f.type, due, f.customer, entry, ("status",), text
+
+
+def _meetings(repo: Repository, today: dt.date, t: Thresholds) -> Iterator[Draft]:
+    last = last_meetings(repo, today)
+    for cid, entry in repo.customers.items():
+        if not entry.record.watched:
+            continue
+        met = last.get(cid)
+        due = None if met is None else rules.meeting_due_day(met, t.meeting_interval_days)
+        since = f"last met on {met}" if met else "no meeting on record"
+        text = f"meet {entry.record.name} ({since}; every {t.meeting_interval_days} days)"
+        yield f"meeting:{cid}", "meeting", due, cid, entry, ("name",), text
+
+
+def _owners(repo: Repository, unit: str) -> tuple[str, ...]:
+    """The owners of ``unit`` and of every unit above it, nearest first, once each."""
+    found: dict[str, None] = {}
+    for uid in ancestors(repo.customers, unit):
+        entry = repo.customers.get(uid)
+        for handle in entry.record.owners if entry else ():
+            found.setdefault(str(handle), None)
+    return tuple(found)
+
+
+def attention_items(repo: Repository, today: dt.date, t: Thresholds) -> list[Item]:
+    """Every dated item (and every customer never met), soonest first."""
+    drafts = [
+        *_agreements(repo, t),
+        *_actions(repo),
+        *_feedback(repo, t),
+        *_meetings(repo, today, t),
+    ]
+    items = [
+        Item(
+            key,
+            kind,
+            due,
+            unit,
+            _owners(repo, unit),
+            entry.path,
+            entry.document.position(loc)[0],
+            " ".join(text.split()),
+        )
+        for key, kind, due, unit, entry, loc, text in drafts
+    ]
+    return sorted(items, key=lambda i: (i.due or dt.date.min, i.key))
