@@ -21,6 +21,7 @@ from ..publication import publish_findings
 from ..settings import Settings
 from .build import (
     mkdocs_environment,
+    pack_pages,
     site_data,
     write_config,
     write_docs,
@@ -64,7 +65,10 @@ def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     result = check(settings, findings)
     if result.errors:
         return result, None
-    return result, generate(site_data(settings, result), environment())
+    data = site_data(settings, result)
+    pages = generate(data, environment())
+    pages.update(pack_pages(result.repository, settings, data))
+    return result, pages
 
 
 def sync_docs(docs: str, old: dict[str, str], new: dict[str, str]) -> int:
