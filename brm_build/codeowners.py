@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from .checks.base import ancestors
 from .files import open_regular
 from .findings import Finding, warning
 from .model import KINDS
@@ -37,13 +38,9 @@ def unit_owners(repo: Repository) -> dict[str, list[str]]:
     owners: dict[str, list[str]] = {}
     for uid in repo.customers:
         handles: list[str] = []
-        seen: set[str] = set()
-        current: str | None = uid
-        while current is not None and current not in seen and current in repo.customers:
-            seen.add(current)
-            record = repo.customers[current].record
-            handles += [h for h in record.owners if h not in handles]
-            current = record.parent
+        for unit in ancestors(repo.customers, uid):
+            entry = repo.customers.get(unit)
+            handles += [h for h in (entry.record.owners if entry else ()) if h not in handles]
         owners[uid] = handles
     return owners
 

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Customer
+from ..model import Customer, structure
 
 
 def units_upwards(unit: str, customers: Mapping[str, Customer]) -> list[str]:
     """``unit`` and every unit above it, stopping at an unknown unit or a cycle."""
-    chain: list[str] = []
-    seen: set[str] = set()  # a set: a chain may be a thousand units long
-    current: str | None = unit
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        record = customers.get(current)
-        current = record.parent if record is not None else None
-    return chain
+
+    def parent_of(uid: str) -> str | None:
+        record = customers.get(uid)
+        return record.parent if record is not None else None
+
+    return structure.ancestors(unit, parent_of)
 
 
 def tree_order(customers: Mapping[str, Customer]) -> list[tuple[str, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from ..findings import Finding, Severity, format_field
-from ..model import Customer
+from ..model import Customer, structure
 from ..repository import Entry, Located
 
 
@@ -35,12 +35,14 @@ def repeats(values: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
 
 def ancestors(customers: Mapping[str, Entry[Customer]], unit: str) -> list[str]:
     """``unit`` and every unit above it by ``parent``, stopping at a cycle or a gap."""
-    chain: list[str] = []
-    seen: set[str] = set()  # a set: a chain may be a thousand units long
-    current: str | None = unit
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        entry = customers.get(current)
-        current = entry.record.parent if entry else None
-    return chain
+    return structure.ancestors(unit, parent_in(customers))
+
+
+def parent_in(customers: Mapping[str, Entry[Customer]]) -> structure.ParentOf:
+    """The parent of a unit among ``customers``, ``None`` for an unknown one."""
+
+    def parent_of(unit: str) -> str | None:
+        entry = customers.get(unit)
+        return entry.record.parent if entry else None
+
+    return parent_of

@@ -4,25 +4,13 @@ no cycle and at most ``MAX_DEPTH`` units below its top."""
 from __future__ import annotations
 
 from ..findings import Finding
-from ..model import Customer
+from ..model import Customer, structure
 from ..repository import Entry, Repository
-from .base import at
+from .base import at, parent_in
 
 MAX_DEPTH = 30
 """Units at most below the top of a structure: deeper than any organisation, and a bound
 for every page and figure that walks it."""
-
-
-def _cycle_from(start: str, customers: dict[str, Entry[Customer]]) -> list[str] | None:
-    """The ids on a cycle reached by following parents from ``start``, if any."""
-    seen: dict[str, int] = {}  # by position: a chain may be thousands of units long
-    current: str | None = start
-    while current is not None and current in customers:
-        if current in seen:
-            return list(seen)[seen[current] :]
-        seen[current] = len(seen)
-        current = customers[current].record.parent
-    return None
 
 
 def _depths(customers: dict[str, Entry[Customer]]) -> dict[str, int]:
@@ -97,7 +85,7 @@ def check_hierarchy(repo: Repository) -> list[Finding]:
                 )
             )
             continue
-        cycle = _cycle_from(cid, customers)
+        cycle = structure.cycle(cid, parent_in(customers))
         if cycle and frozenset(cycle) not in reported and cid in cycle:
             reported.add(frozenset(cycle))
             files = tuple(customers[c].path for c in cycle)

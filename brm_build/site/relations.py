@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..analytics.counted import survey_copies
 from ..model import Customer, Meeting, Person
 from ..model.kinds import Action, Requirement, Response
+from ..model.structure import ancestors as units_above
 from ..publication import Publication, Published
 
 
@@ -136,14 +137,13 @@ def retired_units(pub: Publication) -> list[Published[Customer]]:
 
 def ancestors(pub: Publication, cid: str) -> list[Published[Customer]]:
     """The units above ``cid``, nearest first."""
-    chain: list[Published[Customer]] = []
-    seen = {cid}
-    parent = pub.customers[cid].record.parent if cid in pub.customers else None
-    while parent is not None and parent in pub.customers and parent not in seen:
-        seen.add(parent)
-        chain.append(pub.customers[parent])
-        parent = pub.customers[parent].record.parent
-    return chain
+
+    def parent_of(uid: str) -> str | None:
+        unit = pub.customers.get(uid)
+        return unit.record.parent if unit is not None else None
+
+    above = units_above(cid, parent_of)[1:]
+    return [pub.customers[uid] for uid in above if uid in pub.customers]
 
 
 def descendants(rel: Relations, cid: str) -> list[str]:
