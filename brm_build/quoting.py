@@ -18,15 +18,14 @@ from pydantic import BaseModel
 
 from .files import open_regular
 from .model import KINDS
-from .model.common import RESTRICTED
+from .model.common import is_restricted
 
 
 def _restricted_keys(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[str]:
     """The names of the restricted fields of ``model`` and of the models inside it."""
     seen.add(model)
     for name, info in model.model_fields.items():
-        extra = info.json_schema_extra
-        if isinstance(extra, dict) and extra.get(RESTRICTED):
+        if is_restricted(info):
             yield name
         for inner in _models(info.annotation):
             if inner not in seen:

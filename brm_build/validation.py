@@ -22,10 +22,10 @@ from .model.common import (
     PERIOD_HINT,
     PERIOD_PATTERN,
     REF_PATTERN,
-    RESTRICTED,
     YEARLY_PERIOD_HINT,
     YEARLY_PERIOD_PATTERN,
 )
+from .model.common import is_restricted as restricted_field
 from .model.ids import ID_PATTERN
 from .yamlerrors.layout import spaced_colon
 from .yamlerrors.lines import quoted
@@ -124,8 +124,7 @@ def is_restricted(model: type[BaseModel], loc: Loc) -> bool:
         field = current.model_fields.get(part)
         if field is None:
             return False
-        extra = field.json_schema_extra
-        if isinstance(extra, dict) and extra.get(RESTRICTED):
+        if restricted_field(field):
             return True
         current = _inner_model(field.annotation)
     return False

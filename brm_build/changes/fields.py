@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
+from ..model import is_restricted
 from .changeset import Change, FieldChange
-from .values import HIDDEN, is_long_text, is_restricted, show, text_size
+from .values import HIDDEN, is_long_text, show, text_size
 
 ITEM_KEYS = {
     "service_levels": "id",

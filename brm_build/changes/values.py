@@ -7,20 +7,13 @@ import json
 import re
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
-from ..model import RESTRICTED
+from ..model import is_restricted
 
 TEXT_LIMIT = 80
 """Longer or multi-line text is summarised ("text changed"), not shown."""
 HIDDEN = "restricted: not shown"
 _PLAIN = re.compile(r"[\w.@/+:-]+")
-
-
-def is_restricted(info: FieldInfo) -> bool:
-    """Whether a model field is restricted (records.md): its values are never shown."""
-    extra = info.json_schema_extra
-    return isinstance(extra, dict) and extra.get(RESTRICTED) is True
 
 
 def is_long_text(value: object) -> bool:

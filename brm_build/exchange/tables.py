@@ -20,8 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..changes.values import is_restricted
-from ..model import Kind, Person
+from ..model import Kind, Person, is_restricted
 from ..publication import EVERY_PHONE
 
 SEPARATOR = "; "
