@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -33,6 +33,7 @@ from .model import (
     Survey,
     is_restricted,
 )
+from .model.restricted import models_in, restricted_paths
 from .reading import read_text
 from .repository import Entry, Repository
 from .settings import CONFIG_FILE, BrmConfig
@@ -118,7 +119,7 @@ def _may_hide(annotation: Any, seen: frozenset[type[BaseModel]]) -> bool:
     """Whether a field annotated ``annotation`` may hold a restricted field at any depth."""
     if annotation is Any or annotation is object:
         return True
-    for inner in _models_in(annotation):
+    for inner in models_in(annotation):
         if inner in seen:
             return True
         fields = inner.model_fields.values()
@@ -150,30 +151,9 @@ def publish(repository: Repository, names: list[str]) -> Publication:
     return Publication(**tables)
 
 
-def _restricted_paths(model: type[BaseModel], path: str) -> Iterator[str]:
-    for name, info in model.model_fields.items():
-        here = f"{path}.{name}"
-        if is_restricted(info):
-            yield here
-        for inner in _models_in(info.annotation):
-            yield from _restricted_paths(inner, here)
-
-
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
-    """The model classes that a field annotation such as ``list[Contact] | None`` holds."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-        return
-    for arg in getattr(annotation, "__args__", ()):
-        yield from _models_in(arg)
-
-
 def restricted_names() -> list[str]:
     """Every name that ``publish`` in brm.yaml accepts, sorted."""
-    names = {EVERY_PHONE}
-    for kind in KINDS:
-        names.update(_restricted_paths(kind.model, kind.name))
-    return sorted(names)
+    return sorted({EVERY_PHONE, *restricted_paths()})
 
 
 def publish_findings(root: str, config: BrmConfig) -> list[Finding]:

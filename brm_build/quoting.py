@@ -12,34 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
-
-from pydantic import BaseModel
+from collections.abc import Mapping
 
 from .files import open_regular
-from .model import KINDS
-from .model.common import is_restricted
+from .model.restricted import restricted_keys
 
-
-def _restricted_keys(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[str]:
-    """The names of the restricted fields of ``model`` and of the models inside it."""
-    seen.add(model)
-    for name, info in model.model_fields.items():
-        if is_restricted(info):
-            yield name
-        for inner in _models(info.annotation):
-            if inner not in seen:
-                yield from _restricted_keys(inner, seen)
-
-
-def _models(annotation: object) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for arg in getattr(annotation, "__args__", ()):
-        yield from _models(arg)
-
-
-_NAMES = sorted({key for kind in KINDS for key in _restricted_keys(kind.model, set())})
+_NAMES = restricted_keys()
 # a key anywhere on the line: "phone:", "- phone:", "{name: a, phone: 1}", "'phone':", and
 # "phone:0123", which lacks its space (a syntax error reported on this line)
 _KEY = re.compile(r"(?:^|[\s{,?\[\-\"'])(" + "|".join(_NAMES) + r")[\"']?\s*:")
