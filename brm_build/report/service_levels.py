@@ -85,11 +85,7 @@ def _agreement_blocks(s: Scope, a: AgreementAttainment) -> list[Block]:
             table=Table(("Service level", "Period", "Achieved", "Target", "Notes"), breaches),
             empty="No breach in this period.",
         ),
-        Block(
-            f"Trend over the last {CHART_PERIODS} periods",
-            chart=agreement_chart(recent),
-            empty="Nothing measured to chart.",
-        ),
+        Block("Chart", chart=agreement_chart(recent), empty="Nothing measured to chart."),
     ]
 
 

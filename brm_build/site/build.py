@@ -15,7 +15,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..analytics.stats import compute_stats
 from ..charts.figures import Figures, site_figures
 from ..charts.render import default_workers
 from ..check import CheckResult, check
@@ -24,8 +23,6 @@ from ..gitlog import read_history
 from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish, publish_findings
-from ..report.site import site_packs
-from ..repository import Repository
 from ..settings import Settings
 from ..trust import link_under, tracked
 from .config import mkdocs_config
@@ -88,12 +85,6 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         history_note=note,
         figures=_public_figures(site_figures(result.repository, settings), publication),
     )
-
-
-def pack_pages(repo: Repository, settings: Settings, data: SiteData) -> dict[str, str]:
-    """The HTML review packs that the customer and purchaser pages link to."""
-    stats = data.figures.stats if data.figures is not None else compute_stats(repo, settings)
-    return {path: html.decode("utf-8") for path, html in site_packs(repo, settings, stats).items()}
 
 
 def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
@@ -229,7 +220,6 @@ def build(
     data = site_data(settings, result)
     progress.stage("writing pages")
     pages = generate(data, environment())
-    pages.update(pack_pages(result.repository, settings, data))
     del data  # the pages hold what the site needs from it
     files = docs_files(pages)
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -14,7 +12,6 @@ from ..analytics.health import health_rules
 from ..analytics.periods import period_key
 from ..model import Feedback, Record
 from ..publication import Publication, Published
-from ..report.site import pack_path, site_quarters
 from ..writers import writers_page
 from . import links
 from .attention import attention
@@ -78,23 +75,13 @@ class Renderer:
         return self.page(template, page, history=history, sources=sources, **values)
 
 
-def pack_links(page: str, unit: str, today: dt.date) -> list[tuple[str, str]]:
-    """The review packs of ``unit`` on the site, latest first, linked from ``page``."""
-    start = posixpath.dirname(page) or "."
-    return [
-        (span.label, posixpath.relpath(pack_path(unit, span), start))
-        for span in site_quarters(today)
-    ]
-
-
 def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     pub, rel, data = r.data.publication, r.rel, r.data
     notice = data.config.thresholds.agreement_notice_days
     for cid, c in pub.customers.items():
         page = record_page("customers", cid)
         view = customer_view(pub, rel, cid, data.today, notice, r.lines)
-        packs = pack_links(page, cid, data.today) if not c.record.retired else []
-        yield page, r.record("customer.md.j2", page, [c.path], view=view, packs=packs)
+        yield page, r.record("customer.md.j2", page, [c.path], view=view)
     for aid, a in pub.agreements.items():
         page = record_page("agreements", aid)
         line = r.lines[aid]

@@ -21,7 +21,6 @@ from ..publication import publish_findings
 from ..settings import Settings
 from .build import (
     mkdocs_environment,
-    pack_pages,
     site_data,
     write_config,
     write_docs,
@@ -65,10 +64,7 @@ def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     result = check(settings, findings)
     if result.errors:
         return result, None
-    data = site_data(settings, result)
-    pages = generate(data, environment())
-    pages.update(pack_pages(result.repository, settings, data))
-    return result, pages
+    return result, generate(site_data(settings, result), environment())
 
 
 def sync_docs(docs: str, old: dict[str, str], new: dict[str, str]) -> int:
