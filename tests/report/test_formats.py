@@ -20,20 +20,9 @@ from brm_build.report.pdf import pdf_problem
 from brm_build.settings import Settings
 
 from ..conftest import ROOT
+from .sections import SECTIONS
 
 TODAY = "2026-11-26"
-SECTIONS = (
-    "The relationship at a glance",
-    "Service levels",
-    "Satisfaction",
-    "Complaints, compliments and escalations",
-    "Meetings",
-    "Requirements",
-    "Projects",
-    "Plans and their IT impact",
-    "Agreements",
-    "Proposed agenda",
-)
 
 
 class _Links(HTMLParser):
