@@ -40,8 +40,20 @@ TEXT = st.text(min_size=1, max_size=20).filter(lambda t: t.strip() != "")
 
 
 def _q(value: object) -> str:
-    """A value as YAML (JSON is YAML 1.2)."""
-    return json.dumps(value.isoformat() if isinstance(value, dt.date) else value)
+    """A value as YAML: a double-quoted scalar for text, where a character beyond the
+    Basic Multilingual Plane is one \\U escape (YAML has no surrogate pairs, which JSON
+    writes for it), and JSON for a number."""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        return json.dumps(value)
+    return '"' + "".join(_escaped(char) for char in value) + '"'
+
+
+def _escaped(char: str) -> str:
+    if " " <= char <= "~" and char not in '"\\':
+        return char
+    return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
 
 
 def _person(name: str) -> str:
