@@ -8,14 +8,14 @@ import argparse
 import os
 import sys
 
-from .cli_types import AddCommon, Subcommands
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from .outputs import create_text
-from .quoting import Quotes
-from .reporters import render_text
-from .scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
-from .settings import Settings
-from .trust import linked_part
+from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ..outputs import create_text
+from ..quoting import Quotes
+from ..reporters import render_text
+from ..scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
+from ..settings import Settings
+from ..trust import linked_part
+from .types import AddCommon, Subcommands
 
 
 def add_parser(sub: Subcommands, add_common: AddCommon) -> None:

@@ -8,17 +8,17 @@ import argparse
 import os
 import sys
 
-from .check import CheckResult, check_with
-from .cli_types import AddCommon, Subcommands
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from .findings import Severity
-from .outputs import replace_files
-from .quoting import Quotes
-from .renaming import RENAMEABLE, RenameError, Renaming, plan_rename
-from .reporters import render_text
-from .repository import Repository
-from .settings import Settings
-from .trust import linked_part
+from ..check import CheckResult, check_with
+from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ..findings import Severity
+from ..outputs import replace_files
+from ..quoting import Quotes
+from ..renaming import RENAMEABLE, RenameError, Renaming, plan_rename
+from ..reporters import render_text
+from ..repository import Repository
+from ..settings import Settings
+from ..trust import linked_part
+from .types import AddCommon, Subcommands
 
 
 def add_parser(sub: Subcommands, add_common: AddCommon) -> None:

@@ -7,11 +7,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from .attention.items import Item, attention_items
-from .attention.render import DEFAULT_DAYS, render_json, render_markdown, render_text
-from .exits import EXIT_OK
-from .repository import Repository
-from .settings import Settings
+from ..attention.items import Item, attention_items
+from ..attention.render import DEFAULT_DAYS, render_json, render_markdown, render_text
+from ..exits import EXIT_OK
+from ..repository import Repository
+from ..settings import Settings
 
 FORMATS = ("text", "json", "markdown", "ics")
 
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(items, settings.today, args.days))
     elif args.format == "ics":
-        from .attention.ics import render_ics  # here: only the calendar needs icalendar
+        from ..attention.ics import render_ics  # here: only the calendar needs icalendar
 
         sys.stdout.flush()
         sys.stdout.buffer.write(render_ics(items, settings.today))

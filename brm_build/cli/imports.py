@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .escape.logline import printable
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from .findings import Finding
-from .imports.survey import SurveyImport, plan_survey_import
-from .imports.tables import SourceError
-from .imports.writing import WriteRefused, write_all
-from .outputs import OutputError
-from .settings import Settings
+from ..escape.logline import printable
+from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ..findings import Finding
+from ..imports.survey import SurveyImport, plan_survey_import
+from ..imports.tables import SourceError
+from ..imports.writing import WriteRefused, write_all
+from ..outputs import OutputError
+from ..settings import Settings
 
 
 def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:

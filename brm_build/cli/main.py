@@ -10,23 +10,27 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__, cli_attention, cli_init, cli_report, cli_workflow
-from .check import CheckResult, check, check_findings
-from .cli_types import Subcommands
-from .demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
-from .escape.logline import printable
-from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-from .findings import Finding, sorted_findings
-from .outputs import OutputError, cannot_write, make_folder, write_text
-from .progress import Progress, shows_progress
-from .publication import publish_findings
-from .quoting import Quotes
-from .reporters import render_github, render_gitlab, render_json, render_markdown, render_text
-from .repository import Repository
-from .settings import CONFIG_FILE, CacheSettings, Settings, load_config
-from .site.address import parse_address, unavailable
-from .site.mkdocs_file import mkdocs_findings
-from .trust import cache_problem
+from .. import __version__
+from ..check import CheckResult, check, check_findings
+from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
+from ..escape.logline import printable
+from ..exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from ..findings import Finding, sorted_findings
+from ..outputs import OutputError, cannot_write, make_folder, write_text
+from ..progress import Progress, shows_progress
+from ..publication import publish_findings
+from ..quoting import Quotes
+from ..reporters import render_github, render_gitlab, render_json, render_markdown, render_text
+from ..repository import Repository
+from ..settings import CONFIG_FILE, CacheSettings, Settings, load_config
+from ..site.address import parse_address, unavailable
+from ..site.mkdocs_file import mkdocs_findings
+from ..trust import cache_problem
+from . import attention as cli_attention
+from . import init as cli_init
+from . import report as cli_report
+from . import workflow as cli_workflow
+from .types import Subcommands
 
 
 class UsageError(Exception):
@@ -279,7 +283,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     """brm schemas."""
-    from .schemas import schema_texts
+    from ..schemas import schema_texts
 
     stale = []
     for name, text in schema_texts().items():
@@ -315,9 +319,9 @@ def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """brm stats."""
-    from .analytics.export import render_stats_json  # here: only stats needs the analytics
-    from .analytics.stats import compute_stats
-    from .analytics.terminal import render_stats_text
+    from ..analytics.export import render_stats_json  # here: only stats needs the analytics
+    from ..analytics.stats import compute_stats
+    from ..analytics.terminal import render_stats_text
 
     settings, result = _valid_records(args)
     if result.errors:
@@ -346,7 +350,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """brm build."""
-    from .site.build import build as build_site  # here: the site imports matplotlib (slow)
+    from ..site.build import build as build_site  # here: the site imports matplotlib (slow)
 
     settings, config_findings = settings_from(args)
     progress = _progress("checking")
@@ -380,7 +384,7 @@ class _ServeReporter:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """brm serve."""
-    from .site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
+    from ..site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
 
     settings, _ = settings_from(args)
     problem = unavailable(args.dev_addr)

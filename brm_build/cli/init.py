@@ -8,9 +8,9 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 
-from .cli_types import Subcommands
-from .exits import EXIT_OK, EXIT_USAGE
-from .starter import CI_FILES, StarterError, StarterPlan, write_starter
+from ..exits import EXIT_OK, EXIT_USAGE
+from ..starter import CI_FILES, StarterError, StarterPlan, write_starter
+from .types import Subcommands
 
 
 def add_parser(

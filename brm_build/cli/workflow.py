@@ -11,21 +11,23 @@ import os
 import sys
 from collections.abc import Callable
 
-from . import cli_import, cli_new, cli_rename
-from .cli_types import AddCommon, Subcommands
-from .escape.logline import printable
-from .exchange.admission import admit
-from .exchange.importer import IMPORTABLE, Imported, import_csv
-from .exchange.merging import describe
-from .exchange.spreadsheet import decode
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from .files import open_regular
-from .findings import Severity
-from .outputs import make_folder, replace_files, write_text
-from .repository import Repository, load_repository
-from .settings import Settings
-from .sources import discover
-from .trust import link_under, linked_part
+from ..escape.logline import printable
+from ..exchange.admission import admit
+from ..exchange.importer import IMPORTABLE, Imported, import_csv
+from ..exchange.merging import describe
+from ..exchange.spreadsheet import decode
+from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ..files import open_regular
+from ..findings import Severity
+from ..outputs import make_folder, replace_files, write_text
+from ..repository import Repository, load_repository
+from ..settings import Settings
+from ..sources import discover
+from ..trust import link_under, linked_part
+from . import imports as cli_import
+from . import new as cli_new
+from . import rename as cli_rename
+from .types import AddCommon, Subcommands
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -120,8 +122,8 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
 
 def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     """brm diff."""
-    from .changes import read_changes, render_markdown, render_text
-    from .gitrevs import GitError
+    from ..changes import read_changes, render_markdown, render_text
+    from ..gitrevs import GitError
 
     try:
         changes = read_changes(
@@ -136,7 +138,7 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
     """brm codeowners."""
-    from .codeowners import existing_files, read_codeowners, render_codeowners
+    from ..codeowners import existing_files, read_codeowners, render_codeowners
 
     repository = _valid_repository(settings)
     if repository is None:
@@ -166,7 +168,7 @@ def cmd_codeowners(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """brm export."""
-    from .exchange.export import export_csv, export_json
+    from ..exchange.export import export_csv, export_json
 
     if args.format == "csv" and not args.out:
         return _fail("CSV is one table per kind: name a folder with --out DIR")
