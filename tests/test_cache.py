@@ -12,11 +12,11 @@ import pytest
 
 from brm_build.cache import CACHE_FILE, RUN_FILE
 from brm_build.check import CheckResult, check, check_findings
+from brm_build.check.reporters import render_json, render_text
 from brm_build.checks import FILE_CHECKS
 from brm_build.codeowners import render_codeowners
 from brm_build.findings import Finding
 from brm_build.model import Record
-from brm_build.reporters import render_json, render_text
 from brm_build.repository import Entry, FileCheck, load_repository
 from brm_build.settings import CacheSettings, Settings
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from brm_build.check import CheckResult, check
+from brm_build.check.reporters import render_text
 from brm_build.findings import Finding
 from brm_build.publication import publish_findings
 from brm_build.quoting import Quotes
-from brm_build.reporters import render_text
 from brm_build.site.mkdocs_file import mkdocs_findings
 
 from .conftest import CASES, settings_for

@@ -80,7 +80,11 @@ def case_codes() -> set[str]:
 
 def test_the_scan_reads_the_whole_package() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in package_modules()}
-    assert {"brm_build/checks/rules.py", "brm_build/publication.py", "brm_build/cli/main.py"} <= names
+    assert {
+        "brm_build/checks/rules.py",
+        "brm_build/publication.py",
+        "brm_build/cli/main.py",
+    } <= names
 
 
 def test_the_scan_finds_the_codes() -> None:

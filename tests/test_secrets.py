@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from brm_build.check import check
+from brm_build.check.reporters import render_github, render_json, render_text
 from brm_build.checks.secrets import find_secret
-from brm_build.reporters import render_github, render_json, render_text
 
 from .conftest import CASES, settings_for
 

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from brm_build.check import check
+from brm_build.check.reporters import render_gitlab
 from brm_build.cli import _parser, main
 from brm_build.model import KINDS
-from brm_build.reporters import render_gitlab
 from brm_build.settings import Settings
 
 from .conftest import CASES, ROOT, settings_for

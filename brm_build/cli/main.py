@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..check import CheckResult, check, check_findings
+from ..check.reporters import REPORTERS, render_markdown, render_text
 from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -20,7 +21,6 @@ from ..outputs import OutputError, cannot_write, make_folder, write_text
 from ..progress import Progress, shows_progress
 from ..publication import publish_findings
 from ..quoting import Quotes
-from ..reporters import render_github, render_gitlab, render_json, render_markdown, render_text
 from ..repository import Repository
 from ..settings import CONFIG_FILE, CacheSettings, Settings, load_config
 from ..site.address import parse_address, unavailable
@@ -123,10 +123,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument(
         "--format",
-        choices=("text", "json", "github", "gitlab"),
+        choices=tuple(REPORTERS),
         default="text",
-        help="text for people, json for tools, github for Actions annotations, "
-        "gitlab for a Code Quality report",
+        help=", ".join(f"{name} {reporter.purpose}" for name, reporter in REPORTERS.items()),
     )
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
     p = sub.add_parser(
@@ -226,24 +225,21 @@ def _progress(verb: str) -> Progress:
     return Progress(sys.stderr, verb, live=shows_progress(sys.stderr, os.environ))
 
 
+def _quotes(result: CheckResult, settings: Settings) -> Quotes:
+    """The lines a report quotes: those the check read, within the configured size limit."""
+    return Quotes(settings.root, settings.config.limits.max_file_bytes, result.texts)
+
+
 def _text(result: CheckResult, settings: Settings) -> str:
     """The text report of ``result``, quoting the lines the check read."""
-    limit = settings.config.limits.max_file_bytes
-    return render_text(result, Quotes(settings.root, limit, result.texts))
+    return render_text(result, _quotes(result, settings))
 
 
 def _report(result: CheckResult, fmt: str, settings: Settings) -> None:
-    if fmt == "json":
-        sys.stdout.write(render_json(result))
-    elif fmt == "gitlab":
-        sys.stdout.write(render_gitlab(result))
-    elif fmt == "github":
-        sys.stdout.write(render_github(result))
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            write_text(summary, render_markdown(result), newline=None, append=True)
-    else:
-        sys.stdout.write(_text(result, settings))
+    sys.stdout.write(REPORTERS[fmt].render(result, _quotes(result, settings)))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary:  # the job's summary page: the full list as a table
+        write_text(summary, render_markdown(result), newline=None, append=True)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -8,10 +8,10 @@ import argparse
 import os
 import sys
 
+from ..check.reporters import render_text
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..outputs import create_text
 from ..quoting import Quotes
-from ..reporters import render_text
 from ..scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
 from ..settings import Settings
 from ..trust import linked_part

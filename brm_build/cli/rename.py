@@ -9,12 +9,12 @@ import os
 import sys
 
 from ..check import CheckResult, check_with
+from ..check.reporters import render_text
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..findings import Severity
 from ..outputs import replace_files
 from ..quoting import Quotes
 from ..renaming import RENAMEABLE, RenameError, Renaming, plan_rename
-from ..reporters import render_text
 from ..repository import Repository
 from ..settings import Settings
 from ..trust import linked_part

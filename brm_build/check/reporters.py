@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import groupby
 
-from .check import CheckResult
-from .escape.logline import printable
-from .escape.markdown import code_span, table_cell
-from .escape.markdown import text as md_text
-from .findings import Finding
+from ..escape.logline import printable
+from ..escape.markdown import code_span, table_cell
+from ..escape.markdown import text as md_text
+from ..findings import Finding
+from .run import CheckResult
 
 LineSource = Callable[[str, int], str | None]
 """Returns line ``n`` (1-based) of a repository file, or None."""
@@ -138,3 +139,21 @@ def render_markdown(result: CheckResult) -> str:
             for f in result.findings
         ]
     return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """One ``brm check --format`` choice: what it is for, and how it renders a result
+    (the line source quotes the lines the check read; only the text report uses it)."""
+
+    purpose: str
+    render: Callable[[CheckResult, LineSource], str]
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": Reporter("for people", render_text),
+    "json": Reporter("for tools", lambda result, _: render_json(result)),
+    "github": Reporter("for Actions annotations", lambda result, _: render_github(result)),
+    "gitlab": Reporter("for a Code Quality report", lambda result, _: render_gitlab(result)),
+}
+"""The reporters by name: the choices of ``brm check --format``, in the order of its help."""

@@ -7,17 +7,17 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .cache import FileCache
-from .checks import FILE_CHECKS, run_checks
-from .checks.history import check_target_history
-from .checks.mappings import mapping_files
-from .checks.secrets import hide_secrets
-from .codeowners import codeowners_findings, existing_files, read_codeowners
-from .findings import Finding, Severity, sorted_findings
-from .gitlog import History, read_history
-from .repository import Progress, Repository, Scanned, load_scanned, scan
-from .settings import Settings
-from .sources import SourceFile
+from ..cache import FileCache
+from ..checks import FILE_CHECKS, run_checks
+from ..checks.history import check_target_history
+from ..checks.mappings import mapping_files
+from ..checks.secrets import hide_secrets
+from ..codeowners import codeowners_findings, existing_files, read_codeowners
+from ..findings import Finding, Severity, sorted_findings
+from ..gitlog import History, read_history
+from ..repository import Progress, Repository, Scanned, load_scanned, scan
+from ..settings import Settings
+from ..sources import SourceFile
 
 
 @dataclass(frozen=True)
