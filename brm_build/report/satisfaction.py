@@ -1,11 +1,13 @@
 """Satisfaction in the period against the one before: CSAT, mean and NPS with n and 95%
-intervals, low-confidence flags and a chart, from the analytics' series of the unit."""
+intervals, the response rate where the surveys say who was invited, low-confidence flags
+and a chart, from the analytics' series and response rates of the unit."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..analytics.satisfaction import Scores, Series
+from ..analytics.response_rate import ResponseRate
+from ..analytics.satisfaction import Satisfaction, Scores, Series
 from ..charts.model import Chart
 from ..charts.satisfaction import trend_chart
 from .document import NOTHING, Block, Section, Table
@@ -60,6 +62,27 @@ def _comments(s: Scope) -> tuple[str, ...]:
     )
 
 
+def _rate_line(name: str, period: str, rate: ResponseRate | None) -> str:
+    if rate is None:
+        return (
+            f"Response rate {period}: not known; the surveys do not say how many people "
+            f"of {name} were invited."
+        )
+    low, high = rate.ci95
+    return (
+        f"Response rate {period}: {rate.rate:.0f}% ({low:.0f}–{high:.0f}%), "
+        f"{rate.responses} of the {rate.invited} people invited answered."
+    )
+
+
+def _rates(s: Scope, sat: Satisfaction, span: Span, answered: list[Scores]) -> Block:
+    """The response rate of each survey period of ``span`` that was answered or that
+    invited the unit (a round nobody answered has a rate of 0 and no figures)."""
+    invited = [p for p in sat.rates.get(s.unit, {}) if span.covers(p)]
+    periods = [p for p in sat.periods if p in invited or p in {f.period for f in answered}]
+    return Block("", tuple(_rate_line(s.customer.name, p, sat.rate(s.unit, p)) for p in periods))
+
+
 def satisfaction_section(s: Scope) -> Section:
     """The unit's satisfaction figures in the period and the one before, and a chart."""
     sat = s.stats.satisfaction
@@ -73,11 +96,13 @@ def satisfaction_section(s: Scope) -> Section:
             table=Table(HEADERS, tuple(_row(f, sat.minimum) for f in now)),
             empty=NOTHING,
         ),
+        _rates(s, sat, s.span, now),
         Block(
             f"The period before ({s.before.label})",
             table=Table(HEADERS, tuple(_row(f, sat.minimum) for f in then)),
             empty="No survey answered in the period before.",
         ),
+        _rates(s, sat, s.before, then),
     ]
     org = [f for f in sat.organisation.figures if s.span.covers(f.period)]
     if org:

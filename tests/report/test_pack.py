@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from brm_build.analytics.stats import compute_stats
 from brm_build.check import check
 from brm_build.cli import main
 from brm_build.report import build_pack, parse_period, render_markdown
 from brm_build.settings import Settings
 
-from ..conftest import ROOT
+from ..conftest import ROOT, settings_for
 from .sections import SECTIONS
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
@@ -85,3 +87,38 @@ def test_months_and_years_are_periods(tmp_path: Path) -> None:
     assert (str(month.start), str(month.end)) == ("2026-09-01", "2026-09-30")
     assert (str(year.start), str(year.end)) == ("2026-01-01", "2026-12-31")
     assert parse_period("2026-13") is None
+
+
+def _surveyed(tmp_path: Path) -> Settings:
+    """The example records with Payroll invited in 2026-Q3 and a 2026-Q4 round that
+    invited Group Finance and that nobody answered."""
+    root = tmp_path / "records-copy"
+    shutil.copytree(ROOT / "records", root / "records")
+    shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+    q3 = root / "records" / "surveys" / "csat-2026-q3.yaml"
+    text = q3.read_text(encoding="utf-8")
+    q3.write_text(text.replace("human-resources: 15,", "human-resources: 15, payroll: 4,"))
+    (root / "records" / "surveys" / "csat-2026-q4.yaml").write_text(
+        'title: Q4 round\nperiod: "2026-Q4"\nclosed: 2026-11-20\n'
+        "invited: {finance: 20}\nresponses: []\n",
+        encoding="utf-8",
+    )
+    return settings_for(root)
+
+
+def test_the_response_rate_is_the_analytics_one_with_its_counts(tmp_path: Path) -> None:
+    settings = _surveyed(tmp_path)
+    report = check(settings)
+    assert not [f for f in report.findings if f.severity == "error"]
+    payroll = _markdown(settings, "payroll", "2026-Q3")
+    rate = compute_stats(report.repository, settings).satisfaction.rate("payroll", "2026-Q3")
+    assert rate is not None and (rate.responses, rate.invited) == (1, 4)
+    low, high = rate.ci95
+    assert (
+        f"Response rate 2026-Q3: 25% ({low:.0f}–{high:.0f}%), 1 of the 4 people invited "
+        "answered." in payroll
+    )
+    assert "Response rate 2026-Q2: not known" in payroll
+    finance = _markdown(settings, "finance", "2026-Q4")
+    assert "Response rate 2026-Q4: 0% (0–16%), 0 of the 20 people invited answered." in finance
+    assert "Response rate 2026-Q3: 46% (28–65%), 11 of the 24" in finance
