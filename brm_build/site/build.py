@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..attention.items import attention_items
 from ..charts.figures import Figures, site_figures
 from ..charts.render import default_workers
 from ..check import CheckResult, check
@@ -76,6 +77,7 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
     """The public records, findings and git history that the pages are made from."""
     history, note = read_history(settings.root)
     publication = publish(result.repository, settings.config.publish)
+    thresholds = settings.config.thresholds
     return SiteData(
         publication=publication,
         findings=result.findings,
@@ -84,6 +86,7 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         history=history,
         history_note=note,
         figures=_public_figures(site_figures(result.repository, settings), publication),
+        calendar=tuple(attention_items(result.repository, settings.today, thresholds)),
     )
 
 

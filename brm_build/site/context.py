@@ -9,6 +9,7 @@ from jinja2 import BaseLoader, Environment, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..attention.items import Item
 from ..charts.figures import Figures
 from ..findings import Finding
 from ..gitlog import Commit, History
@@ -37,6 +38,8 @@ class SiteData:
     """Why ``history`` is None, for the pages to say."""
     figures: Figures | None = None
     """Satisfaction, service-level and health figures with their charts (brm_build.charts)."""
+    calendar: tuple[Item, ...] = ()
+    """What is due and coming up, by the attention rules (brm_build.attention), soonest first."""
 
 
 @dataclass(frozen=True, slots=True)

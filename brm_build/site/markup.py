@@ -51,15 +51,17 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 _NOT_YAML = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def heading(title: Any) -> Markup:
-    """The start of a page: front matter with its title for the theme, then the heading.
+def heading(title: Any, hide: tuple[str, ...] = ()) -> Markup:
+    """The start of a page: front matter with its title for the theme, then the heading;
+    ``hide`` names what of the theme the page goes without (``navigation``, ``toc``).
 
     The theme writes ``page.meta.title`` into ``<title>`` and the header without
     escaping, so the title is given already escaped for HTML.
     """
     text = _NOT_YAML.sub("", _SPACES.sub(" ", str(title)).strip())
     meta = json.dumps(str(markupsafe_escape(text)), ensure_ascii=False)
-    return Markup(f"---\ntitle: {meta}\n---\n\n# {escape(text)}")
+    hidden = f"hide: {json.dumps(list(hide))}\n" if hide else ""
+    return Markup(f"---\ntitle: {meta}\n{hidden}---\n\n# {escape(text)}")
 
 
 def site_name(title: str) -> str:

@@ -21,12 +21,14 @@ from .links import Host, host, record_page
 from .markup import Escaper, external_url
 from .relations import (
     Relations,
+    descendants,
     meeting_items,
     relate,
     relationship_manager,
     retired_units,
     structure,
 )
+from .summary import calendar_index, customer_summary
 from .views import AgreementLines, customer_view, survey_view
 
 CHANGES_LIMIT = 50
@@ -78,10 +80,12 @@ class Renderer:
 def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     pub, rel, data = r.data.publication, r.rel, r.data
     notice = data.config.thresholds.agreement_notice_days
+    calendar = calendar_index(data.calendar)
     for cid, c in pub.customers.items():
         page = record_page("customers", cid)
         view = customer_view(pub, rel, cid, data.today, notice, r.lines)
-        yield page, r.record("customer.md.j2", page, [c.path], view=view)
+        summary = customer_summary(data, view, [cid, *descendants(rel, cid)], calendar)
+        yield page, r.record("customer.md.j2", page, [c.path], view=view, summary=summary)
     for aid, a in pub.agreements.items():
         page = record_page("agreements", aid)
         line = r.lines[aid]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from brm_build.attention.items import attention_items
 from brm_build.check import check
 from brm_build.gitlog import History, parse_log
 from brm_build.publication import publish
@@ -49,6 +50,9 @@ def sample_data(history: History | None = None, note: str = "") -> SiteData:
         config=settings.config,
         history=history,
         history_note=note,
+        calendar=tuple(
+            attention_items(result.repository, settings.today, settings.config.thresholds)
+        ),
     )
 
 

@@ -1,0 +1,136 @@
+"""The summary that opens a customer or purchaser page: the figures of the dashboard for
+this one unit, read from the same analytics and attention rules, never worked out again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..analytics.health import Health
+from ..analytics.satisfaction import Scores
+from ..analytics.signals import Rating, rate_service_levels
+from ..attention.items import Item
+from ..attention.rules import action_overdue, feedback_open
+from ..model import Customer
+from ..publication import Published
+from .context import SiteData
+from .views import CustomerView
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementDate:
+    """The next review or end of an agreement that covers the unit."""
+
+    day: dt.date
+    what: str
+    """``review`` or ``ends``."""
+    agreement: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the first screen of a unit's page says about it."""
+
+    health: Health | None
+    """The unit's relationship health; a purchaser's is its customer's."""
+    health_of: Published[Customer] | None
+    """The customer whose health a purchaser inherits (None for a customer's own)."""
+    csat: Scores | None
+    service_levels: Rating | None
+    """The rule of the dashboard's signal over the agreements that cover the unit; None
+    when the site has no figures."""
+    open_actions: int
+    overdue_actions: int
+    complaints: int
+    escalations: int
+    next_date: AgreementDate | None
+    next_item: Item | None
+    """The first calendar item due today or later, for the unit or a unit below it."""
+    overdue_items: int
+    """Calendar items of the unit or the units below it whose day has passed."""
+
+
+def calendar_index(items: Iterable[Item]) -> dict[str, list[Item]]:
+    """The calendar items by the unit they are for, soonest first as given."""
+    index: dict[str, list[Item]] = {}
+    for item in items:
+        index.setdefault(item.customer, []).append(item)
+    return index
+
+
+def _rated(view: CustomerView) -> Published[Customer] | None:
+    """The unit whose health the page shows: a watched customer itself, else the nearest
+    watched customer above it."""
+    for unit in (view.customer, *view.parents):
+        if unit.record.watched:
+            return unit
+    return None
+
+
+def _next_date(view: CustomerView) -> AgreementDate | None:
+    dates = [
+        AgreementDate(day, what, line.agreement.id)
+        for line in view.agreements
+        if line.agreement.record.status == "active"
+        for day, what in (
+            (line.agreement.record.review_by, "review"),
+            (line.agreement.record.valid_until, "ends"),
+        )
+        if day is not None
+    ]
+    return min(dates, key=lambda d: (d.day, d.what, d.agreement), default=None)
+
+
+def _calendar(
+    view: CustomerView, units: Sequence[str], calendar: Mapping[str, list[Item]], today: dt.date
+) -> tuple[Item | None, int]:
+    """The next item of the unit, the units below it and the agreements covering it, and
+    how many of them are overdue."""
+    owners = {line.agreement.record.customer for line in view.agreements}
+    items = [i for u in units for i in calendar.get(u, ())]
+    items += [
+        i
+        for u in owners - set(units)
+        for i in calendar.get(u, ())
+        if i.kind.startswith("agreement-")
+    ]
+    coming = [i for i in items if not i.overdue(today)]
+    first = min(coming, key=lambda i: (i.due or dt.date.min, i.key), default=None)
+    return first, len(items) - len(coming)
+
+
+def customer_summary(
+    data: SiteData,
+    view: CustomerView,
+    units: Sequence[str],
+    calendar: Mapping[str, list[Item]],
+) -> Summary:
+    """The summary of ``view``'s unit; ``units`` are it and the units below it."""
+    today, stats = data.today, data.figures.stats if data.figures else None
+    rated = _rated(view)
+    health = stats.health.get(rated.id) if stats and rated else None
+    series = stats.satisfaction.customers.get(view.customer.id) if stats else None
+    levels = None
+    if stats:
+        covering = [line.agreement.id for line in view.agreements]
+        met = [stats.attainment[aid] for aid in covering if aid in stats.attainment]
+        levels = rate_service_levels(met, today)
+    actions = [i.action for i in view.actions if i.action is not None]
+    feedback = [
+        f.record for f in view.feedback if feedback_open(f.record) and f.record.date <= today
+    ]
+    next_item, overdue = _calendar(view, units, calendar, today)
+    return Summary(
+        health=health,
+        health_of=rated if health and rated and rated.id != view.customer.id else None,
+        csat=series.latest if series else None,
+        service_levels=levels,
+        open_actions=len(actions),
+        overdue_actions=sum(1 for a in actions if action_overdue(a, today)),
+        complaints=sum(1 for f in feedback if f.type == "complaint"),
+        escalations=sum(1 for f in feedback if f.type == "escalation"),
+        next_date=_next_date(view),
+        next_item=next_item,
+        overdue_items=overdue,
+    )

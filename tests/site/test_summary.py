@@ -1,0 +1,72 @@
+"""The summary that opens a customer page says what the dashboard says, for the example."""
+
+from __future__ import annotations
+
+import pytest
+
+from brm_build.attention.rules import feedback_open
+from brm_build.check import check
+from brm_build.site.build import site_data
+from brm_build.site.context import SiteData, environment
+from brm_build.site.pages import generate
+from brm_build.site.relations import descendants, relate
+from brm_build.site.summary import Summary, calendar_index, customer_summary
+from brm_build.site.views import customer_view
+
+from ..conftest import ROOT, settings_for
+
+
+@pytest.fixture(scope="module")
+def data() -> SiteData:
+    settings = settings_for(ROOT)
+    return site_data(settings, check(settings))
+
+
+def summary_of(data: SiteData, cid: str) -> Summary:
+    pub = data.publication
+    rel = relate(pub)
+    view = customer_view(pub, rel, cid, data.today, data.config.thresholds.agreement_notice_days)
+    units = [cid, *descendants(rel, cid)]
+    return customer_summary(data, view, units, calendar_index(data.calendar))
+
+
+def test_a_customer_shows_its_own_health_and_the_dashboards_figures(data: SiteData) -> None:
+    assert data.figures is not None
+    stats = data.figures.stats
+    s = summary_of(data, "finance")
+    assert s.health == stats.health["finance"]
+    assert s.health_of is None
+    assert s.csat == stats.satisfaction.customers["finance"].latest
+    signal = next(sig for sig in stats.health["finance"].signals if sig.key == "service-levels")
+    assert s.service_levels == (signal.status, signal.value)
+
+
+def test_a_purchaser_inherits_its_customers_health(data: SiteData) -> None:
+    assert data.figures is not None
+    s = summary_of(data, "accounts-payable")
+    assert s.health == data.figures.stats.health["finance"]
+    assert s.health_of is not None and s.health_of.id == "finance"
+    assert s.csat == data.figures.stats.satisfaction.customers["accounts-payable"].latest
+
+
+def test_open_feedback_and_the_calendar_count_the_units_below(data: SiteData) -> None:
+    pub = data.publication
+    units = {"finance", *descendants(relate(pub), "finance")}
+    mine = [f.record for f in pub.feedback.values() if f.record.customer in units]
+    s = summary_of(data, "finance")
+    complaints = [f for f in mine if feedback_open(f) and f.type == "complaint"]
+    assert s.complaints == len(complaints) > 0
+    assert s.next_item is not None and s.next_item.due is not None
+    assert s.next_item.due >= data.today
+    due = [i for i in data.calendar if i.customer in units and not i.overdue(data.today)]
+    assert s.next_item.due == min(i.due for i in due if i.due is not None)
+
+
+def test_the_page_opens_with_the_summary_and_no_restricted_field(data: SiteData) -> None:
+    pages = generate(data, environment())
+    page = pages["customers/finance.md"]
+    assert page.index('class="brm-summary"') < page.index("## Profile")
+    assert 'hide: ["navigation", "toc"]' in page.split("---")[1]
+    budget = data.publication.customers["finance"].record.it_budget
+    assert budget is None  # restricted: not published
+    assert "2400000" not in page and "2,400,000" not in page
