@@ -22,7 +22,8 @@ from brm_build.charts import Chart, build_charts, render_charts
 from brm_build.charts.draw import draw_svg
 from brm_build.charts.render import default_workers
 from brm_build.check import check
-from brm_build.settings import Settings, load_config
+from brm_build.model.settings import Settings
+from brm_build.settings import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_TODAY = dt.date(2026, 11, 26)

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from brm_build.changes import read_changes
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
+from brm_build.model.settings import Settings
 from brm_build.repository import load_repository
-from brm_build.settings import Settings, load_config
+from brm_build.settings import load_config
 
 LIMIT = 1_048_576
 

@@ -28,8 +28,9 @@ from timing import run
 from brm_build.imports.answers import Matcher, RowProblem, RowSkipped, response
 from brm_build.imports.mapping import load_mapping
 from brm_build.imports.sources import read_gforms
+from brm_build.model.settings import Settings
 from brm_build.repository import load_repository
-from brm_build.settings import Settings, load_config
+from brm_build.settings import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 26)

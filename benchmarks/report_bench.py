@@ -24,9 +24,10 @@ from timing import Sample, run
 
 from brm_build.analytics.tree import units_upwards
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
+from brm_build.model.settings import Settings
 from brm_build.report.period import parse_period, shifted
 from brm_build.repository import load_repository
-from brm_build.settings import Settings, load_config
+from brm_build.settings import load_config
 
 
 def largest_customer(root: Path) -> str:

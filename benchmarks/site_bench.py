@@ -24,7 +24,8 @@ from pathlib import Path
 
 from brm_build.check import check
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
-from brm_build.settings import Settings, load_config
+from brm_build.model.settings import Settings
+from brm_build.settings import load_config
 from brm_build.site.build import build, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate

@@ -33,8 +33,8 @@ import yaml
 
 from . import __version__
 from .findings import Finding, Severity
+from .model.settings import CacheSettings, Settings
 from .outputs import replace_whole
-from .settings import CacheSettings, Settings
 
 FORMAT = "brm-check-cache 1"
 CACHE_FILE = "records.txt"

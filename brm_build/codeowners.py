@@ -16,8 +16,8 @@ from .checks.base import ancestors
 from .files import open_regular
 from .findings import Finding, warning
 from .model import KINDS
-from .repository import Repository
-from .settings import Settings
+from .model.repository import Repository
+from .model.settings import Settings
 from .trust import link_under
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")

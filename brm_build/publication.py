@@ -33,10 +33,11 @@ from .model import (
     Survey,
     is_restricted,
 )
+from .model.repository import Entry, Repository
 from .model.restricted import models_in, restricted_paths
+from .model.settings import BrmConfig
 from .reading import read_text
-from .repository import Entry, Repository
-from .settings import CONFIG_FILE, BrmConfig
+from .settings import CONFIG_FILE
 from .yamlsource import parse_mapping
 
 M = TypeVar("M", bound=Record, covariant=True)

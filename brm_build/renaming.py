@@ -20,9 +20,9 @@ from .model import KIND_BY_NAME, Kind
 from .model.ids import dated_year, is_id
 from .model.references import NAMED_AFTER, Loc, Reference, walk
 from .model.references import REFERENCES as ALL_REFERENCES
+from .model.settings import Settings
 from .reading import front_matter, read_text
 from .scaffold.drafts import record_path
-from .settings import Settings
 from .sources import SourceFile, discover
 
 RENAMEABLE: tuple[str, ...] = tuple(name for name in KIND_BY_NAME if name not in NAMED_AFTER)

@@ -3,113 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Generic, Protocol, TypeVar
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
 from .cache import FileCache, Stored
 from .findings import Finding
-from .model import (
-    KINDS,
-    Agreement,
-    Customer,
-    Feedback,
-    Kind,
-    Meeting,
-    Project,
-    Record,
-    Report,
-    Service,
-    Survey,
-)
+from .model import Record
+from .model.repository import Entry, FileCheck, Located, Partial, Repository
+from .model.settings import Settings
 from .reading import front_matter, parse_file, read_text
 from .salvage import salvaged
-from .settings import Settings
 from .sources import SourceFile, discover
 from .validation import validate
-from .yamlsource import Document, Value
+from .yamlsource import Document
 
-M = TypeVar("M", bound=Record, covariant=True)
+__all__ = [
+    "Entry",
+    "FileCheck",
+    "Located",
+    "Partial",
+    "Progress",
+    "Repository",
+    "Scanned",
+    "load_file",
+    "load_repository",
+    "load_scanned",
+    "scan",
+]
+"""The types are model.repository's, named here too for the callers that load."""
 
-
-class Located(Protocol):
-    """A record file that findings point into: its path and its parsed document."""
-
-    @property
-    def path(self) -> str: ...
-
-    @property
-    def document(self) -> Document: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Entry(Generic[M]):
-    """A valid record: its id, file, model and the parsed document for positions."""
-
-    id: str
-    path: str
-    record: M
-    document: Document
-    body: str | None = None
-    """A meeting's Markdown notes."""
-    body_line: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Partial:
-    """A record file that failed its schema: its values as read, and the record they make
-    without the values that failed, when that is a valid record (see salvage), with the
-    fields left out whole (they are not missing: their values failed)."""
-
-    kind: Kind
-    id: str
-    path: str
-    document: Document
-    data: dict[str, Value]
-    record: Record | None
-    removed: frozenset[str] = frozenset()
-
-
-@dataclass
-class Repository:
-    """Every valid record by kind, and the ids of every record file found."""
-
-    customers: dict[str, Entry[Customer]] = field(default_factory=dict)
-    services: dict[str, Entry[Service]] = field(default_factory=dict)
-    agreements: dict[str, Entry[Agreement]] = field(default_factory=dict)
-    meetings: dict[str, Entry[Meeting]] = field(default_factory=dict)
-    surveys: dict[str, Entry[Survey]] = field(default_factory=dict)
-    reports: dict[str, Entry[Report]] = field(default_factory=dict)
-    projects: dict[str, Entry[Project]] = field(default_factory=dict)
-    feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
-    files: dict[str, set[str]] = field(default_factory=dict)
-    """Ids of every file found by kind name, valid or not, so that references to a
-    record with errors do not cascade into "unknown reference" findings."""
-    partial: list[Partial] = field(default_factory=list)
-    """Every record file that parsed but failed its schema."""
-
-    def table(self, kind: Kind) -> dict[str, Entry[Record]]:
-        """The records of one kind, by id."""
-        table: dict[str, Entry[Record]] = getattr(self, kind.folder)
-        return table
-
-    def with_salvaged(self) -> Repository:
-        """These records and the valid part of every record with schema errors, for the
-        cross-record checks: they then report in one run what the schema errors hid."""
-        view = Repository(files=self.files, partial=self.partial)
-        for kind in KINDS:
-            view.table(kind).update(self.table(kind))
-        for one in self.partial:
-            if one.record is not None:
-                entry = Entry(one.id, one.path, one.record, one.document)
-                view.table(one.kind)[one.id] = entry
-        return view
-
-
-FileCheck = Callable[[Entry[Record]], list[Finding]]
-"""A check that looks at one record only: it runs as the file loads, with the values and
-node tree at hand, and its findings are cached with the file's."""
 Progress = Callable[[int, int], None]
 """Told (files done, files in all) as loading goes on."""
 

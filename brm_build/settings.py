@@ -1,88 +1,16 @@
-"""Organisation settings from ``brm.yaml`` and the command line, as one frozen object."""
+"""Read the organisation's settings from ``brm.yaml`` (the types are ``model.settings``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from dataclasses import dataclass, field
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .findings import Finding
-from .model.common import HOST_URL_PATTERN
+from .model.settings import BrmConfig, CacheSettings, Codeowners, Limits, Settings, Thresholds
 from .reading import read_text
 from .validation import validate
 from .yamlsource import parse_mapping
 
 CONFIG_FILE = "brm.yaml"
-
-
-class _Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Repository(_Config):
-    """Where the records repository is hosted, for "propose a change" links."""
-
-    url: str | None = Field(default=None, pattern=HOST_URL_PATTERN)
-    branch: str = "main"
-    host: str | None = Field(default=None, pattern=r"^(github|gitlab)$")
-
-
-class Thresholds(_Config):
-    """When a warning is due."""
-
-    meeting_interval_days: int = Field(default=90, ge=1)
-    agreement_notice_days: int = Field(default=60, ge=0)
-    feedback_open_days: int = Field(default=30, ge=1)
-    survey_min_responses: int = Field(default=5, ge=1)
-    csat_drop_points: float = Field(default=10.0, ge=0)
-
-
-class Limits(_Config):
-    """Bounds that keep a hostile change from exhausting CI."""
-
-    max_file_bytes: int = Field(default=1_048_576, ge=1024)
-
-
-class Codeowners(_Config):
-    """Who owns what by default in CODEOWNERS."""
-
-    default: str | None = None
-
-
-class BrmConfig(_Config):
-    """The schema of brm.yaml. Every key is optional."""
-
-    organisation: str = "Our organisation"
-    site_title: str = "IT customer directory"
-    repository: Repository = Repository()
-    thresholds: Thresholds = Thresholds()
-    limits: Limits = Limits()
-    publish: list[str] = []
-    """Restricted fields opted in to publication, by name such as ``customer.it_budget``."""
-    codeowners: Codeowners = Codeowners()
-
-
-@dataclass(frozen=True)
-class CacheSettings:
-    """Where per-file check results are kept between runs, and the file of the secret key
-    that signs them (kept outside the repository, so that a commit cannot forge them)."""
-
-    folder: str
-    key_file: str
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a command needs to know: where, when and how."""
-
-    root: str
-    today: dt.date
-    config: BrmConfig = field(default_factory=BrmConfig)
-    strict: bool = False
-    cache: CacheSettings | None = None
-    """None: read and validate every record afresh."""
 
 
 def load_config(root: str) -> tuple[BrmConfig, list[Finding]]:
@@ -100,3 +28,15 @@ def load_config(root: str) -> tuple[BrmConfig, list[Finding]]:
     if model is None:
         return BrmConfig(), findings
     return model, []
+
+
+__all__ = [
+    "CONFIG_FILE",
+    "BrmConfig",
+    "CacheSettings",
+    "Codeowners",
+    "Limits",
+    "Settings",
+    "Thresholds",
+    "load_config",
+]

@@ -12,8 +12,8 @@ from .escape.html import text as html_text
 from .model import KINDS, RESTRICTED, Kind
 from .model.common import MAX_NUMBER, PERIOD_PATTERN, REF_PATTERN, YEARLY_PERIOD_PATTERN
 from .model.ids import ID_PATTERN
+from .model.settings import BrmConfig
 from .schemas import kind_schema
-from .settings import BrmConfig
 
 _REFERENCES = {
     "customer": "customer",

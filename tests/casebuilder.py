@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from brm_build.check import CheckResult, check
-from brm_build.settings import Settings, load_config
+from brm_build.model.settings import Settings
+from brm_build.settings import load_config
 
 from .conftest import CASES
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from brm_build.settings import Settings, load_config
+from brm_build.model.settings import Settings
+from brm_build.settings import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

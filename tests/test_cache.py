@@ -17,8 +17,9 @@ from brm_build.checks import FILE_CHECKS
 from brm_build.codeowners import render_codeowners
 from brm_build.findings import Finding
 from brm_build.model import Record
-from brm_build.repository import Entry, FileCheck, load_repository
-from brm_build.settings import CacheSettings, Settings
+from brm_build.model.repository import Entry, FileCheck
+from brm_build.model.settings import CacheSettings, Settings
+from brm_build.repository import load_repository
 
 from .conftest import ROOT, settings_for
 

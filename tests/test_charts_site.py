@@ -11,7 +11,7 @@ from brm_build.analytics.stats import compute_stats
 from brm_build.charts import build_charts, render_charts
 from brm_build.charts.figures import CACHE_FOLDER, site_figures
 from brm_build.check import check
-from brm_build.settings import CacheSettings, Settings
+from brm_build.model.settings import CacheSettings, Settings
 from brm_build.site.build import site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate

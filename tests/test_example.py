@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brm_build.check import check
-from brm_build.settings import Settings
+from brm_build.model.settings import Settings
 
 
 def test_example_has_no_findings(example_settings: Settings) -> None:

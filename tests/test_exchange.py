@@ -16,9 +16,10 @@ from brm_build.check import check
 from brm_build.cli import main
 from brm_build.exchange.export import export_csv, export_json
 from brm_build.exchange.importer import import_csv
+from brm_build.model.repository import Repository
+from brm_build.model.settings import BrmConfig
 from brm_build.publication import public_view, restricted_names
-from brm_build.repository import Repository, load_repository
-from brm_build.settings import BrmConfig
+from brm_build.repository import load_repository
 
 from .conftest import ROOT, settings_for
 

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from brm_build.check import check
 from brm_build.findings import Severity
 from brm_build.model.ids import ID_PATTERN
+from brm_build.model.settings import Settings
 from brm_build.quoting import hide_restricted
-from brm_build.settings import CONFIG_FILE, Settings, load_config
+from brm_build.settings import CONFIG_FILE, load_config
 
 from .conftest import ROOT, settings_for
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from brm_build.check import check
 from brm_build.model import Agreement, Customer
+from brm_build.model.settings import CacheSettings
 from brm_build.salvage import salvaged
-from brm_build.settings import CacheSettings
 
 from .conftest import CASES, settings_for
 

@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from brm_build.check import check
 from brm_build.cli import main
 from brm_build.model import KIND_BY_FOLDER, KINDS
-from brm_build.settings import BrmConfig, load_config
+from brm_build.model.settings import BrmConfig
+from brm_build.settings import load_config
 from brm_build.starter import CI_FILES, CI_TEMPLATES, StarterPlan, starter_files
 from brm_build.starter.settings_file import editor_settings
 

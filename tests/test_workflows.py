@@ -17,7 +17,7 @@ from brm_build.check import check
 from brm_build.check.reporters import render_gitlab
 from brm_build.cli import _parser, main
 from brm_build.model import KINDS
-from brm_build.settings import Settings
+from brm_build.model.settings import Settings
 
 from .conftest import CASES, ROOT, settings_for
 

@@ -8,9 +8,9 @@ import re
 
 from brm_build.codes import CODES
 from brm_build.model import KINDS
+from brm_build.model.settings import BrmConfig, Repository
 from brm_build.scaffold import OPTIONS
 from brm_build.schemas import kind_schema
-from brm_build.settings import BrmConfig, Repository
 from brm_build.writers import field_rows, writers_page
 
 from .conftest import ROOT

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Agreement, Customer, Feedback, Meeting
 from ..model.kinds import Action
-from ..settings import Thresholds
+from ..model.settings import Thresholds
 from . import signals as s
 from .counted import held
 from .satisfaction import Satisfaction

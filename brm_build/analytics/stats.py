@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
-from ..repository import Entry, Repository
-from ..settings import Settings
+from ..model.repository import Entry, Repository
+from ..model.settings import Settings
 from .counted import counted_reports, survey_copies
 from .health import Health, HealthInputs, Rule, health_rules, relationship_health
 from .satisfaction import Satisfaction, satisfaction

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..checks.attention import last_meetings
 from ..checks.base import ancestors
-from ..repository import Entry, Repository
-from ..settings import Thresholds
+from ..model.repository import Entry, Repository
+from ..model.settings import Thresholds
 from . import rules
 
 Loc = tuple[str | int, ...]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from ..analytics.stats import Stats, compute_stats
 from ..analytics.tree import tree_order
 from ..cache import _secret
-from ..repository import Repository
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
 from . import build_charts
 from .model import Chart, Table
 from .render import Rendered, render_charts

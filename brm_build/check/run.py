@@ -15,8 +15,9 @@ from ..checks.secrets import hide_secrets
 from ..codeowners import codeowners_findings, existing_files, read_codeowners
 from ..findings import Finding, Severity, sorted_findings
 from ..gitlog import History, read_history
-from ..repository import Progress, Repository, Scanned, load_scanned, scan
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
+from ..repository import Progress, Scanned, load_scanned, scan
 from ..sources import SourceFile
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..findings import Finding
-from ..repository import FileCheck, Repository
-from ..settings import Settings
+from ..model.repository import FileCheck, Repository
+from ..model.settings import Settings
 from .agreements import check_parties, check_report_periods, check_reports
 from .attention import check_attention
 from .escalations import check_escalations

@@ -8,7 +8,7 @@ import difflib
 from ..analytics.counted import uncounted
 from ..findings import Finding, Severity
 from ..model import Agreement, Report
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import ancestors, at, repeats
 
 W = Severity.WARNING

@@ -14,8 +14,8 @@ from ..attention.rules import (
     standing,
 )
 from ..findings import Finding, Severity
-from ..repository import Repository
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
 from .base import ancestors, at
 
 W = Severity.WARNING

@@ -6,7 +6,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from ..findings import Finding, Severity, format_field
 from ..model import Customer, structure
-from ..repository import Entry, Located
+from ..model.repository import Entry, Located
 
 
 def at(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..model import Customer, Feedback
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import ancestors, at, repeats
 
 

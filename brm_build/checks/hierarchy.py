@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..model import Customer, structure
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import at, parent_in
 
 MAX_DEPTH = 30

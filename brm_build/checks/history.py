@@ -19,8 +19,8 @@ from ..gitlog import Commit, History
 from ..gitrevs import GitError, GitObjects
 from ..model import KIND_BY_FOLDER, Agreement, Report
 from ..model.kinds import ServiceLevel
-from ..repository import Entry, Repository
-from ..settings import Settings
+from ..model.repository import Entry, Repository
+from ..model.settings import Settings
 from .base import at
 
 

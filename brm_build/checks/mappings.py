@@ -8,8 +8,8 @@ import os
 
 from ..findings import Finding, error
 from ..imports.mapping import LoadedMapping, against_survey, load_mapping
-from ..repository import Repository
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
 from .references import unknown_reference
 
 IMPORTS = "imports"

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..findings import Finding
 from ..model import Record
 from ..model.common import Money
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import at
 
 # ISO 4217 codes in use, with a few withdrawn recently (ANG, CUC, SLL, ZWL) that records

@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..model import KIND_BY_NAME, KINDS
 from ..model.ids import is_id
 from ..model.references import NAMED_AFTER, Loc, ids_referred, is_key
-from ..repository import Located, Repository
+from ..model.repository import Located, Repository
 from .base import at
 
 

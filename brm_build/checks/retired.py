@@ -8,7 +8,7 @@ import datetime as dt
 from ..findings import Finding, Severity
 from ..model import KINDS, Customer
 from ..model.references import DATED_BY, ids_referred
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import at
 
 W = Severity.WARNING

@@ -9,7 +9,7 @@ from ..analytics.targets import target_problem
 from ..findings import Finding, Severity
 from ..model import Agreement, Customer, Feedback, Project, Record
 from ..model.kinds import ServiceLevel
-from ..repository import Entry, Repository
+from ..model.repository import Entry, Repository
 from .base import at, repeats
 
 

@@ -13,8 +13,8 @@ from ..analytics.satisfaction import Drop, csat_drops, satisfaction
 from ..analytics.stats import records
 from ..findings import Finding, Severity
 from ..model import Customer, Survey
-from ..repository import Entry, Repository
-from ..settings import Settings
+from ..model.repository import Entry, Repository
+from ..model.settings import Settings
 from .base import at
 
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from ..findings import Finding, Severity, error
 from ..model import KINDS, Record
+from ..model.repository import Entry, Repository
+from ..model.settings import Settings
 from ..reading import read_text
-from ..repository import Entry, Repository
-from ..settings import Settings
 from .base import at
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from ..attention.items import Item, attention_items
 from ..attention.render import DEFAULT_DAYS, render_json, render_markdown, render_text
 from ..exits import EXIT_OK
-from ..repository import Repository
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
 
 FORMATS = ("text", "json", "markdown", "ics")
 

@@ -16,8 +16,8 @@ from ..findings import Finding
 from ..imports.survey import SurveyImport, plan_survey_import
 from ..imports.tables import SourceError
 from ..imports.writing import WriteRefused, write_all
+from ..model.settings import Settings
 from ..outputs import OutputError
-from ..settings import Settings
 
 
 def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:

@@ -17,12 +17,13 @@ from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from ..findings import Finding, sorted_findings
+from ..model.repository import Repository
+from ..model.settings import CacheSettings, Settings
 from ..outputs import OutputError, cannot_write, make_folder, write_text
 from ..progress import Progress, shows_progress
 from ..publication import publish_findings
 from ..quoting import Quotes
-from ..repository import Repository
-from ..settings import CONFIG_FILE, CacheSettings, Settings, load_config
+from ..settings import CONFIG_FILE, load_config
 from ..site.address import parse_address, unavailable
 from ..site.mkdocs_file import mkdocs_findings
 from ..trust import cache_problem

@@ -10,10 +10,10 @@ import sys
 
 from ..check.reporters import render_text
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ..model.settings import Settings
 from ..outputs import create_text
 from ..quoting import Quotes
 from ..scaffold import OPTIONS, Draft, Option, Values, ask_again, draft, fill, missing, trial
-from ..settings import Settings
 from ..trust import linked_part
 from .types import AddCommon, Subcommands
 

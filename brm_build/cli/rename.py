@@ -12,11 +12,11 @@ from ..check import CheckResult, check_with
 from ..check.reporters import render_text
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..findings import Severity
+from ..model.repository import Repository
+from ..model.settings import Settings
 from ..outputs import replace_files
 from ..quoting import Quotes
 from ..renaming import RENAMEABLE, RenameError, Renaming, plan_rename
-from ..repository import Repository
-from ..settings import Settings
 from ..trust import linked_part
 from .types import AddCommon, Subcommands
 

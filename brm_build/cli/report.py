@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable
 
 from ..exits import EXIT_OK, EXIT_USAGE
+from ..model.repository import Repository
+from ..model.settings import Settings
 from ..outputs import write_bytes, write_text
 from ..report import build_pack, parse_period, render_markdown
 from ..report.document import Pack
 from ..report.html import render_html
 from ..report.pdf import pdf_problem, render_pdf
-from ..repository import Repository
-from ..settings import Settings
 from .types import AddCommon, Subcommands
 
 RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown, "html": render_html}

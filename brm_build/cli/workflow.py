@@ -19,9 +19,10 @@ from ..exchange.spreadsheet import decode
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..files import open_regular
 from ..findings import Severity
+from ..model.repository import Repository
+from ..model.settings import Settings
 from ..outputs import make_folder, replace_files, write_text
-from ..repository import Repository, load_repository
-from ..settings import Settings
+from ..repository import load_repository
 from ..sources import discover
 from ..trust import link_under, linked_part
 from . import imports as cli_import

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..findings import Finding
 from ..imports.writing import admit_rows
-from ..settings import Settings
+from ..model.settings import Settings
 from .importer import Imported, RowProblem
 
 

@@ -12,9 +12,9 @@ import json
 
 from ..escape.spreadsheet import neutralise
 from ..model import KINDS
+from ..model.repository import Repository
+from ..model.settings import BrmConfig
 from ..publication import Publication, publish
-from ..repository import Repository
-from ..settings import BrmConfig
 from .tables import kind_tables
 
 FORMAT_VERSION = 1

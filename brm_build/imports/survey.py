@@ -12,9 +12,9 @@ import yaml
 
 from ..findings import Finding, error
 from ..model import KIND_BY_NAME, Customer, Service
+from ..model.settings import Settings
 from ..repository import load_repository
 from ..scaffold import Draft
-from ..settings import Settings
 from .answers import Matcher, RowProblem, RowSkipped, Value, response
 from .mapping import LoadedMapping, against_survey, load_mapping
 from .merge import append_responses, new_survey

@@ -10,9 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..findings import Finding, Severity
+from ..model.settings import Settings
 from ..outputs import replace_files
 from ..scaffold import Draft, trial
-from ..settings import Settings
 from ..trust import linked_part
 
 _ITEM = re.compile(r"^[a-z_]+\[([0-9]+)\]")

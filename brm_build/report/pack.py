@@ -4,9 +4,9 @@ records to the pack's sections, with no rendering and no output."""
 from __future__ import annotations
 
 from ..analytics.stats import Stats, compute_stats
+from ..model.repository import Repository
+from ..model.settings import Settings
 from ..publication import publish, restricted_names
-from ..repository import Repository
-from ..settings import Settings
 from .agenda import agenda_section
 from .document import Pack
 from .feedback import feedback_section

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ..analytics.stats import Stats
 from ..analytics.tree import units_upwards
 from ..model import Agreement, Customer, Feedback, Meeting, Project
+from ..model.settings import Thresholds
 from ..publication import Publication, Published
-from ..settings import Thresholds
 from ..site.relations import Relations, descendants, relate
 from .period import Span, shifted
 

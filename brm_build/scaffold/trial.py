@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from ..check import CheckResult, check, check_with
 from ..findings import Finding, Severity
-from ..repository import Repository
-from ..settings import Settings
+from ..model.repository import Repository
+from ..model.settings import Settings
 from ..sources import SourceFile
 from .drafts import Draft
 

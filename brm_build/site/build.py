@@ -21,10 +21,10 @@ from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding
 from ..gitlog import read_history
+from ..model.settings import Settings
 from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish, publish_findings
-from ..settings import Settings
 from ..trust import link_under, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment

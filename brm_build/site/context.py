@@ -13,8 +13,8 @@ from ..attention.items import Item
 from ..charts.figures import Figures
 from ..findings import Finding
 from ..gitlog import Commit, History
+from ..model.settings import BrmConfig
 from ..publication import Publication
-from ..settings import BrmConfig
 from . import links
 from .cells import number, percent
 from .markup import Escaper, external_url, heading, mailto, render_markdown

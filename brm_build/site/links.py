@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from ..settings import Repository
+from ..model.settings import Repository
 
 # The fixed sections: title and page, in navigation order. Record pages live in folders
 # named after their kind, so that no record id can collide with a section page.

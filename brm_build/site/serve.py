@@ -17,8 +17,8 @@ from typing import Protocol
 
 from ..check import CheckResult, check
 from ..exits import EXIT_FINDINGS
+from ..model.settings import Settings
 from ..publication import publish_findings
-from ..settings import Settings
 from .build import (
     mkdocs_environment,
     site_data,

@@ -16,10 +16,11 @@ from importlib.resources import files
 
 from ..codeowners import render_codeowners
 from ..model import KINDS
+from ..model.settings import Settings
 from ..outputs import create_text, make_folder
 from ..repository import load_repository
 from ..schemas import schema_texts
-from ..settings import Settings, load_config
+from ..settings import load_config
 from .examples import example_files
 from .readme import readme_text
 from .settings_file import GITIGNORE, config_text, editor_settings

@@ -7,8 +7,8 @@ import json
 
 from ..demo.yamltext import scalar
 from ..model import KINDS
+from ..model.settings import Limits, Repository, Thresholds
 from ..schemas import MAPPING_SCHEMA
-from ..settings import Limits, Repository, Thresholds
 
 GITIGNORE = ".brm-cache/\nsite/\n"
 """What brm makes in a records repository and is never committed: caches and the site."""

@@ -17,7 +17,7 @@ from brm_build.analytics.health import (
 )
 from brm_build.analytics.satisfaction import Series, satisfaction, series
 from brm_build.analytics.service_levels import attainment
-from brm_build.settings import Thresholds
+from brm_build.model.settings import Thresholds
 
 from .records import agreement, answer, feedback, level, meeting, report, survey, unit
 

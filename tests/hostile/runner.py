@@ -13,7 +13,8 @@ import sys
 
 from brm_build.check import check
 from brm_build.findings import sorted_findings
-from brm_build.settings import Settings, load_config
+from brm_build.model.settings import Settings
+from brm_build.settings import load_config
 
 
 def main(root: str, today: str) -> None:

@@ -20,7 +20,7 @@ from brm_build.analytics.terminal import render_stats_text
 from brm_build.check import check
 from brm_build.checks.hierarchy import MAX_DEPTH
 from brm_build.model.common import MAX_COUNT, MAX_NUMBER
-from brm_build.settings import Settings
+from brm_build.model.settings import Settings
 from brm_build.site.build import site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate

@@ -16,8 +16,8 @@ import pytest
 from brm_build.analytics.stats import compute_stats
 from brm_build.charts import build_charts
 from brm_build.check import check
+from brm_build.model.settings import Settings
 from brm_build.repository import load_repository
-from brm_build.settings import Settings
 
 from ..casebuilder import TODAY, build, codes
 from ..conftest import settings_for

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from brm_build.cli import main
+from brm_build.model.settings import Settings
 from brm_build.repository import load_repository
-from brm_build.settings import Settings
 from brm_build.yamlsource import parse_mapping
 
 from ..conftest import ROOT

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from brm_build.cli import main
+from brm_build.model.settings import BrmConfig
+from brm_build.model.settings import Repository as RepositorySettings
 from brm_build.repository import load_repository
-from brm_build.settings import BrmConfig, load_config
-from brm_build.settings import Repository as RepositorySettings
+from brm_build.settings import load_config
 from brm_build.writers import writers_page
 
 from ..casebuilder import build

@@ -12,7 +12,7 @@ import jsonschema
 import yaml
 
 from brm_build.check import check_findings
-from brm_build.settings import CacheSettings
+from brm_build.model.settings import CacheSettings
 
 from ..casebuilder import TODAY, build, run_check
 from ..conftest import ROOT, settings_for

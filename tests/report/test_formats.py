@@ -14,10 +14,10 @@ import pytest
 
 from brm_build.check import check
 from brm_build.cli import main
+from brm_build.model.settings import Settings
 from brm_build.report import build_pack, parse_period
 from brm_build.report.html import render_html
 from brm_build.report.pdf import pdf_problem
-from brm_build.settings import Settings
 
 from ..conftest import ROOT
 from .sections import SECTIONS

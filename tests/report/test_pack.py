@@ -11,8 +11,8 @@ import pytest
 from brm_build.analytics.stats import compute_stats
 from brm_build.check import check
 from brm_build.cli import main
+from brm_build.model.settings import Settings
 from brm_build.report import build_pack, parse_period, render_markdown
-from brm_build.settings import Settings
 
 from ..conftest import ROOT, settings_for
 from .sections import SECTIONS

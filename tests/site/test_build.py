@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from brm_build.check import check
-from brm_build.settings import CacheSettings
+from brm_build.model.settings import CacheSettings
 from brm_build.site.build import build, external_assets, out_problems, site_data
 from brm_build.site.context import environment
 from brm_build.site.pages import generate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brm_build.settings import Repository
+from brm_build.model.settings import Repository
 from brm_build.site.links import host, record_page, relative
 
 

@@ -1,0 +1,98 @@
+"""The loaded records as types: a valid record (Entry), a record file that failed its
+schema (Partial) and every record of a repository by kind (Repository). Loading them is
+``brm_build.repository``'s work; whatever reads records needs only these types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from ..findings import Finding
+from .common import Record
+from .kinds import Agreement, Customer, Feedback, Meeting, Project, Report, Service, Survey
+from .registry import KINDS, Kind
+
+if TYPE_CHECKING:
+    from ..yamlsource import Document, Value
+
+M = TypeVar("M", bound=Record, covariant=True)
+
+
+class Located(Protocol):
+    """A record file that findings point into: its path and its parsed document."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def document(self) -> Document: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Generic[M]):
+    """A valid record: its id, file, model and the parsed document for positions."""
+
+    id: str
+    path: str
+    record: M
+    document: Document
+    body: str | None = None
+    """A meeting's Markdown notes."""
+    body_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """A record file that failed its schema: its values as read, and the record they make
+    without the values that failed, when that is a valid record (see salvage), with the
+    fields left out whole (they are not missing: their values failed)."""
+
+    kind: Kind
+    id: str
+    path: str
+    document: Document
+    data: dict[str, Value]
+    record: Record | None
+    removed: frozenset[str] = frozenset()
+
+
+@dataclass
+class Repository:
+    """Every valid record by kind, and the ids of every record file found."""
+
+    customers: dict[str, Entry[Customer]] = field(default_factory=dict)
+    services: dict[str, Entry[Service]] = field(default_factory=dict)
+    agreements: dict[str, Entry[Agreement]] = field(default_factory=dict)
+    meetings: dict[str, Entry[Meeting]] = field(default_factory=dict)
+    surveys: dict[str, Entry[Survey]] = field(default_factory=dict)
+    reports: dict[str, Entry[Report]] = field(default_factory=dict)
+    projects: dict[str, Entry[Project]] = field(default_factory=dict)
+    feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
+    files: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of every file found by kind name, valid or not, so that references to a
+    record with errors do not cascade into "unknown reference" findings."""
+    partial: list[Partial] = field(default_factory=list)
+    """Every record file that parsed but failed its schema."""
+
+    def table(self, kind: Kind) -> dict[str, Entry[Record]]:
+        """The records of one kind, by id."""
+        table: dict[str, Entry[Record]] = getattr(self, kind.folder)
+        return table
+
+    def with_salvaged(self) -> Repository:
+        """These records and the valid part of every record with schema errors, for the
+        cross-record checks: they then report in one run what the schema errors hid."""
+        view = Repository(files=self.files, partial=self.partial)
+        for kind in KINDS:
+            view.table(kind).update(self.table(kind))
+        for one in self.partial:
+            if one.record is not None:
+                entry = Entry(one.id, one.path, one.record, one.document)
+                view.table(one.kind)[one.id] = entry
+        return view
+
+
+FileCheck = Callable[[Entry[Record]], list[Finding]]
+"""A check that looks at one record only: it runs as the file loads, with the values and
+node tree at hand, and its findings are cached with the file's."""
