@@ -1,18 +1,25 @@
-"""``brm import survey FILE --map MAP [--dry-run]``: part of the CLI layer, which prints.
+"""``brm import survey FILE --map MAP [--dry-run]`` and ``brm import measurements FILE
+--source NAME [--replace] [--dry-run]``: part of the CLI layer, which prints.
 
 Every run prints a summary (rows read, responses written, rows skipped and why, files
 written) and exits 0 when every row was converted or deliberately skipped, 1 when a row
 could not be converted (written nowhere; the rest are), 2 for usage or mapping errors
-(nothing written). A respondent's comment is restricted: it is never printed."""
+(nothing written); a value that conflicts with the report's is listed and left, exit 1.
+A respondent's comment is restricted: it is never printed."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..findings import Finding
+from ..imports.measurement_sources import READERS
+from ..imports.measurements import MeasurementsImport, plan_measurements_import, report_path
+from ..imports.readings import Result
 from ..imports.survey import SurveyImport, plan_survey_import
 from ..imports.tables import SourceError
 from ..imports.writing import WriteRefused, write_all
@@ -80,3 +87,82 @@ def cmd_import_survey(args: argparse.Namespace, settings: Settings) -> int:
         print("\n".join(_dry_lines(result)) or "  (no responses to add)")
     print("\n".join(_summary(result, args.file, written)))
     return EXIT_FINDINGS if result.problems else EXIT_OK
+
+
+def _measurement_lines(result: MeasurementsImport, file: str, written: bool) -> list[str]:
+    r = result.readings
+    values = sum(m.added + m.replaced for m in result.merged.values())
+    lines = [
+        f"{file}: {r.rows_read} row(s) read, {values} value(s) "
+        f"{'written' if written else 'to write'}, {len(r.skipped)} skipped, "
+        f"{r.unmatched} unmatched, {len({row for row, _ in r.problems})} not converted"
+    ]
+    lines += [printable(f"  row {row}: skipped: {why}") for row, why in r.skipped]
+    for path, merged in sorted(result.merged.items()):
+        if path in result.texts:
+            verb = "wrote" if written else "would write"
+            change = f"{merged.added} added, {merged.replaced} replaced"
+            lines.append(f"{verb} {path} ({change}, {merged.unchanged} unchanged)")
+        else:
+            lines.append(f"{path} is unchanged: nothing new to import")
+    return lines
+
+
+def _measurement_problems(result: MeasurementsImport, file: str) -> list[str]:
+    lines = [f"{file}: row {row}: {why}" for row, why in result.readings.problems]
+    for conflict in result.conflicts:
+        item, rows = conflict.item, ", ".join(str(n) for n in conflict.item.rows)
+        new = f"{item.value:g}" if isinstance(item, Result) else repr(item.text)
+        lines.append(
+            f"{report_path(item.agreement)}: {item.period} {conflict.what}: the report holds "
+            f"{conflict.held}, {file} says {new} (row {rows}): left as it is; import with "
+            "--replace to take the file's"
+        )
+    for item, why in result.refused:
+        rows = ", ".join(str(n) for n in item.rows)
+        lines.append(f"{file}: row {rows}: not written: {why}")
+    return [printable(line) for line in lines]
+
+
+def _diff(settings: Settings, result: MeasurementsImport) -> list[str]:
+    out: list[str] = []
+    for path, text in sorted(result.texts.items()):
+        try:
+            with open(os.path.join(settings.root, *path.split("/")), encoding="utf-8") as handle:
+                before = handle.read().splitlines(keepends=True)
+        except FileNotFoundError:
+            before = []
+        after = text.splitlines(keepends=True)
+        diff = difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")
+        out += [printable(line.rstrip("\r\n")) for line in diff]
+    return out
+
+
+def cmd_import_measurements(args: argparse.Namespace, settings: Settings) -> int:
+    """brm import measurements."""
+    if args.source not in READERS:
+        choices = ", ".join(sorted(READERS))
+        print(f"brm: brm import measurements needs --source ({choices})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = plan_measurements_import(
+            settings, args.file, args.source, None, args.replace, args.encoding
+        )
+    except SourceError as exc:
+        print(f"brm: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    for line in _measurement_problems(result, args.file):
+        print(line, file=sys.stderr)
+    written = False
+    if result.texts and not args.dry_run:
+        try:
+            write_all(settings, result.texts)
+        except (WriteRefused, OutputError) as exc:
+            print(f"brm: {exc}; nothing was written", file=sys.stderr)
+            return EXIT_USAGE
+        written = True
+    if args.dry_run:
+        print("\n".join(_diff(settings, result)) or "  (nothing to change)")
+    print("\n".join(_measurement_lines(result, args.file, written)))
+    failed = result.readings.problems or result.conflicts or result.refused
+    return EXIT_FINDINGS if failed else EXIT_OK

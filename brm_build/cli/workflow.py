@@ -19,6 +19,7 @@ from ..exchange.spreadsheet import decode
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..files import open_regular
 from ..findings import Severity
+from ..imports.measurement_sources import READERS as MEASUREMENT_READERS
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..outputs import make_folder, replace_files, write_text
@@ -97,18 +98,34 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
     p.add_argument("--out", metavar="DIR", help="where to write (json default: standard output)")
     p = sub.add_parser(
         "import",
-        help="turn a spreadsheet of customers or services, or a survey export, into records",
+        help="turn a spreadsheet of customers or services, or a survey or service-level export,"
+        " into records",
         description="customers|services FILE.csv: write one record per row of a CSV file "
         "with the columns of 'brm export --format csv'. A row for a record that exists "
         "updates the fields it carries and keeps the rest, comments included. survey FILE "
         "--map MAP: add the responses of a forms tool's export (csv, gforms, msforms, "
         "qualtrics, surveymonkey) to a survey, as the mapping file says. Rows that cannot "
-        "be converted are reported with their row number and written nowhere.",
+        "be converted are reported with their row number and written nowhere. "
+        "measurements FILE --source csv: merge service-level results (brm's own "
+        "reports.measurements.csv) into the agreements' reports; a period that holds "
+        "another value is a conflict unless --replace.",
     )
     add_common(p)
-    p.add_argument("kind", choices=(*IMPORTABLE, "survey"), help="what the file holds")
-    p.add_argument("file", metavar="FILE", help="the spreadsheet (CSV) or the survey export")
+    p.add_argument(
+        "kind", choices=(*IMPORTABLE, "survey", "measurements"), help="what the file holds"
+    )
+    p.add_argument("file", metavar="FILE", help="the spreadsheet (CSV) or the export")
     p.add_argument("--map", metavar="MAP", help="survey: the mapping file (imports/*.yaml)")
+    p.add_argument(
+        "--source",
+        choices=sorted(MEASUREMENT_READERS),
+        help="measurements: the tool the export is from (csv: brm's own export)",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="measurements: take the file's value where a report holds another one",
+    )
     p.add_argument(
         "--dry-run",
         action="store_true",
@@ -194,6 +211,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """brm import."""
     if args.kind == "survey":
         return cli_import.cmd_import_survey(args, settings)
+    if args.kind == "measurements":
+        return cli_import.cmd_import_measurements(args, settings)
+    if args.source or args.replace:
+        return _fail(f"--source and --replace are for 'brm import measurements', not {args.kind}")
     if args.map:
         return _fail(f"--map is for 'brm import survey', not {args.kind}")
     try:

@@ -1,0 +1,20 @@
+"""What a service-level source's reader is given besides its file: the agreements the
+results are for, the mapping (None for brm's own CSV, which names its agreements) and
+the file's text encoding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Agreement
+from .measurement_mapping import MeasurementsMapping
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """The records and settings a reader needs to turn source rows into results."""
+
+    agreements: Mapping[str, Agreement]
+    mapping: MeasurementsMapping | None = None
+    encoding: str | None = None
