@@ -29,6 +29,7 @@ from .relations import (
     structure,
 )
 from .summary import calendar_index, customer_summary
+from .timeline import timeline
 from .views import AgreementLines, customer_view, survey_view
 
 CHANGES_LIMIT = 50
@@ -85,7 +86,8 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
         page = record_page("customers", cid)
         view = customer_view(pub, rel, cid, data.today, notice, r.lines)
         summary = customer_summary(data, view, [cid, *descendants(rel, cid)], calendar)
-        yield page, r.record("customer.md.j2", page, [c.path], view=view, summary=summary)
+        values = {"view": view, "summary": summary, "timeline": timeline(data, view)}
+        yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():
         page = record_page("agreements", aid)
         line = r.lines[aid]
