@@ -10,14 +10,13 @@ that matches a file, so the catch-all ``*`` comes first and exact paths after it
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .checks.base import ancestors
 from .files import open_regular
 from .findings import Finding, warning
 from .model import KINDS
 from .model.repository import Repository
-from .model.settings import Settings
 from .trust import link_under
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
@@ -119,20 +118,22 @@ def _first_difference(current: str, wanted: str) -> int:
     return min(len(have), len(want)) + 1
 
 
-def codeowners_findings(repo: Repository, settings: Settings) -> list[Finding]:
-    """A warning for each committed CODEOWNERS that differs from what the records give.
+def codeowners_findings(
+    repo: Repository, committed: Mapping[str, str | None], default: str | None
+) -> list[Finding]:
+    """A warning for each ``committed`` CODEOWNERS (its text by path, None where it is a
+    link or no regular file) that differs from what the records give, with the
+    ``default`` owner.
 
     Silent when some record did not load: its owners are unknown, and the check
     already reports why.
     """
-    paths = existing_files(settings.root)
     loaded = sum(len(repo.table(kind)) for kind in KINDS)
-    if not paths or loaded != sum(len(ids) for ids in repo.files.values()):
+    if not committed or loaded != sum(len(ids) for ids in repo.files.values()):
         return []
-    wanted = render_codeowners(repo, settings.config.codeowners.default)
+    wanted = render_codeowners(repo, default)
     findings = []
-    for path in paths:
-        current = read_codeowners(settings.root, path)
+    for path, current in committed.items():
         if current is None:
             findings.append(
                 warning(

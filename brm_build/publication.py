@@ -157,13 +157,16 @@ def restricted_names() -> list[str]:
     return sorted({EVERY_PHONE, *restricted_paths()})
 
 
-def publish_findings(root: str, config: BrmConfig) -> list[Finding]:
-    """A finding for every name under ``publish`` in brm.yaml that is not a restricted field."""
+def publish_findings(root: str, config: BrmConfig, text: str | None = None) -> list[Finding]:
+    """A finding for every name under ``publish`` in brm.yaml that is not a restricted
+    field, placed in brm.yaml's ``text`` as read with ``config`` (read here if not given)."""
     known = restricted_names()
     unknown = [(i, name) for i, name in enumerate(config.publish) if name not in known]
     if not unknown:
         return []
-    text, _ = read_text(os.path.join(root, CONFIG_FILE), CONFIG_FILE, config.limits.max_file_bytes)
+    if text is None:
+        path = os.path.join(root, CONFIG_FILE)
+        text, _ = read_text(path, CONFIG_FILE, config.limits.max_file_bytes)
     document = parse_mapping(text, CONFIG_FILE)[0] if text is not None else None
     findings = []
     for i, name in unknown:

@@ -15,19 +15,26 @@ CONFIG_FILE = "brm.yaml"
 
 def load_config(root: str) -> tuple[BrmConfig, list[Finding]]:
     """Read brm.yaml under ``root``; a missing file means all defaults."""
+    config, findings, _ = read_config(root)
+    return config, findings
+
+
+def read_config(root: str) -> tuple[BrmConfig, list[Finding], str | None]:
+    """Read brm.yaml under ``root``: its settings, the findings on it and its text as
+    read (None: no file, or it could not be read)."""
     path = os.path.join(root, CONFIG_FILE)
     if not os.path.exists(path):
-        return BrmConfig(), []
+        return BrmConfig(), [], None
     text, findings = read_text(path, CONFIG_FILE, 1_048_576)
     if text is None:
-        return BrmConfig(), findings
+        return BrmConfig(), findings, None
     document, findings = parse_mapping(text, CONFIG_FILE)
     if document is None or findings:
-        return BrmConfig(), findings
+        return BrmConfig(), findings, text
     model, findings = validate(document, BrmConfig, CONFIG_FILE)
     if model is None:
-        return BrmConfig(), findings
-    return model, []
+        return BrmConfig(), findings, text
+    return model, [], text
 
 
 __all__ = [
@@ -39,4 +46,5 @@ __all__ = [
     "Settings",
     "Thresholds",
     "load_config",
+    "read_config",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brm_build.model.settings import Settings
-from brm_build.settings import load_config
+from brm_build.settings import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -61,9 +61,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 def settings_for(root: Path, today: dt.date = EXAMPLE_TODAY) -> Settings:
     """Settings for a records repository at ``root`` as the CLI would build them."""
-    config, problems = load_config(str(root))
+    config, problems, text = read_config(str(root))
     assert not problems, problems
-    return Settings(root=str(root), today=today, config=config)
+    return Settings(root=str(root), today=today, config=config, config_text=text)
 
 
 @pytest.fixture

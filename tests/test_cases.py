@@ -19,9 +19,7 @@ import pytest
 from brm_build.check import CheckResult, check
 from brm_build.check.reporters import render_text
 from brm_build.findings import Finding
-from brm_build.publication import publish_findings
 from brm_build.quoting import Quotes
-from brm_build.site.mkdocs_file import mkdocs_findings
 
 from .conftest import CASES, settings_for
 
@@ -38,8 +36,7 @@ def _line(f: Finding) -> str:
 def _check(case: Path) -> CheckResult:
     """The check of ``case`` as ``brm check`` runs it, brm.yaml's publish names included."""
     settings = settings_for(case, _today(case))
-    extra = publish_findings(settings.root, settings.config) + mkdocs_findings(settings.root)
-    return check(settings, extra)
+    return check(settings, settings_files=True)
 
 
 def _today(case: Path) -> dt.date:

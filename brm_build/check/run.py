@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from ..cache import FileCache
 from ..checks import FILE_CHECKS, run_checks
 from ..checks.history import check_target_history
-from ..checks.mappings import mapping_files
+from ..checks.mappings import check_mappings
 from ..checks.secrets import hide_secrets
-from ..codeowners import codeowners_findings, existing_files, read_codeowners
+from ..codeowners import codeowners_findings
 from ..findings import Finding, Severity, sorted_findings
-from ..gitlog import History, read_history
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..repository import Progress, Scanned, load_scanned, scan
 from ..sources import SourceFile
+from .inputs import Inputs, read_inputs, settings_findings
 
 
 @dataclass(frozen=True)
@@ -64,25 +64,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _history(settings: Settings) -> History | None:
-    """The commits that changed agreements, or None outside a git checkout."""
-    return read_history(settings.root, folder="records/agreements")[0]
-
-
 def _checked(
     scanned: Sequence[Scanned],
     findings: list[Finding],
     settings: Settings,
+    inputs: Inputs,
     cache: FileCache | None,
     progress: Progress | None,
 ) -> tuple[Repository, list[Finding]]:
-    """Load the read files and run every check on them: every finding, unsorted."""
+    """Load the read files and run every check on them and the run's other inputs: every
+    finding, unsorted."""
     repository, problems = load_scanned(scanned, FILE_CHECKS, cache, progress)
     findings = findings + problems
     # the valid part of records with schema errors is checked too: one run finds it all
     findings += run_checks(repository.with_salvaged(), settings)
-    findings += codeowners_findings(repository, settings)
-    findings += check_target_history(repository, settings, _history(settings))
+    findings += check_mappings(repository, inputs.mappings)
+    findings += codeowners_findings(
+        repository, inputs.codeowners, settings.config.codeowners.default
+    )
+    findings += check_target_history(repository, settings, inputs.history)
     return repository, hide_secrets(repository, findings, settings, _texts(scanned))
 
 
@@ -96,12 +96,29 @@ def _result(
     findings: Sequence[Finding],
     extra: list[Finding] | None,
     scanned: Sequence[Scanned],
+    read: Mapping[str, str | None],
 ) -> CheckResult:
+    """The result; ``read`` holds the text of the files besides the records that the run
+    read (the settings files, CODEOWNERS, mapping files), by path."""
     files = sum(len(ids) for ids in repository.files.values())
     ordered = sorted_findings([*findings, *(extra or [])])
     quoted = {f.path for f in ordered}
-    texts = {path: text for path, text in _texts(scanned).items() if path in quoted}
+    every = {**read, **_texts(scanned)}
+    texts = {path: text for path, text in every.items() if path in quoted}
     return CheckResult(repository, ordered, files, texts)
+
+
+def _with_settings_files(
+    settings: Settings, extra: list[Finding] | None, inputs: Inputs, on: bool
+) -> tuple[list[Finding], dict[str, str | None]]:
+    """``extra`` and, when ``on``, the findings on the settings files; every text read."""
+    read = inputs.texts()
+    found = list(extra or [])
+    if on:
+        more, texts = settings_findings(settings)
+        found += more
+        read |= texts
+    return found, read
 
 
 def _ids_only(scanned: Sequence[Scanned]) -> Repository:
@@ -113,14 +130,20 @@ def _ids_only(scanned: Sequence[Scanned]) -> Repository:
 
 
 def check(
-    settings: Settings, extra: list[Finding] | None = None, progress: Progress | None = None
+    settings: Settings,
+    extra: list[Finding] | None = None,
+    progress: Progress | None = None,
+    settings_files: bool = False,
 ) -> CheckResult:
-    """Load and check the records repository at ``settings.root``."""
+    """Load and check the records repository at ``settings.root`` (with
+    ``settings_files``, its brm.yaml and mkdocs.yml too, as ``brm check`` does)."""
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
         scanned, findings = scan(settings, cache)
-        repository, findings = _checked(scanned, findings, settings, cache, progress)
-    return _result(repository, findings, extra, scanned)
+        inputs = read_inputs(settings)
+        extra, read = _with_settings_files(settings, extra, inputs, settings_files)
+        repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
+    return _result(repository, findings, extra, scanned, read)
 
 
 def check_with(
@@ -134,29 +157,20 @@ def check_with(
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
         scanned, findings = scan(settings, cache)
+        inputs = read_inputs(settings)
         gone = {*removed, *(source.path for source, _ in added)}
         scanned = [one for one in scanned if one.source.path not in gone]
         scanned += [Scanned(source, text, [], None) for source, text in added]
         scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
-        repository, findings = _checked(scanned, findings, settings, cache, None)
-    return _result(repository, findings, None, scanned)
-
-
-def _other_inputs(settings: Settings) -> bytes:
-    """What the cross-record checks read besides the record files: the date, the
-    committed CODEOWNERS files, the mapping files under imports/ and the commits that
-    changed agreements."""
-    history = _history(settings)
-    shas = "" if history is None else " ".join(c.sha for c in history.commits)
-    parts = [settings.today.isoformat().encode(), shas.encode()]
-    for path in [*existing_files(settings.root), *mapping_files(settings.root)]:
-        text = read_codeowners(settings.root, path)  # never through a link
-        parts.append(path.encode() + (b"\1" if text is None else b"\0" + text.encode()))
-    return b"\0\0".join(parts)
+        repository, findings = _checked(scanned, findings, settings, inputs, cache, None)
+    return _result(repository, findings, None, scanned, inputs.texts())
 
 
 def check_findings(
-    settings: Settings, extra: list[Finding] | None = None, progress: Progress | None = None
+    settings: Settings,
+    extra: list[Finding] | None = None,
+    progress: Progress | None = None,
+    settings_files: bool = False,
 ) -> CheckResult:
     """The findings of ``check``, without the records when they need not be loaded.
 
@@ -167,15 +181,17 @@ def check_findings(
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
         scanned, findings = scan(settings, cache)
+        inputs = read_inputs(settings)
+        extra, read = _with_settings_files(settings, extra, inputs, settings_files)
         keys = [one.key for one in scanned if one.key is not None]
         # unusual files (unknown, unreadable) are read again by the checks: never kept
         if cache is None or findings or len(keys) < len(scanned):
-            repository, findings = _checked(scanned, findings, settings, cache, progress)
-            return _result(repository, findings, extra, scanned)
-        run = cache.run_key(keys, _other_inputs(settings))
+            repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
+            return _result(repository, findings, extra, scanned, read)
+        run = cache.run_key(keys, inputs.key())
         stored = cache.get_run(run)
         if stored is not None:
-            return _result(_ids_only(scanned), stored, extra, scanned)
-        repository, findings = _checked(scanned, findings, settings, cache, progress)
+            return _result(_ids_only(scanned), stored, extra, scanned, read)
+        repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
         cache.put_run(run, sorted_findings(findings))
-    return _result(repository, findings, extra, scanned)
+    return _result(repository, findings, extra, scanned, read)

@@ -11,7 +11,6 @@ from .agreements import check_parties, check_report_periods, check_reports
 from .attention import check_attention
 from .escalations import check_escalations
 from .hierarchy import check_hierarchy
-from .mappings import check_mappings
 from .money import check_money
 from .references import check_references
 from .retired import check_retired
@@ -57,7 +56,6 @@ CHECKS: dict[str, CrossCheck] = {
     "satisfaction": check_satisfaction,
     "survey-copies": lambda repo, _: check_survey_copies(repo),
     "survey-invited": lambda repo, _: check_survey_invited(repo),
-    "mappings": check_mappings,
 }
 """Every cross-record check by name, in the order their findings are gathered (the
 report sorts them; the order only decides which of two equal findings comes first)."""

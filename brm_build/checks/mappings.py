@@ -5,11 +5,13 @@ that exist, and the survey it names must agree with it."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..findings import Finding, error
-from ..imports.mapping import LoadedMapping, against_survey, load_mapping
+from ..imports.mapping import MAX_MAPPING_BYTES, LoadedMapping, against_survey, parse_mapping_text
 from ..model.repository import Repository
-from ..model.settings import Settings
+from ..reading import read_text
 from .references import unknown_reference
 
 IMPORTS = "imports"
@@ -47,16 +49,32 @@ def _survey(repo: Repository, loaded: LoadedMapping) -> list[Finding]:
     return against_survey(loaded, exists, period)
 
 
-def check_mappings(repo: Repository, settings: Settings) -> list[Finding]:
-    """The findings of every mapping file under imports/."""
+@dataclass(frozen=True)
+class MappingText:
+    """A mapping file as the check read it: its text, or None and why not."""
+
+    text: str | None
+    problems: list[Finding]
+
+
+def read_mapping(root: str, path: str) -> MappingText:
+    """Read the mapping file ``path`` of the repository at ``root``; a link is not read."""
+    abspath = os.path.join(root, *path.split("/"))
+    if os.path.islink(abspath):
+        message = "a symbolic link: brm reads no file through one; put the mapping here"
+        return MappingText(None, [error("file-symlink", path, 1, 1, "", message)])
+    text, problems = read_text(abspath, path, MAX_MAPPING_BYTES)
+    return MappingText(text, problems)
+
+
+def check_mappings(repo: Repository, mappings: Mapping[str, MappingText]) -> list[Finding]:
+    """The findings of every mapping file under imports/, as read by the run."""
     findings: list[Finding] = []
-    for path in mapping_files(settings.root):
-        abspath = os.path.join(settings.root, *path.split("/"))
-        if os.path.islink(abspath):
-            message = "a symbolic link: brm reads no file through one; put the mapping here"
-            findings.append(error("file-symlink", path, 1, 1, "", message))
+    for path, read in mappings.items():
+        findings += read.problems
+        if read.text is None:
             continue
-        loaded, problems = load_mapping(abspath, path)
+        loaded, problems = parse_mapping_text(read.text, path)
         findings += problems
         if loaded is not None:
             findings += _references(repo, loaded) + _survey(repo, loaded)

@@ -21,11 +21,9 @@ from ..model.repository import Repository
 from ..model.settings import CacheSettings, Settings
 from ..outputs import OutputError, cannot_write, make_folder, write_text
 from ..progress import Progress, shows_progress
-from ..publication import publish_findings
 from ..quoting import Quotes
-from ..settings import CONFIG_FILE, load_config
+from ..settings import CONFIG_FILE, read_config
 from ..site.address import parse_address, unavailable
-from ..site.mkdocs_file import mkdocs_findings
 from ..trust import cache_problem
 from . import attention as cli_attention
 from . import init as cli_init
@@ -194,7 +192,7 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
             f"no records/ folder in {args.root}: run brm in a records "
             "repository or pass --root PATH"
         )
-    config, problems = load_config(root)
+    config, problems, text = read_config(root)
     if problems:
         raise ConfigError(root, problems)
     today = args.today or dt.date.today()
@@ -210,6 +208,7 @@ def settings_from(args: argparse.Namespace) -> tuple[Settings, list[Finding]]:
         config=config,
         strict=getattr(args, "strict", False),
         cache=cache,
+        config_text=text,
     ), problems
 
 
@@ -250,9 +249,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # The records live until exit: freeze them before the collector runs again, or its
     # first collection would scan every one of them.
     gc.disable()
-    config_findings += publish_findings(settings.root, settings.config)
-    config_findings += mkdocs_findings(settings.root)
-    result = check_findings(settings, config_findings, progress)
+    result = check_findings(settings, config_findings, progress, settings_files=True)
     gc.freeze()
     gc.enable()
     progress.finish(f"checked {result.files} files")

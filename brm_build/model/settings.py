@@ -78,3 +78,6 @@ class Settings:
     strict: bool = False
     cache: CacheSettings | None = None
     """None: read and validate every record afresh."""
+    config_text: str | None = None
+    """brm.yaml as read for ``config`` (None: no file, or settings made without reading
+    it): what findings on brm.yaml are placed in and quoted from."""

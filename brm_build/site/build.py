@@ -24,12 +24,12 @@ from ..gitlog import read_history
 from ..model.settings import Settings
 from ..outputs import cannot_write
 from ..progress import Progress
-from ..publication import Publication, public_records, publish, publish_findings
+from ..publication import Publication, public_records, publish
 from ..trust import link_under, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .leftovers import MARKER, PREVIOUS, STAGING, WORK, clean_leftovers, is_site, make_folder, mark
-from .mkdocs_file import CONFIG_FILE, load_site_config, mkdocs_findings, write_layers
+from .mkdocs_file import CONFIG_FILE, load_site_config, write_layers
 from .pages import generate
 from .render import render_site, site_config, write_files
 from .render_cache import PageCache
@@ -211,9 +211,7 @@ def build(
     """Check the records, then build the site into ``out``; a failed build leaves the
     previous site untouched."""
     progress = progress or Progress(sys.stderr, "checking", live=False)
-    findings = [*(extra or []), *publish_findings(settings.root, settings.config)]
-    findings += mkdocs_findings(settings.root)
-    result = check(settings, findings, progress)
+    result = check(settings, extra, progress, settings_files=True)
     out = os.path.abspath(out)
     clean_leftovers(out)  # a killed build's site left aside goes back before anything else
     problems = out_problems(settings.root, out)

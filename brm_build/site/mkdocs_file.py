@@ -107,6 +107,8 @@ class SiteConfig:
 
     layers: list[dict[Any, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str | None] = field(default_factory=dict)
+    """The text of every file of the chain as read, by path (None: not read)."""
 
 
 def _read(root: str, rel: str) -> tuple[str | None, str | None]:
@@ -142,6 +144,7 @@ def _parse(rel: str, text: str) -> tuple[Any, yaml.Node | None, Problem | None]:
 def _layer(root: str, rel: str, found: SiteConfig) -> str | None:
     """Load one file of the chain into ``found``; the next file it inherits, if any."""
     text, why = _read(root, rel)
+    found.texts[rel] = text
     if text is None:
         found.problems.append(Problem(rel, 1, "", f"{rel} {why}"))
         return None
@@ -169,9 +172,17 @@ def _layer(root: str, rel: str, found: SiteConfig) -> str | None:
 def mkdocs_findings(root: str) -> list[Finding]:
     """An error for everything the repository's mkdocs.yml sets that brm refuses, so that
     ``brm check`` fails on a pull request whose site would not be built."""
+    return mkdocs_check(root)[0]
+
+
+def mkdocs_check(root: str) -> tuple[list[Finding], dict[str, str | None]]:
+    """The findings of ``mkdocs_findings`` and the text of each file they are in, as read."""
     site = load_site_config(root)
-    problems = [] if site is None else site.problems
-    return [error("mkdocs-refused", p.path, p.line, 1, p.setting, p.message) for p in problems]
+    if site is None:
+        return [], {}
+    return [
+        error("mkdocs-refused", p.path, p.line, 1, p.setting, p.message) for p in site.problems
+    ], site.texts
 
 
 def load_site_config(root: str) -> SiteConfig | None:

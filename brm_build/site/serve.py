@@ -18,7 +18,6 @@ from typing import Protocol
 from ..check import CheckResult, check
 from ..exits import EXIT_FINDINGS
 from ..model.settings import Settings
-from ..publication import publish_findings
 from .build import (
     mkdocs_environment,
     site_data,
@@ -27,7 +26,6 @@ from .build import (
     write_pages,
 )
 from .context import environment
-from .mkdocs_file import mkdocs_findings
 from .pages import generate
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -60,8 +58,7 @@ def records_signature(root: str) -> Signature:
 
 def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     """Check the records and generate the pages; no pages when the check has errors."""
-    findings = publish_findings(settings.root, settings.config) + mkdocs_findings(settings.root)
-    result = check(settings, findings)
+    result = check(settings, settings_files=True)
     if result.errors:
         return result, None
     return result, generate(site_data(settings, result), environment())
