@@ -17,6 +17,7 @@ from . import links
 from .attention import attention
 from .cells import Shared
 from .context import SiteData, record_history
+from .diagram import diagram
 from .links import Host, host, record_page
 from .markup import Escaper, external_url
 from .relations import (
@@ -86,7 +87,12 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
         page = record_page("customers", cid)
         view = customer_view(pub, rel, cid, data.today, notice, r.lines)
         summary = customer_summary(data, view, [cid, *descendants(rel, cid)], calendar)
-        values = {"view": view, "summary": summary, "timeline": timeline(data, view)}
+        values = {
+            "view": view,
+            "summary": summary,
+            "timeline": timeline(data, view),
+            "relations": diagram(pub, view),
+        }
         yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():
         page = record_page("agreements", aid)
