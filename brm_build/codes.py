@@ -42,6 +42,15 @@ CODES: dict[str, str] = {
     "mapping-title": "A mapping for a new survey gives it no title.",
     "mapping-period": "A mapping's period is not the period of the survey it extends.",
     "mapping-value": "An answer in the export that the mapping's values do not map.",
+    # OpenSLO files (brm import service-levels), reported before anything is written
+    "openslo-document": "A document that is not OpenSLO v1 or v1alpha.",
+    "openslo-kind": "A kind that OpenSLO does not have, or a file with no kind: SLO.",
+    "openslo-name": "An SLO whose metadata.name cannot be a service level's id, or repeats one.",
+    "openslo-metric": "An SLO with neither spec.description nor metadata.displayName.",
+    "openslo-target": "An objective without a target, or a target out of its range.",
+    "openslo-window": "A time window that is not a calendar month or quarter, or unreadable.",
+    "openslo-agreement": "An SLO that names no agreement there is.",
+    "openslo-conflict": "An SLO named as a service level measured in another unit or direction.",
     # Between records
     "ref-unknown": "A reference to a record that does not exist.",
     "ref-retired": "A record dated after a unit was retired refers to that unit.",

@@ -24,6 +24,12 @@ COVERED_ELSEWHERE = {
     "target-changed-after-reports": "tests/test_checks_history.py (git history made at test time)",
     # brm import survey: findings about a mapping against the export it reads
     "mapping-value": "tests/imports/test_survey_gforms.py (an answer of the export)",
+    # brm import service-levels: findings about an OpenSLO file, not about records
+    **{
+        f"openslo-{name}": "tests/imports/test_service_levels.py"
+        for name in ("document", "kind", "name", "metric", "target", "window", "agreement")
+    },
+    "openslo-conflict": "tests/imports/test_service_levels.py",
 }
 
 

@@ -29,6 +29,7 @@ from ..trust import link_under, linked_part
 from . import imports as cli_import
 from . import new as cli_new
 from . import rename as cli_rename
+from . import service_levels as cli_service_levels
 from .types import AddCommon, Subcommands
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -98,8 +99,8 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
     p.add_argument("--out", metavar="DIR", help="where to write (json default: standard output)")
     p = sub.add_parser(
         "import",
-        help="turn a spreadsheet of customers or services, or a survey or service-level export,"
-        " into records",
+        help="turn a spreadsheet of customers or services, a survey or service-level export, "
+        "or OpenSLO definitions into records",
         description="customers|services FILE.csv: write one record per row of a CSV file "
         "with the columns of 'brm export --format csv'. A row for a record that exists "
         "updates the fields it carries and keeps the rest, comments included. survey FILE "
@@ -108,13 +109,19 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
         "be converted are reported with their row number and written nowhere. "
         "measurements FILE --source csv: merge service-level results (brm's own "
         "reports.measurements.csv) into the agreements' reports; a period that holds "
-        "another value is a conflict unless --replace.",
+        "another value is a conflict unless --replace. service-levels FILE.yaml: add or "
+        "update an agreement's service levels from the kind: SLO documents of an OpenSLO "
+        "file (openslo/v1 or v1alpha).",
     )
     add_common(p)
     p.add_argument(
-        "kind", choices=(*IMPORTABLE, "survey", "measurements"), help="what the file holds"
+        "kind",
+        choices=(*IMPORTABLE, "survey", "measurements", "service-levels"),
+        help="what the file holds",
     )
-    p.add_argument("file", metavar="FILE", help="the spreadsheet (CSV) or the export")
+    p.add_argument(
+        "file", metavar="FILE", help="the spreadsheet (CSV), the export or the OpenSLO file"
+    )
     p.add_argument("--map", metavar="MAP", help="survey: the mapping file (imports/*.yaml)")
     p.add_argument(
         "--source",
@@ -125,6 +132,12 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
         "--replace",
         action="store_true",
         help="measurements: take the file's value where a report holds another one",
+    )
+    p.add_argument(
+        "--agreement",
+        metavar="ID",
+        help="service-levels: the agreement to add them to (default: each SLO's "
+        "brm/agreement annotation)",
     )
     p.add_argument(
         "--dry-run",
@@ -209,12 +222,16 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """brm import."""
+    if args.agreement and args.kind != "service-levels":
+        return _fail(f"--agreement is for 'brm import service-levels', not {args.kind}")
     if args.kind == "survey":
         return cli_import.cmd_import_survey(args, settings)
     if args.kind == "measurements":
         return cli_import.cmd_import_measurements(args, settings)
     if args.source or args.replace:
         return _fail(f"--source and --replace are for 'brm import measurements', not {args.kind}")
+    if args.kind == "service-levels":
+        return cli_service_levels.cmd_import_service_levels(args, settings)
     if args.map:
         return _fail(f"--map is for 'brm import survey', not {args.kind}")
     try:
