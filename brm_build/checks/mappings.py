@@ -1,6 +1,7 @@
 """Mapping files are records too (imports.md): every ``imports/*.yaml`` is validated
 against its schema ("did you mean" for an unknown key), its values must name records
-that exist, and the survey it names must agree with it."""
+that exist, and the survey it names must agree with it; a service-level mapping's series
+must name agreements and service levels that exist."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from dataclasses import dataclass
 
 from ..findings import Finding, error
 from ..imports.mapping import MAX_MAPPING_BYTES, LoadedMapping, against_survey, parse_mapping_text
+from ..imports.measurement_mapping import (
+    against_agreements,
+    names_measurements,
+    parse_measurements_mapping,
+)
 from ..model.repository import Repository
 from ..reading import read_text
 from .references import unknown_reference
@@ -74,8 +80,20 @@ def check_mappings(repo: Repository, mappings: Mapping[str, MappingText]) -> lis
         findings += read.problems
         if read.text is None:
             continue
+        if names_measurements(read.text, path):
+            findings += _measurements(repo, read.text, path)
+            continue
         loaded, problems = parse_mapping_text(read.text, path)
         findings += problems
         if loaded is not None:
             findings += _references(repo, loaded) + _survey(repo, loaded)
     return findings
+
+
+def _measurements(repo: Repository, text: str, path: str) -> list[Finding]:
+    """A service-level mapping: its schema, and series that name what exists."""
+    loaded, problems = parse_measurements_mapping(text, path)
+    if loaded is None:
+        return problems
+    agreements = {aid: entry.record for aid, entry in repo.agreements.items()}
+    return problems + against_agreements(loaded, agreements)

@@ -13,10 +13,13 @@ import argparse
 import difflib
 import os
 import sys
+from collections.abc import Sequence
 
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..findings import Finding
+from ..imports.measurement_mapping import LoadedMeasurementsMapping as Loaded
+from ..imports.measurement_mapping import load_measurements_mapping
 from ..imports.measurement_sources import READERS
 from ..imports.measurements import MeasurementsImport, plan_measurements_import, report_path
 from ..imports.readings import Result
@@ -97,7 +100,10 @@ def _measurement_lines(result: MeasurementsImport, file: str, written: bool) -> 
         f"{'written' if written else 'to write'}, {len(r.skipped)} skipped, "
         f"{r.unmatched} unmatched, {len({row for row, _ in r.problems})} not converted"
     ]
-    lines += [printable(f"  row {row}: skipped: {why}") for row, why in r.skipped]
+    by_reason: dict[str, list[int]] = {}
+    for row, why in r.skipped:
+        by_reason.setdefault(why, []).append(row)
+    lines += [printable(f"  skipped {_rows(rows)}: {why}") for why, rows in by_reason.items()]
     for path, merged in sorted(result.merged.items()):
         if path in result.texts:
             verb = "wrote" if written else "would write"
@@ -108,19 +114,25 @@ def _measurement_lines(result: MeasurementsImport, file: str, written: bool) -> 
     return lines
 
 
+def _rows(rows: Sequence[int], shown: int = 10) -> str:
+    """Row numbers as a person reads them: a few, then how many more."""
+    listed = ", ".join(str(n) for n in rows[:shown])
+    more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
+    return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
+
+
 def _measurement_problems(result: MeasurementsImport, file: str) -> list[str]:
     lines = [f"{file}: row {row}: {why}" for row, why in result.readings.problems]
     for conflict in result.conflicts:
-        item, rows = conflict.item, ", ".join(str(n) for n in conflict.item.rows)
+        item = conflict.item
         new = f"{item.value:g}" if isinstance(item, Result) else repr(item.text)
         lines.append(
             f"{report_path(item.agreement)}: {item.period} {conflict.what}: the report holds "
-            f"{conflict.held}, {file} says {new} (row {rows}): left as it is; import with "
-            "--replace to take the file's"
+            f"{conflict.held}, {file} says {new} ({_rows(item.rows, 3)}): left as it is; "
+            "import with --replace to take the file's"
         )
     for item, why in result.refused:
-        rows = ", ".join(str(n) for n in item.rows)
-        lines.append(f"{file}: row {rows}: not written: {why}")
+        lines.append(f"{file}: {_rows(item.rows, 3)}: not written: {why}")
     return [printable(line) for line in lines]
 
 
@@ -138,18 +150,50 @@ def _diff(settings: Settings, result: MeasurementsImport) -> list[str]:
     return out
 
 
+def _source(args: argparse.Namespace, settings: Settings) -> tuple[str, Loaded | None] | int:
+    """The source and mapping of a run, or its exit code when they are wrong (printed)."""
+    loaded = None
+    if args.map:
+        loaded, findings = load_measurements_mapping(
+            args.map, os.path.relpath(args.map, settings.root)
+        )
+        for f in findings:
+            print(_finding(f), file=sys.stderr)
+        if loaded is None or findings:
+            print("brm: the mapping has errors: nothing was written", file=sys.stderr)
+            return EXIT_USAGE
+        if args.source and args.source != loaded.mapping.source:
+            print(
+                f"brm: --source {args.source}, but the mapping is for {loaded.mapping.source}: "
+                "name one",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        return loaded.mapping.source, loaded
+    if args.source is None or READERS[args.source].needs_mapping:
+        needs = "--map MAP (the mapping file)" if args.source else "--source csv, or --map MAP"
+        print(f"brm: brm import measurements needs {needs}", file=sys.stderr)
+        return EXIT_USAGE
+    return args.source, loaded
+
+
 def cmd_import_measurements(args: argparse.Namespace, settings: Settings) -> int:
     """brm import measurements."""
-    if args.source not in READERS:
-        choices = ", ".join(sorted(READERS))
-        print(f"brm: brm import measurements needs --source ({choices})", file=sys.stderr)
-        return EXIT_USAGE
+    chosen = _source(args, settings)
+    if isinstance(chosen, int):
+        return chosen
+    source, loaded = chosen
     try:
         result = plan_measurements_import(
-            settings, args.file, args.source, None, args.replace, args.encoding
+            settings, args.file, source, loaded, args.replace, args.encoding
         )
     except SourceError as exc:
         print(f"brm: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_USAGE
+    if result.findings:
+        for f in result.findings:
+            print(_finding(f), file=sys.stderr)
+        print("brm: the mapping has errors: nothing was written", file=sys.stderr)
         return EXIT_USAGE
     for line in _measurement_problems(result, args.file):
         print(line, file=sys.stderr)

@@ -107,9 +107,10 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
         "--map MAP: add the responses of a forms tool's export (csv, gforms, msforms, "
         "qualtrics, surveymonkey) to a survey, as the mapping file says. Rows that cannot "
         "be converted are reported with their row number and written nowhere. "
-        "measurements FILE --source csv: merge service-level results (brm's own "
-        "reports.measurements.csv) into the agreements' reports; a period that holds "
-        "another value is a conflict unless --replace. service-levels FILE.yaml: add or "
+        "measurements FILE --source csv|--map MAP: merge service-level results (brm's "
+        "own reports.measurements.csv, or a ServiceNow task_sla export as the mapping "
+        "says) into the agreements' reports; a period that holds another value is a "
+        "conflict unless --replace. service-levels FILE.yaml: add or "
         "update an agreement's service levels from the kind: SLO documents of an OpenSLO "
         "file (openslo/v1 or v1alpha).",
     )
@@ -122,7 +123,9 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
     p.add_argument(
         "file", metavar="FILE", help="the spreadsheet (CSV), the export or the OpenSLO file"
     )
-    p.add_argument("--map", metavar="MAP", help="survey: the mapping file (imports/*.yaml)")
+    p.add_argument(
+        "--map", metavar="MAP", help="survey, measurements: the mapping file (imports/*.yaml)"
+    )
     p.add_argument(
         "--source",
         choices=sorted(MEASUREMENT_READERS),

@@ -5,17 +5,27 @@ its times. Read and validated like a record, as the survey mappings are."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..model.common import Id, Record, Text, empty_list
+from ..findings import Finding, error, format_field
+from ..model import Agreement
+from ..model.common import Id, Record, Text
+from ..reading import parse_file, read_text
+from ..validation import validate
+from ..yamlsource import Document
 
-MEASUREMENT_SOURCES = ("csv",)
-"""The service-level sources a mapping may name; a new one is an entry here and in
-``measurement_sources.READERS``."""
-MeasurementSource = Literal["csv"]
+MAX_MAPPING_BYTES = 1_048_576
+
+MAPPED_SOURCES = ("servicenow-task-sla",)
+"""The service-level sources whose export needs a mapping to know its agreements (brm's
+own CSV names them); a new one is an entry here and in ``measurement_sources.READERS``."""
+MappedSource = Literal["servicenow-task-sla"]
 
 
 def _zone(name: str) -> str:
@@ -72,7 +82,7 @@ class MeasurementsMapping(Record):
     """A mapping for ``brm import measurements``: an ITSM or monitoring export becomes
     results of service levels."""
 
-    source: MeasurementSource
+    source: MappedSource
     timezone: Zone = Field(
         default="UTC",
         description="The zone the export's times are written in (a ServiceNow instance's "
@@ -84,4 +94,86 @@ class MeasurementsMapping(Record):
         "('%d/%m/%Y %H:%M:%S'); default YYYY-MM-DD HH:MM:SS.",
     )
     columns: SlaColumns = Field(default_factory=SlaColumns)
-    series: list[Series] = empty_list()
+    series: list[Series] = Field(
+        min_length=1, description="Which source rows feed which service level."
+    )
+
+
+@dataclass(frozen=True)
+class LoadedMeasurementsMapping:
+    """A valid mapping with the parsed document it came from (for line numbers)."""
+
+    mapping: MeasurementsMapping
+    document: Document
+    path: str
+
+    def line_of(self, *loc: str | int) -> int:
+        """The line of the field at ``loc`` in the mapping file."""
+        return self.document.position(loc)[0]
+
+    def finding(self, code: str, loc: tuple[str | int, ...], message: str) -> Finding:
+        """An error at the field ``loc`` of the mapping."""
+        return error(code, self.path, self.line_of(*loc), 1, format_field(loc), message)
+
+
+def is_measurements_mapping(document: Document) -> bool:
+    """Whether a mapping file's ``source`` is a service-level source (else a survey's)."""
+    return document.data.get("source") in MAPPED_SOURCES
+
+
+def parse_measurements_mapping(
+    text: str, path: str
+) -> tuple[LoadedMeasurementsMapping | None, list[Finding]]:
+    """Validate a mapping file's text: the mapping (None when it fails) and its findings."""
+    parsed = parse_file(text, path, markdown=False)
+    if parsed.document is None or parsed.findings:
+        return None, list(parsed.findings)
+    model, findings = validate(parsed.document, MeasurementsMapping, path)
+    if model is None:
+        return None, findings
+    return LoadedMeasurementsMapping(model, parsed.document, path), []
+
+
+def load_measurements_mapping(
+    abspath: str, path: str
+) -> tuple[LoadedMeasurementsMapping | None, list[Finding]]:
+    """Read and validate the mapping file at ``abspath`` (shown as ``path``)."""
+    text, problems = read_text(abspath, path, MAX_MAPPING_BYTES)
+    if text is None:
+        return None, problems
+    return parse_measurements_mapping(text, path)
+
+
+def against_agreements(
+    loaded: LoadedMeasurementsMapping, agreements: Mapping[str, Agreement]
+) -> list[Finding]:
+    """Series whose agreement or service level does not exist."""
+    findings = []
+    for n, s in enumerate(loaded.mapping.series):
+        agreement = agreements.get(s.agreement)
+        if agreement is None:
+            close = difflib.get_close_matches(s.agreement, sorted(agreements), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = (
+                f"unknown agreement '{s.agreement}': there is no "
+                f"records/agreements/{s.agreement}.yaml{hint}"
+            )
+            findings.append(loaded.finding("ref-unknown", ("series", n, "agreement"), message))
+            continue
+        levels = [level.id for level in agreement.service_levels]
+        if s.service_level not in levels:
+            message = (
+                f"the agreement {s.agreement} has no service level '{s.service_level}' "
+                f"(it has: {', '.join(levels) or 'none'})"
+            )
+            findings.append(
+                loaded.finding("mapping-service-level", ("series", n, "service_level"), message)
+            )
+    return findings
+
+
+def names_measurements(text: str, path: str) -> bool:
+    """Whether a mapping file's text is for a service-level source (else it is a
+    survey's, or unreadable, which the survey mapping's reading says)."""
+    parsed = parse_file(text, path, markdown=False)
+    return parsed.document is not None and is_measurements_mapping(parsed.document)

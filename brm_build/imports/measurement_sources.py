@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .readings import Readings
 from .report_csv import read_report_csv
+from .servicenow import read_servicenow
 from .sources_context import SourceContext
 
 
@@ -21,4 +22,5 @@ class MeasurementReader:
 
 READERS: dict[str, MeasurementReader] = {
     "csv": MeasurementReader(read_report_csv, needs_mapping=False),
+    "servicenow-task-sla": MeasurementReader(read_servicenow, needs_mapping=True),
 }

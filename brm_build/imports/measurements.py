@@ -14,7 +14,7 @@ from ..model import KIND_BY_NAME, Agreement
 from ..repository import load_repository
 from ..scaffold import Draft
 from ..settings import Settings
-from .measurement_mapping import MeasurementsMapping
+from .measurement_mapping import LoadedMeasurementsMapping, against_agreements
 from .measurement_sources import READERS
 from .readings import Readings, Result
 from .report_merge import Conflict, Item, Merged, merge_report
@@ -28,6 +28,8 @@ class MeasurementsImport:
     """What an import would write: the reports' new texts, and every row or value left out."""
 
     readings: Readings = field(default_factory=Readings)
+    findings: list[Finding] = field(default_factory=list)
+    """Mapping errors: nothing may be written."""
     texts: dict[str, str] = field(default_factory=dict)
     """The new text of each report that changes, by path relative to the repository."""
     merged: dict[str, Merged] = field(default_factory=dict)
@@ -116,15 +118,21 @@ def plan_measurements_import(
     settings: Settings,
     file: str,
     source: str,
-    mapping: MeasurementsMapping | None = None,
+    mapping: LoadedMeasurementsMapping | None = None,
     replace: bool = False,
     encoding: str | None = None,
 ) -> MeasurementsImport:
     """What importing ``file`` as ``source`` writes (nothing is written); SourceError when
     the file cannot be read as that source or a report cannot be merged into."""
-    context = SourceContext(_agreements(settings), mapping, encoding)
+    agreements = _agreements(settings)
+    if mapping is not None:
+        findings = against_agreements(mapping, agreements)
+        if findings:
+            return MeasurementsImport(findings=findings)
+    context = SourceContext(agreements, mapping, encoding)
     result = MeasurementsImport(READERS[source].read(file, context))
-    items = _items(result.readings)
+    result.findings = result.readings.findings
+    items = _items(result.readings) if not result.findings else []
     if items:
         _checked(settings, result, items, replace)
     return result

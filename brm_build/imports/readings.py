@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..analytics.periods import grain_of, period_end, period_start
+from ..findings import Finding
 from ..model import Agreement
 from ..model.common import MAX_NUMBER, PERIOD_PATTERN
 
@@ -57,6 +58,8 @@ class Readings:
     """Rows that could not be converted, with why."""
     unmatched: int = 0
     """Rows that feed no service level of the mapping (not an error)."""
+    findings: list[Finding] = field(default_factory=list)
+    """Mapping errors found on reading the file (a column it lacks): nothing is written."""
 
 
 def number(text: str, what: str) -> float:

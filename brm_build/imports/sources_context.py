@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Agreement
-from .measurement_mapping import MeasurementsMapping
+from .measurement_mapping import LoadedMeasurementsMapping
 
 
 @dataclass(frozen=True)
@@ -16,5 +16,5 @@ class SourceContext:
     """The records and settings a reader needs to turn source rows into results."""
 
     agreements: Mapping[str, Agreement]
-    mapping: MeasurementsMapping | None = None
+    mapping: LoadedMeasurementsMapping | None = None
     encoding: str | None = None
