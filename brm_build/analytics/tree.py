@@ -18,20 +18,10 @@ def units_upwards(unit: str, customers: Mapping[str, Customer]) -> list[str]:
 
 
 def tree_order(customers: Mapping[str, Customer]) -> list[tuple[str, int]]:
-    """Every unit reachable from a top unit, with its depth: each followed by those below
-    (walked with a stack of its own: a chain of units may be deeper than Python's stack)."""
+    """Every unit reachable from a top unit, with its depth: each followed by those below,
+    by id."""
     children: dict[str | None, list[str]] = {}
     for cid in sorted(customers):
         parent = customers[cid].parent
         children.setdefault(parent if parent in customers else None, []).append(cid)
-    out: list[tuple[str, int]] = []
-    seen: set[str] = set()
-    stack = [(top, 0) for top in reversed(children.get(None, []))]
-    while stack:
-        cid, depth = stack.pop()
-        if cid in seen:
-            continue
-        seen.add(cid)
-        out.append((cid, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(cid, [])))
-    return out
+    return structure.walk(children.get(None, []), lambda cid: children.get(cid, []))

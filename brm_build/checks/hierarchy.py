@@ -13,23 +13,6 @@ MAX_DEPTH = 30
 for every page and figure that walks it."""
 
 
-def _depths(customers: dict[str, Entry[Customer]]) -> dict[str, int]:
-    """How many units stand above each unit, each chain walked once (on a cycle, the
-    count starts where the walk found it closed)."""
-    depth: dict[str, int] = {}
-    for start in customers:
-        path: dict[str, None] = {}
-        current: str | None = start
-        while current in customers and current not in depth and current not in path:
-            path[current] = None
-            current = customers[current].record.parent
-        above = -1 if current is None or current in path else depth.get(current, -1)
-        for unit in reversed(path):
-            above += 1
-            depth[unit] = above
-    return depth
-
-
 def _too_deep(customers: dict[str, Entry[Customer]]) -> list[Finding]:
     """A finding at every unit one level deeper than the structure may go."""
     return [
@@ -40,7 +23,7 @@ def _too_deep(customers: dict[str, Entry[Customer]]) -> list[Finding]:
             f"this unit stands {above} units below the top of its structure, more than the "
             f"{MAX_DEPTH} allowed: place it under a unit nearer the top",
         )
-        for cid, above in _depths(customers).items()
+        for cid, above in structure.depths(customers, parent_in(customers)).items()
         if above == MAX_DEPTH + 1
     ]
 

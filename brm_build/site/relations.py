@@ -10,6 +10,7 @@ from ..analytics.counted import survey_copies
 from ..model import Customer, Meeting, Person
 from ..model.kinds import Action, Requirement, Response
 from ..model.structure import ancestors as units_above
+from ..model.structure import walk
 from ..publication import Publication, Published
 
 
@@ -113,18 +114,9 @@ def structure(pub: Publication, rel: Relations) -> list[Unit]:
     names = {cid: c.record.name for cid, c in pub.customers.items()}
     active = {cid for cid, c in pub.customers.items() if not c.record.retired}
     tops = [cid for cid in active if pub.customers[cid].record.parent not in active]
-    out: list[Unit] = []
-    seen = set(pub.customers) - active
-    stack = [Unit(cid, 0) for cid in reversed(_by_name(tops, names))]
-    while stack:
-        unit = stack.pop()
-        if unit.id in seen:  # a cycle is an error of the check; never loop on one
-            continue
-        seen.add(unit.id)
-        out.append(unit)
-        kids = rel.children.get(unit.id, [])
-        stack.extend(Unit(kid, unit.depth + 1) for kid in reversed(kids))
-    return out
+    retired = set(pub.customers) - active
+    walked = walk(_by_name(tops, names), lambda cid: rel.children.get(cid, []), retired)
+    return [Unit(cid, depth) for cid, depth in walked]
 
 
 def retired_units(pub: Publication) -> list[Published[Customer]]:
@@ -148,17 +140,8 @@ def ancestors(pub: Publication, cid: str) -> list[Published[Customer]]:
 
 def descendants(rel: Relations, cid: str) -> list[str]:
     """Every unit below ``cid``, depth first."""
-    out: list[str] = []
-    seen = {cid}
-    stack = list(reversed(rel.children.get(cid, [])))
-    while stack:
-        unit = stack.pop()
-        if unit in seen:
-            continue
-        seen.add(unit)
-        out.append(unit)
-        stack.extend(reversed(rel.children.get(unit, [])))
-    return out
+    below = walk(rel.children.get(cid, []), lambda unit: rel.children.get(unit, []), {cid})
+    return [unit for unit, _ in below]
 
 
 @dataclass(frozen=True, slots=True)
