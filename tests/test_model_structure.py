@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from brm_build.model import structure
 from brm_build.model.structure import ancestors, cycle
 
@@ -45,12 +47,12 @@ def test_the_walk_down_leaves_out_what_it_is_told_to_skip() -> None:
     assert walked == [("group", 0), ("sales", 1)]
 
 
-def test_a_chain_deeper_than_the_stack_is_walked() -> None:
+def test_a_chain_deeper_than_the_stack_is_walked_down() -> None:
     chain = [f"unit-{i}" for i in range(5000)]
-    below = {a: [b] for a, b in zip(chain, chain[1:], strict=False)}
+    below = {a: [b] for a, b in itertools.pairwise(chain)}
     walked = structure.walk(chain[:1], lambda unit: below.get(unit, []))
     assert walked[-1] == ("unit-4999", 4999)
-    parents = {b: a for a, b in zip(chain, chain[1:], strict=False)}
+    parents = {b: a for a, b in itertools.pairwise(chain)}
     assert structure.depths(chain, parents.get)["unit-4999"] == 4999
 
 
