@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Customer, Service
@@ -56,7 +56,8 @@ class Matcher:
     unmapped: list[Unmapped] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
     """The fields whose mapped column the file lacks, with that column."""
-    memo: dict[tuple[str, str], Value | RowProblem] = field(default_factory=dict)
+    memo: dict[str, dict[str, Value | RowProblem]] = field(default_factory=dict)
+    """By field, each distinct answer converted (or the problem it is)."""
 
     def __post_init__(self) -> None:
         m = self.loaded.mapping
@@ -72,10 +73,18 @@ class Matcher:
                 self.missing.append((name, column))
         self.plan = [(name, self.at[name]) for name in FIELDS if name in self.at]
         """The fields the mapping reads, in the order records write them, with columns."""
+        self.memo = {name: {} for name in FIELDS}
         self.survey_at = self._survey_column()
         finished = self.source.finished
         self.finished_at = self.source.table.index(finished) if finished is not None else None
         self.by_email = self._emails() if m.customer_by_email else {}
+        self.row_checks = self.finished_at is not None or self.survey_at is not None
+        self.survey = m.survey
+        self.own_ref = m.source == "csv"
+        rid = self.source.response_id
+        columns = self.source.table.columns
+        self.id_at = self.source.table.index(rid) if rid is not None and rid in columns else None
+        self.key_at = self.at.get("key")
         if m.customer_by_email and "email" not in self.at:
             raise SourceError(
                 "customer_by_email needs the respondent's e-mail, and the file has no e-mail "
@@ -179,7 +188,7 @@ def _unit(m: Matcher, row: Row, name: str, answer: str) -> str:
 def _converted(m: Matcher, row: Row, name: str, answer: str) -> Value:
     """The brm value of ``answer`` in field ``name``: worked out once per distinct answer,
     since a survey's answers repeat (a problem is kept, and raised for each row)."""
-    known = m.memo.get((name, answer))
+    known = m.memo[name].get(answer)
     if known is None:
         try:
             if name in SCALES:
@@ -190,7 +199,7 @@ def _converted(m: Matcher, row: Row, name: str, answer: str) -> Value:
                 known = _unit(m, row, name, answer)
         except RowProblem as problem:
             known = problem
-        m.memo[(name, answer)] = known
+        m.memo[name][answer] = known
     if isinstance(known, RowProblem):
         raise RowProblem(str(known))
     return known
@@ -209,23 +218,25 @@ def _by_email(m: Matcher, row: Row) -> str:
     return units[0]
 
 
-def _key(m: Matcher, row: Row) -> str:
-    text = m.cell(row, "key")
-    if text is not None:
-        return text
-    rid = m.source.response_id
-    if rid is not None and rid in m.source.table.columns:
-        text = row.cells[m.source.table.index(rid)].strip()
+def _key(m: Matcher, cells: Sequence[str]) -> str:
+    i = m.key_at
+    if i is not None and i < len(cells):
+        text = cells[i].strip()
+        if text not in m.skip:
+            return text
+    i = m.id_at
+    if i is not None and i < len(cells):
+        text = cells[i].strip()
         if text:
             return text
-    return "\x1f".join(row.cells)
+    return "\x1f".join(cells)
 
 
 def _ref(m: Matcher, row: Row) -> str:
-    own = m.cell(row, "ref") if m.loaded.mapping.source == "csv" else None
+    own = m.cell(row, "ref") if m.own_ref else None
     if own is not None and _REF.fullmatch(own):
         return own
-    return response_ref(m.loaded.mapping.survey, _key(m, row))
+    return response_ref(m.survey, _key(m, row.cells))
 
 
 def _skipped(m: Matcher, row: Row) -> None:
@@ -241,11 +252,13 @@ def response(m: Matcher, row: Row) -> dict[str, Value]:
 
     This runs once per row of exports of many thousand rows: the answers are read in one
     pass over the fields the mapping names, and each distinct answer converted once."""
-    _skipped(m, row)
+    if m.row_checks:
+        _skipped(m, row)
     cells, skip, memo = row.cells, m.skip, m.memo
     width = len(cells)
-    answers = [(name, cells[i].strip()) for name, i in m.plan if i < width]
-    given = {name: text for name, text in answers if text not in skip}
+    given = {
+        name: text for name, i in m.plan if i < width and (text := cells[i].strip()) not in skip
+    }
     if "csat" not in given:
         raise RowSkipped("csat not answered: a response needs one")
     out: dict[str, Value] = {}
@@ -258,7 +271,9 @@ def response(m: Matcher, row: Row) -> dict[str, Value]:
         if name == "comment":
             out[name] = text.replace("\r\n", "\n")
             continue
-        known = memo.get((name, text))
-        out[name] = known if isinstance(known, str | int) else _converted(m, row, name, text)
+        known = memo[name].get(text)
+        if known is None or isinstance(known, RowProblem):  # not converted yet, or a problem
+            known = _converted(m, row, name, text)
+        out[name] = known
     out["ref"] = _ref(m, row)
     return out
