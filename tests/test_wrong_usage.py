@@ -309,3 +309,81 @@ def test_no_record_is_written_where_nothing_may_be_written(places: Places) -> No
         assert result["code"] == 2, result
         assert "permission denied; choose a place you can write to" in result["stderr"]
     assert not (places.locked / "records" / "customers" / "payroll.yaml").exists()
+
+
+def _import_inputs(folder: Path) -> dict[str, Path]:
+    """A Google Forms export and its mapping, an OpenSLO file, and files that are neither."""
+    folder.mkdir()
+    files = {
+        "export": "Timestamp,Department,Satisfaction\r\n2026/10/03 9:14:07 AM GMT+2,finance,4\r\n",
+        "mapping": "source: gforms\nsurvey: pulse-2026\ntitle: Pulse\nperiod: 2026-Q4\n"
+        "columns:\n  customer: Department\n  csat: Satisfaction\n",
+        "slo": "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: availability\n"
+        "  displayName: Availability\nspec:\n  timeWindow:\n    - duration: 1M\n"
+        "      isRolling: false\n  budgetingMethod: Occurrences\n"
+        "  objectives:\n    - target: 0.999\n",
+        "blank": "",
+        "qualtrics": 'ResponseId,Q1\r\nResponse ID,How satisfied?\r\n{"ImportId":"_recordId"},'
+        '{"ImportId":"QID1"}\r\nR_1,4\r\n',
+        "deep": "[" * 5000 + "]" * 5000 + "\n",
+    }
+    paths = {}
+    for name, text in files.items():
+        paths[name] = folder / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def import_usages(places: Places, inputs: dict[str, Path]) -> list[list[str]]:
+    """Wrong command lines of brm import survey and brm import service-levels: files that
+    are missing, folders, no text, empty, of another source or nested without end; options
+    of the other kinds; values that name nothing; repositories that cannot be used."""
+    root = ["--root", str(places.repo)]
+    export, mapping, slo = (str(inputs[k]) for k in ("export", "mapping", "slo"))
+    wrong = [str(p) for p in (places.nowhere, places.afile, places.folder, *inputs.values())]
+    survey = ["import", "survey"]
+    levels = ["import", "service-levels"]
+    lines = [[*survey, *root], [*levels, *root], [*survey, export, *root]]
+    lines += [[*survey, f, "--map", mapping, *root] for f in wrong if f != export]
+    lines += [[*survey, export, "--map", f, *root] for f in wrong if f != mapping]
+    lines += [[*levels, f, "--agreement", "finance-erp", *root] for f in wrong if f != slo]
+    lines += [
+        [*survey, export, "--map", mapping, "--agreement", "finance-erp", *root],
+        [*survey, export, "--map", mapping, "--encoding", "no-such-codec", *root],
+        [*survey, export, "--map", mapping, "--encoding", "utf-16", *root],
+        [*levels, slo, *root],
+        [*levels, slo, "--map", mapping, *root],
+        [*levels, slo, "--source", "csv", *root],
+        [*levels, slo, "--replace", *root],
+        [*levels, slo, "--encoding", "no-such-codec", "--agreement", "finance-erp", *root],
+        *([*levels, slo, "--agreement", a, *root] for a in ("", "not an id/..", "-", "x" * 300)),
+    ]
+    return lines
+
+
+def _other_roots(places: Places, inputs: dict[str, Path]) -> list[list[str]]:
+    """Right imports into repositories that cannot be used (or, with a folder that may
+    not be read, whose check fails before: the import adds no error, so it may write)."""
+    export, mapping, slo = (str(inputs[k]) for k in ("export", "mapping", "slo"))
+    lines = []
+    for other in places.roots():
+        lines.append(["import", "survey", export, "--map", mapping, "--root", other])
+        lines.append(["import", "service-levels", slo, "--agreement", "x", "--root", other])
+    return lines
+
+
+def test_every_wrong_import_of_a_survey_or_service_levels_gets_a_plain_answer(
+    places: Places, tmp_path: Path
+) -> None:
+    inputs = _import_inputs(tmp_path / "inputs")
+    wrong, roots = import_usages(places, inputs), _other_roots(places, inputs)
+    results = drive(wrong + roots, places.folder.parent, _environment(places))
+    problems = [
+        f"brm {' '.join(r['argv'])}: {_problem(r) or 'exit 0'}\n{r['stdout']}{r['stderr']}"
+        for n, r in enumerate(results)
+        if _problem(r) or (n < len(wrong) and r["code"] == 0)
+    ]
+    assert not problems, f"{len(problems)} of {len(results)} went wrong:\n\n" + "\n\n".join(
+        problems
+    )
+    assert not (places.repo / "records" / "surveys").exists()  # nothing half-written
