@@ -37,6 +37,8 @@ class Summary:
     health_of: Published[Customer] | None
     """The customer whose health a purchaser inherits (None for a customer's own)."""
     csat: Scores | None
+    csat_before: Scores | None
+    """The figure of the survey period before ``csat``'s, which its change is against."""
     service_levels: Rating | None
     """The rule of the dashboard's signal over the agreements that cover the unit; None
     when the site has no figures."""
@@ -125,6 +127,9 @@ def customer_summary(
         health=health,
         health_of=rated if health and rated and rated.id != view.customer.id else None,
         csat=series.latest if series else None,
+        csat_before=series.figures[-2]
+        if series and series.latest and series.latest.change is not None
+        else None,
         service_levels=levels,
         open_actions=len(actions),
         overdue_actions=sum(1 for a in actions if action_overdue(a, today)),

@@ -36,7 +36,11 @@ def test_a_customer_shows_its_own_health_and_the_dashboards_figures(data: SiteDa
     s = summary_of(data, "finance")
     assert s.health == stats.health["finance"]
     assert s.health_of is None
-    assert s.csat == stats.satisfaction.customers["finance"].latest
+    series = stats.satisfaction.customers["finance"]
+    assert s.csat == series.latest
+    assert s.csat is not None and s.csat.change is not None
+    assert s.csat_before == series.figures[-2]
+    assert s.csat.change == pytest.approx(s.csat.csat - s.csat_before.csat)
     signal = next(sig for sig in stats.health["finance"].signals if sig.key == "service-levels")
     assert s.service_levels == (signal.status, signal.value)
 
