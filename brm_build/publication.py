@@ -36,6 +36,7 @@ from .model import (
 from .model.repository import Entry, Repository
 from .model.restricted import models_in, restricted_paths
 from .model.settings import BrmConfig
+from .model.tables import Table, empty_tables
 from .reading import read_text
 from .settings import CONFIG_FILE
 from .yamlsource import parse_mapping
@@ -62,14 +63,22 @@ class Published(Generic[M]):
 class Publication:
     """Every valid record in its public view, by kind."""
 
-    customers: dict[str, Published[Customer]] = field(default_factory=dict)
-    services: dict[str, Published[Service]] = field(default_factory=dict)
-    agreements: dict[str, Published[Agreement]] = field(default_factory=dict)
-    meetings: dict[str, Published[Meeting]] = field(default_factory=dict)
-    surveys: dict[str, Published[Survey]] = field(default_factory=dict)
-    reports: dict[str, Published[Report]] = field(default_factory=dict)
-    projects: dict[str, Published[Project]] = field(default_factory=dict)
-    feedback: dict[str, Published[Feedback]] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=empty_tables)
+    """Every kind's public records by id, by the kind's folder."""
+
+    customers = Table[Published[Customer]]()
+    services = Table[Published[Service]]()
+    agreements = Table[Published[Agreement]]()
+    meetings = Table[Published[Meeting]]()
+    surveys = Table[Published[Survey]]()
+    reports = Table[Published[Report]]()
+    projects = Table[Published[Project]]()
+    feedback = Table[Published[Feedback]]()
+
+    def table(self, folder: str) -> dict[str, Published[Record]]:
+        """The public records of the kind in ``folder``, by id."""
+        table: dict[str, Published[Record]] = self.tables[folder]
+        return table
 
 
 def _opted_in(model: BaseModel, name: str, path: str, publish: frozenset[str]) -> bool:
@@ -149,7 +158,7 @@ def publish(repository: Repository, names: list[str]) -> Publication:
         tables[kind.folder] = {
             rid: _published(entry, kind.name, opted) for rid, entry in sorted(source.items())
         }
-    return Publication(**tables)
+    return Publication(tables)
 
 
 def restricted_names() -> list[str]:

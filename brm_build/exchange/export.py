@@ -33,7 +33,7 @@ def export_json(repository: Repository, config: BrmConfig) -> str:
     }
     for kind in KINDS:
         items = []
-        for rid, entry in getattr(public, kind.folder).items():
+        for rid, entry in public.table(kind.folder).items():
             item = {"id": rid, **entry.record.model_dump(mode="json", exclude_none=True)}
             if entry.body is not None:
                 item["notes"] = entry.body
@@ -57,7 +57,7 @@ def export_csv(repository: Repository, config: BrmConfig) -> dict[str, str]:
     opted = frozenset(config.publish)
     files: dict[str, str] = {}
     for kind in KINDS:
-        records = [(rid, entry.record) for rid, entry in getattr(public, kind.folder).items()]
+        records = [(rid, entry.record) for rid, entry in public.table(kind.folder).items()]
         for name, rows in kind_tables(kind, records, opted).items():
             files[f"{name}.csv"] = csv_text(rows)
     return files

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,7 +129,7 @@ def value_at(model: BaseModel, path: tuple[str, ...]) -> object:
 
 
 def kind_tables(
-    kind: Kind, records: list[tuple[str, BaseModel]], publish: frozenset[str]
+    kind: Kind, records: Sequence[tuple[str, BaseModel]], publish: frozenset[str]
 ) -> dict[str, list[list[str]]]:
     """The kind's table and its item tables, by table name, each with its header row."""
     main = list(columns(kind.model, kind.name, publish))
@@ -149,7 +149,7 @@ def _grandchild_table(
     kind: Kind,
     fields: tuple[str, str],
     item: type[BaseModel],
-    records: list[tuple[str, BaseModel]],
+    records: Sequence[tuple[str, BaseModel]],
     publish: frozenset[str],
 ) -> list[list[str]]:
     """The items of a list inside the items of a list, each row led by the record's id
@@ -171,7 +171,7 @@ def _child_table(
     kind: Kind,
     field: str,
     item: type[BaseModel],
-    records: list[tuple[str, BaseModel]],
+    records: Sequence[tuple[str, BaseModel]],
     publish: frozenset[str],
 ) -> list[list[str]]:
     cols = list(columns(item, f"{kind.name}.{field}", publish))

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ..findings import Finding
 from .common import Record
 from .kinds import Agreement, Customer, Feedback, Meeting, Project, Report, Service, Survey
 from .registry import KINDS, Kind
+from .tables import Table, empty_tables
 
 if TYPE_CHECKING:
     from ..yamlsource import Document, Value
@@ -61,23 +62,26 @@ class Partial:
 class Repository:
     """Every valid record by kind, and the ids of every record file found."""
 
-    customers: dict[str, Entry[Customer]] = field(default_factory=dict)
-    services: dict[str, Entry[Service]] = field(default_factory=dict)
-    agreements: dict[str, Entry[Agreement]] = field(default_factory=dict)
-    meetings: dict[str, Entry[Meeting]] = field(default_factory=dict)
-    surveys: dict[str, Entry[Survey]] = field(default_factory=dict)
-    reports: dict[str, Entry[Report]] = field(default_factory=dict)
-    projects: dict[str, Entry[Project]] = field(default_factory=dict)
-    feedback: dict[str, Entry[Feedback]] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=empty_tables)
+    """Every kind's valid records by id, by the kind's folder (see ``table``)."""
     files: dict[str, set[str]] = field(default_factory=dict)
     """Ids of every file found by kind name, valid or not, so that references to a
     record with errors do not cascade into "unknown reference" findings."""
     partial: list[Partial] = field(default_factory=list)
     """Every record file that parsed but failed its schema."""
 
+    customers = Table[Entry[Customer]]()
+    services = Table[Entry[Service]]()
+    agreements = Table[Entry[Agreement]]()
+    meetings = Table[Entry[Meeting]]()
+    surveys = Table[Entry[Survey]]()
+    reports = Table[Entry[Report]]()
+    projects = Table[Entry[Project]]()
+    feedback = Table[Entry[Feedback]]()
+
     def table(self, kind: Kind) -> dict[str, Entry[Record]]:
         """The records of one kind, by id."""
-        table: dict[str, Entry[Record]] = getattr(self, kind.folder)
+        table: dict[str, Entry[Record]] = self.tables[kind.folder]
         return table
 
     def with_salvaged(self) -> Repository:

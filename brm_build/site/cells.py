@@ -94,7 +94,7 @@ class Cells:
         key = (self._dir, folder, rid, label)
         done = self._shared.links.get(key)
         if done is None:
-            table: Mapping[str, Any] = getattr(self._shared.pub, folder)
+            table: Mapping[str, Any] = self._shared.pub.table(folder)
             if rid not in table:
                 done = self._escape(rid)
             else:

@@ -139,7 +139,7 @@ def _sources(pub: Publication) -> dict[str, Source]:
     """The page of every source file that has one, for the dashboard and changes page."""
     sources: dict[str, Source] = {}
     for folder in links.RECORD_FOLDERS:
-        table: Mapping[str, Published[Record]] = getattr(pub, folder)
+        table: Mapping[str, Published[Record]] = pub.table(folder)
         for rid, entry in table.items():
             sources[entry.path] = Source(record_page(folder, rid), _label(entry.record))
     for rid, report in pub.reports.items():
