@@ -108,9 +108,10 @@ def _add_record_parsers(sub: Subcommands, add_common: AddCommon) -> None:
         "qualtrics, surveymonkey) to a survey, as the mapping file says. Rows that cannot "
         "be converted are reported with their row number and written nowhere. "
         "measurements FILE --source csv|--map MAP: merge service-level results (brm's "
-        "own reports.measurements.csv, or a ServiceNow task_sla export as the mapping "
-        "says) into the agreements' reports; a period that holds another value is a "
-        "conflict unless --replace. service-levels FILE.yaml: add or "
+        "own reports.measurements.csv, or a ServiceNow task_sla or Jira Service "
+        "Management SLA export as the mapping says) into the agreements' reports; a "
+        "period that holds another value is a conflict unless --replace. service-levels "
+        "FILE.yaml: add or "
         "update an agreement's service levels from the kind: SLO documents of an OpenSLO "
         "file (openslo/v1 or v1alpha).",
     )

@@ -22,10 +22,10 @@ from ..yamlsource import Document
 
 MAX_MAPPING_BYTES = 1_048_576
 
-MAPPED_SOURCES = ("servicenow-task-sla",)
+MAPPED_SOURCES = ("servicenow-task-sla", "jsm-sla")
 """The service-level sources whose export needs a mapping to know its agreements (brm's
 own CSV names them); a new one is an entry here and in ``measurement_sources.READERS``."""
-MappedSource = Literal["servicenow-task-sla"]
+MappedSource = Literal["servicenow-task-sla", "jsm-sla"]
 
 
 def _zone(name: str) -> str:

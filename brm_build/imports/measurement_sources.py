@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .jsm import read_jsm
 from .readings import Readings
 from .report_csv import read_report_csv
 from .servicenow import read_servicenow
@@ -23,4 +24,5 @@ class MeasurementReader:
 READERS: dict[str, MeasurementReader] = {
     "csv": MeasurementReader(read_report_csv, needs_mapping=False),
     "servicenow-task-sla": MeasurementReader(read_servicenow, needs_mapping=True),
+    "jsm-sla": MeasurementReader(read_jsm, needs_mapping=True),
 }
