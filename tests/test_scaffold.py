@@ -415,3 +415,36 @@ def test_a_draft_is_judged_by_the_whole_check() -> None:
         ("ref-unknown", new.path, "customers[0]")
     ]
     assert not (ROOT / new.path).exists()
+
+
+def test_a_kind_without_options_of_its_own_takes_its_fields_from_its_model() -> None:
+    from brm_build.model import KIND_BY_NAME, Project
+    from brm_build.scaffold.drafts import _from_model
+    from brm_build.scaffold.options import derived_options
+
+    kind = KIND_BY_NAME["project"]
+    options = {option.name: option for option in derived_options(kind)}
+    assert list(options)[:4] == ["id", "name", "customers", "services"]
+    assert options["name"].required is True and options["services"].required is False
+    assert options["customers"].many and options["status"].choices[0] == "planned"
+    assert "sponsor" not in options and "milestones" not in options  # no one-value fields
+    values: dict[str, str | list[str]] = {
+        "id": "erp-upgrade",
+        "name": "ERP upgrade",
+        "customers": ["finance"],
+        "status": "active",
+        "start": "2026-09-01",
+    }
+    rid, data = _from_model(kind)(values)
+    assert rid == "erp-upgrade"
+    record = Project.model_validate(data)
+    assert record.start is not None and record.start.isoformat() == "2026-09-01"
+    assert record.customers == ["finance"]
+
+
+def test_a_derived_value_that_is_not_of_its_type_is_left_for_the_check() -> None:
+    from brm_build.model import KIND_BY_NAME
+    from brm_build.scaffold.drafts import _from_model
+
+    _, data = _from_model(KIND_BY_NAME["project"])({"id": "x", "start": "soon"})
+    assert data["start"] == "soon"

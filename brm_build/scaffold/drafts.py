@@ -11,7 +11,7 @@ from ..demo.yamltext import Value, document
 from ..model import KIND_BY_NAME, Kind, is_restricted
 from ..model.common import ISO_DATE
 from ..model.ids import dated_year, is_id
-from .options import OPTIONS, Values
+from .options import OPTIONS, Values, field_shape
 
 _PERSON = ("name", "email")
 Fields = dict[str, Value]
@@ -194,6 +194,35 @@ _BUILDERS: dict[str, Callable[[Values], tuple[str, Fields]]] = {
     "report": _report,
     "project": _project,
 }
+
+
+def _from_model(kind: Kind) -> Callable[[Values], tuple[str, Fields]]:
+    """The builder of a kind with no builder of its own: each option sets the field of its
+    name (see ``options.derived_options``)."""
+
+    def build(v: Values) -> tuple[str, Fields]:
+        data: Fields = {}
+        for name, info in kind.model.model_fields.items():
+            shape = field_shape(info.annotation)
+            if shape is not None and v.get(name):
+                simple, many, _ = shape
+                data[name] = _list(v, name) if many else _typed(simple, _text(v, name))
+        return _text(v, "id") or "", data
+
+    return build
+
+
+def _typed(simple: type, text: str | None) -> Value:
+    """``text`` as a value of the field's type when it is one, else the text as given,
+    for validation to report."""
+    if simple is dt.date:
+        return _date(text)
+    try:
+        return simple(text) if simple in (int, float) and text is not None else text
+    except ValueError:
+        return text
+
+
 _HINTS = {
     "survey": "responses: one item per answer (customer, csat, nps, service, respondent_role)",
     "report": "measurements: one item per period (period, results, notes)",
@@ -261,7 +290,8 @@ def draft(kind_name: str, values: Values) -> tuple[Draft | None, list[Problem]]:
         text = f"--date '{_text(values, 'date')}': write the date as YYYY-MM-DD"
         return None, [Problem(text, "date")]
     try:
-        rid, data = _BUILDERS[kind_name](values)
+        build = _BUILDERS.get(kind_name) or _from_model(kind)
+        rid, data = build(values)
     except Unusable as exc:
         return None, [Problem(str(exc), exc.option)]
     if not (dated_year(rid) is not None if kind.dated else is_id(rid)):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Union, get_args, get_origin
+from typing import Annotated, Literal, Union, get_args, get_origin
 
-from ..model import Agreement, Feedback, Meeting, Project, Record, Service
+from ..model import KINDS, Agreement, Feedback, Kind, Meeting, Project, Record, Service
 
 Values = dict[str, str | list[str]]
 """Answers by option name: text, or a list for options that take several values."""
@@ -49,7 +50,7 @@ def _role(role: str) -> Callable[[Values], bool]:
 
 
 _ID_OPTION = Option("id", "id (file name: lower-case letters, digits, hyphens)", True)
-OPTIONS: dict[str, tuple[Option, ...]] = {
+_WRITTEN: dict[str, tuple[Option, ...]] = {
     "customer": (
         _ID_OPTION,
         Option("name", "name of the business unit", True),
@@ -123,6 +124,55 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("sponsor_email", "sponsor's email"),
     ),
 }
+"""The options of the kinds whose records are more than their fields (people, dates in
+the id, results by service level): written by hand."""
+
+SIMPLE = (str, int, float, dt.date)
+"""The field types an option gives as one value on the command line."""
+
+
+def field_shape(annotation: object) -> tuple[type, bool, tuple[str, ...]] | None:
+    """A field's type as an option takes it (its simple type, whether it takes several
+    values, its choices), or None when one value on the command line cannot be it."""
+    annotation = _bare(annotation)
+    if get_origin(annotation) in (Union, types.UnionType):
+        inner = [a for a in get_args(annotation) if a is not type(None)]
+        if len(inner) != 1:
+            return None
+        annotation = _bare(inner[0])
+    many = get_origin(annotation) is list
+    if many:
+        annotation = _bare(get_args(annotation)[0])
+    if get_origin(annotation) is Literal:
+        return str, many, tuple(str(value) for value in get_args(annotation))
+    simple = annotation if isinstance(annotation, type) and annotation in SIMPLE else None
+    return None if simple is None else (simple, many, ())
+
+
+def _bare(annotation: object) -> object:
+    """A type without its ``Annotated`` constraints."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
+def derived_options(kind: Kind) -> tuple[Option, ...]:
+    """The options of a kind with none written for it, read from its model: the id, then
+    every field that one value or a repeated value on the command line can be."""
+    options = [_ID_OPTION]
+    for name, info in kind.model.model_fields.items():
+        shape = field_shape(info.annotation)
+        if shape is not None:
+            _, many, allowed = shape
+            prompt = name.replace("_", " ") + (" (ids)" if many else "")
+            options.append(Option(name, prompt, info.is_required(), allowed, many))
+    return tuple(options)
+
+
+OPTIONS: dict[str, tuple[Option, ...]] = {
+    **_WRITTEN,
+    **{k.name: derived_options(k) for k in KINDS if not k.dated and k.name not in _WRITTEN},
+}
+"""What ``brm new`` takes, kind by kind: every undated kind can be written, a kind added
+to the registry without options of its own by the options its model gives."""
 
 
 def missing(kind: str, values: Values) -> list[Option]:
