@@ -101,15 +101,18 @@ class Figures:
         return {f"{CHARTS_FOLDER}/{name}": svg.decode("utf-8") for name, svg in self.svgs.items()}
 
 
-def _render(charts: list[Chart], settings: Settings, workers: int | None) -> Rendered:
-    """The charts through the cache beside the check cache; with no cache (switched off,
-    or not to be trusted) or one that cannot be written, through a temporary folder."""
+def render_cached(
+    charts: list[Chart], settings: Settings, workers: int | None, folder: str = CHARTS_FOLDER
+) -> Rendered:
+    """The charts through the cache ``folder`` beside the check cache; with no cache
+    (switched off, or not to be trusted) or one that cannot be written, through a
+    temporary folder."""
     place = settings.cache
     secret = None if place is None else _secret(place.key_file)
     if place is not None and secret is not None:
-        folder = os.path.join(os.path.dirname(place.folder), CHARTS_FOLDER)
+        where = os.path.join(os.path.dirname(place.folder), folder)
         try:
-            return render_charts(charts, folder, workers, secret=secret)
+            return render_charts(charts, where, workers, secret=secret)
         except OSError:
             pass
     with tempfile.TemporaryDirectory(prefix=f"brm-charts-{os.getpid()}-") as cache:
@@ -120,5 +123,5 @@ def site_figures(repo: Repository, settings: Settings, workers: int | None = Non
     """Analyse the records and render every chart, drawing only what changed."""
     stats = compute_stats(repo, settings)
     charts = build_charts(stats)
-    rendered = _render(charts, settings, workers)
+    rendered = render_cached(charts, settings, workers)
     return Figures(stats, {c.name: c for c in charts}, rendered.svgs, rendered.drawn)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
 from ..check.reporters import render_text
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
@@ -86,9 +87,42 @@ def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
             if terminal and again and _asked_again(again, values):
                 continue
             return EXIT_USAGE
+        if kind == "meeting" and values.get("pack"):
+            with_notes = _with_pack(new, values, settings)
+            if with_notes is None:
+                return EXIT_USAGE
+            new = with_notes
         code, again = _write(new, settings, terminal)
         if not (terminal and again and _asked_again(again, values)):
             return code
+
+
+def _with_pack(new: Draft, values: Values, settings: Settings) -> Draft | None:
+    """``new`` with the agenda of the pack for ``--pack PERIOD`` of its first customer
+    in its notes; None (said why) when the period or the customer is unknown or the
+    records have errors."""
+    from ..check import check
+    from ..report import build_pack, parse_period
+    from ..report.markdown import meeting_notes
+
+    period = str(values["pack"])
+    span = parse_period(period)
+    units = values.get("customer") or []
+    unit = units[0] if isinstance(units, list) and units else str(units)
+    result = check(settings)
+    problem = None
+    if span is None:
+        problem = f"--pack '{period}' is not a period: use YYYY-Qn, YYYY-MM or YYYY"
+    elif unit not in result.repository.customers:
+        problem = f"--pack needs a known --customer: no customer or purchaser '{unit}'"
+    elif result.errors:
+        problem = "--pack needs records without errors: run brm check"
+    if problem is not None or span is None:
+        print(f"brm: {problem}", file=sys.stderr)
+        return None
+    pack = build_pack(result.repository, settings, unit, span)
+    command = f"brm report {unit} --period {span.label} --format pdf --out {unit}-{span.label}.pdf"
+    return replace(new, text=new.text + meeting_notes(pack, command))
 
 
 def _asked_again(options: list[Option], values: Values) -> bool:

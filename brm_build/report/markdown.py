@@ -59,3 +59,17 @@ def render_markdown(pack: Pack) -> str:
     if pack.internal:
         out += [f"**{escape(INTERNAL_NOTE)}**", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def meeting_notes(pack: Pack, command: str) -> str:
+    """The start of a review meeting's notes: the pack's proposed agenda and where the
+    pack is (``command`` writes it; the site links it from the unit's page)."""
+    agenda = next(s for s in pack.sections if s.key == "agenda")
+    lines = [line for block in agenda.blocks for line in block.lines]
+    out = ["", "## Agenda", "", *(_line(line) for line in lines), ""]
+    out += [
+        f"Review pack {pack.period}: `{command}`, or the unit's page on the site under "
+        "Review packs.",
+        "",
+    ]
+    return "\n".join(out)

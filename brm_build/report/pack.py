@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..analytics.stats import Stats, compute_stats
 from ..model.repository import Repository
 from ..model.settings import Settings
-from ..publication import publish, restricted_names
+from ..publication import Publication, publish, restricted_names
 from .agenda import agenda_section
 from .document import Pack
 from .feedback import feedback_section
@@ -46,9 +46,21 @@ def build_pack(
     names = restricted_names() if internal else []
     publication = publish(repo, names)
     figures = compute_stats(repo, settings) if stats is None else stats
-    s = scope(
-        unit, span, settings.today, publication, figures, settings.config.thresholds, internal
-    )
+    return pack_of(publication, figures, settings, unit, span, internal)
+
+
+def pack_of(
+    publication: Publication,
+    stats: Stats,
+    settings: Settings,
+    unit: str,
+    span: Span,
+    internal: bool = False,
+) -> Pack:
+    """The pack of ``unit`` from records already published (``internal``: with every
+    restricted field) and their figures."""
+    t = settings.config.thresholds
+    s = scope(unit, span, settings.today, publication, stats, t, internal)
     return Pack(
         unit=unit,
         name=s.customer.name,

@@ -78,6 +78,7 @@ _WRITTEN: dict[str, tuple[Option, ...]] = {
         Option("customer", "customers met (ids)", True, many=True),
         Option("type", "type of meeting", True, MEETING_TYPES),
         Option("slug", "file name after the date (default: from the title)"),
+        Option("pack", "review pack period for the notes' agenda (YYYY-Qn, YYYY-MM or YYYY)"),
     ),
     "feedback": (
         Option("type", "type", True, choices(Feedback, "type")),

@@ -15,16 +15,19 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..analytics.stats import compute_stats
 from ..attention.items import attention_items
 from ..charts.figures import Figures, site_figures
 from ..charts.render import default_workers
 from ..check import CheckResult, check
 from ..findings import Finding
 from ..gitlog import read_history
+from ..model.repository import Repository
 from ..model.settings import Settings
 from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish
+from ..report.site import site_packs
 from ..trust import link_under, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment
@@ -88,6 +91,13 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         figures=_public_figures(site_figures(result.repository, settings), publication),
         calendar=tuple(attention_items(result.repository, settings.today, thresholds)),
     )
+
+
+def pack_pages(repo: Repository, settings: Settings, data: SiteData) -> dict[str, str]:
+    """The review packs that the customer and purchaser pages link to, with their charts
+    and style sheet."""
+    stats = data.figures.stats if data.figures is not None else compute_stats(repo, settings)
+    return site_packs(repo, settings, stats)
 
 
 def docs_files(pages: dict[str, str]) -> dict[str, bytes]:
@@ -221,6 +231,7 @@ def build(
     data = site_data(settings, result)
     progress.stage("writing pages")
     pages = generate(data, environment())
+    pages.update(pack_pages(result.repository, settings, data))
     del data  # the pages hold what the site needs from it
     files = docs_files(pages)
     progress.stage(f"rendering {sum(1 for p in files if p.endswith('.md'))} pages")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from ..analytics.health import health_rules
 from ..analytics.periods import period_key
 from ..model import Feedback, Record
 from ..publication import Publication, Published
+from ..report.site import pack_path, site_quarters
 from ..writers import writers_page
 from . import links
 from .attention import attention
@@ -79,6 +82,15 @@ class Renderer:
         return self.page(template, page, history=history, sources=sources, **values)
 
 
+def pack_links(page: str, unit: str, today: dt.date) -> list[tuple[str, str]]:
+    """The review packs of ``unit`` on the site, latest first, linked from ``page``."""
+    start = posixpath.dirname(page) or "."
+    return [
+        (span.label, posixpath.relpath(pack_path(unit, span), start))
+        for span in site_quarters(today)
+    ]
+
+
 def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     pub, rel, data = r.data.publication, r.rel, r.data
     notice = data.config.thresholds.agreement_notice_days
@@ -92,6 +104,7 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
             "summary": summary,
             "timeline": timeline(data, view),
             "relations": diagram(pub, view),
+            "packs": pack_links(page, cid, data.today) if not c.record.retired else [],
         }
         yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():

@@ -20,6 +20,7 @@ from ..exits import EXIT_FINDINGS
 from ..model.settings import Settings
 from .build import (
     mkdocs_environment,
+    pack_pages,
     site_data,
     write_config,
     write_docs,
@@ -61,7 +62,10 @@ def regenerate(settings: Settings) -> tuple[CheckResult, dict[str, str] | None]:
     result = check(settings, settings_files=True)
     if result.errors:
         return result, None
-    return result, generate(site_data(settings, result), environment())
+    data = site_data(settings, result)
+    pages = generate(data, environment())
+    pages.update(pack_pages(result.repository, settings, data))
+    return result, pages
 
 
 def sync_docs(docs: str, old: dict[str, str], new: dict[str, str]) -> int:

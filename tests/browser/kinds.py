@@ -1,5 +1,5 @@
-"""The kinds of page the site has: each section page, one page per kind of record, and
-the theme's page for a missing address."""
+"""The kinds of page the site has: each section page, one page per kind of record, the
+theme's page for a missing address, and the review packs."""
 
 from __future__ import annotations
 
@@ -20,7 +20,14 @@ SECTIONS = tuple(
 RECORDS = tuple(f"{folder}/" for folder in links.RECORD_FOLDERS)
 """A page per record, in a folder per kind: customers/, agreements/, meetings/ and so on."""
 
-KINDS = (*SECTIONS, *RECORDS, NOT_FOUND)
+PACKS = "packs/"
+"""The review packs of the customer and purchaser pages: documents of their own, in the
+pack's print colours, outside the theme (no navigation, no dark scheme)."""
+
+THEMED = (*SECTIONS, *RECORDS, NOT_FOUND)
+"""The kinds of page that the theme draws."""
+
+KINDS = (*THEMED, PACKS)
 
 
 def example(site: Path, kind: str) -> str:

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from .axe import CONTRAST_RULES, Violation, audit
 from .conftest import DESKTOP, PHONE, OpenPage, Screen
-from .kinds import KINDS, example, unchecked
+from .kinds import KINDS, THEMED, example, unchecked
 from .layout import layout_problems, load_images
 from .structure import MIN_ALT_WORDS, audit_page, audit_site
 from .tools import axe_source
@@ -37,7 +37,7 @@ def test_no_serious_violation_on_any_kind_of_page(
     assert not violations, f"{page.url}:\n{_report(violations)}"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", THEMED)
 def test_the_dark_scheme_keeps_text_readable(
     open_page: OpenPage, built_site: Path, axe: str, kind: str
 ) -> None:

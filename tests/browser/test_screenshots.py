@@ -18,6 +18,7 @@ PAGES = {
     "directory": "customers.html",
     "customer": "customers/finance.html",
     "satisfaction": "satisfaction.html",
+    "pack": "packs/finance-2026-Q3.html",
 }
 
 
