@@ -22,10 +22,10 @@ from ..yamlsource import Document
 
 MAX_MAPPING_BYTES = 1_048_576
 
-MAPPED_SOURCES = ("servicenow-task-sla", "jsm-sla")
+MAPPED_SOURCES = ("servicenow-task-sla", "jsm-sla", "prometheus")
 """The service-level sources whose export needs a mapping to know its agreements (brm's
 own CSV names them); a new one is an entry here and in ``measurement_sources.READERS``."""
-MappedSource = Literal["servicenow-task-sla", "jsm-sla"]
+MappedSource = Literal["servicenow-task-sla", "jsm-sla", "prometheus"]
 
 
 def _zone(name: str) -> str:
@@ -94,6 +94,12 @@ class MeasurementsMapping(Record):
         "('%d/%m/%Y %H:%M:%S'); default YYYY-MM-DD HH:MM:SS.",
     )
     columns: SlaColumns = Field(default_factory=SlaColumns)
+    scale: float = Field(
+        default=1,
+        gt=0,
+        allow_inf_nan=False,
+        description="prometheus: what a sample is multiplied by (100 for a ratio of 0 to 1).",
+    )
     series: list[Series] = Field(
         min_length=1, description="Which source rows feed which service level."
     )

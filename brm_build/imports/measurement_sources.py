@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .jsm import read_jsm
+from .prometheus import read_prometheus
 from .readings import Readings
 from .report_csv import read_report_csv
 from .servicenow import read_servicenow
@@ -25,4 +26,5 @@ READERS: dict[str, MeasurementReader] = {
     "csv": MeasurementReader(read_report_csv, needs_mapping=False),
     "servicenow-task-sla": MeasurementReader(read_servicenow, needs_mapping=True),
     "jsm-sla": MeasurementReader(read_jsm, needs_mapping=True),
+    "prometheus": MeasurementReader(read_prometheus, needs_mapping=True),
 }
