@@ -348,6 +348,8 @@ def _value_message(err: ErrorDetails, shown: str) -> str:
         return "empty text: write a value or remove the field"
     if kind == "string_too_long":
         return f"longer than {ctx.get('max_length')} characters: shorten it"
+    if kind == "value_error":  # a validator's own message, without pydantic's prefix
+        return str(ctx.get("error", err["msg"]))
     return str(err["msg"])
 
 

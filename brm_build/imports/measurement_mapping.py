@@ -117,9 +117,10 @@ class LoadedMeasurementsMapping:
         """The line of the field at ``loc`` in the mapping file."""
         return self.document.position(loc)[0]
 
-    def finding(self, code: str, loc: tuple[str | int, ...], message: str) -> Finding:
+    def error(self, code: str, loc: tuple[str | int, ...], message: str) -> Finding:
         """An error at the field ``loc`` of the mapping."""
-        return error(code, self.path, self.line_of(*loc), 1, format_field(loc), message)
+        line, column = self.document.position(loc)
+        return error(code, self.path, line, column, format_field(loc), message)
 
 
 def is_measurements_mapping(document: Document) -> bool:
@@ -164,7 +165,7 @@ def against_agreements(
                 f"unknown agreement '{s.agreement}': there is no "
                 f"records/agreements/{s.agreement}.yaml{hint}"
             )
-            findings.append(loaded.finding("ref-unknown", ("series", n, "agreement"), message))
+            findings.append(loaded.error("ref-unknown", ("series", n, "agreement"), message))
             continue
         levels = [level.id for level in agreement.service_levels]
         if s.service_level not in levels:
@@ -173,7 +174,7 @@ def against_agreements(
                 f"(it has: {', '.join(levels) or 'none'})"
             )
             findings.append(
-                loaded.finding("mapping-service-level", ("series", n, "service_level"), message)
+                loaded.error("mapping-service-level", ("series", n, "service_level"), message)
             )
     return findings
 

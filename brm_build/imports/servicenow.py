@@ -69,7 +69,7 @@ def _matchers(
                 hint = f": did you mean '{close[0]}'?" if close else ": name one of its columns"
                 message = f"the file has no column '{name}'{hint}"
                 findings.append(
-                    loaded.finding("mapping-column", ("series", n, "match", name), message)
+                    loaded.error("mapping-column", ("series", n, "match", name), message)
                 )
             else:
                 pairs.append((column, value))

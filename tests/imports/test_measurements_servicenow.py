@@ -113,7 +113,7 @@ def test_a_mapped_column_the_file_lacks_is_a_finding_of_the_mapping(
     code, _, err = _run(capsys, repo, sn.csv_names())
     assert code == 2
     assert (
-        "imports/servicenow.yaml:5:1: error[mapping-column]: the file has no column 'compnay': "
+        "imports/servicenow.yaml:5:45: error[mapping-column]: the file has no column 'compnay': "
         "did you mean 'task.company'? (at series[0].match.compnay)"
     ) in err
     assert (repo / REPORT_PATH).read_text() == REPORT
