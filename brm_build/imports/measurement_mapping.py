@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from ..findings import Finding, error, format_field
 from ..model import Agreement
@@ -103,6 +103,24 @@ class MeasurementsMapping(Record):
     series: list[Series] = Field(
         min_length=1, description="Which source rows feed which service level."
     )
+
+    @field_validator("time_format", "columns", "scale")
+    @classmethod
+    def _of_its_source(cls, value: object, info: ValidationInfo) -> object:
+        """A field another source reads is an error, never silently ignored."""
+        source = info.data.get("source")
+        owner = FIELD_SOURCES[str(info.field_name)]
+        if source is not None and source != owner:
+            raise ValueError(f"{info.field_name} is read only for source {owner}: remove it")
+        return value
+
+
+FIELD_SOURCES = {
+    "time_format": "servicenow-task-sla",
+    "columns": "servicenow-task-sla",
+    "scale": "prometheus",
+}
+"""The mapping fields that only one source reads (the others' times carry their zone)."""
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,20 @@ def test_scale_must_be_a_positive_number(repo: Path, capsys: pytest.CaptureFixtu
     code, _, err = _run(capsys, repo, prom.answer())
     assert code == 2 and "imports/prometheus.yaml:3:" in err and "scale" in err
     assert REPORT not in err
+
+
+def test_a_field_of_another_source_is_a_finding(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = prom.MAPPING.replace("scale: 100", 'scale: 100\ntime_format: "%d/%m/%Y %H:%M"')
+    (repo / "imports/prometheus.yaml").write_text(text)
+    code, _, err = _run(capsys, repo, prom.answer())
+    assert code == 2
+    assert (
+        "imports/prometheus.yaml:4:14: error[schema-value]: time_format is read only for source "
+        "servicenow-task-sla: remove it (at time_format)"
+    ) in err
+    jsm = prom.MAPPING.replace("source: prometheus", "source: jsm-sla")
+    (repo / "imports/prometheus.yaml").write_text(jsm)
+    code, _, err = _run(capsys, repo, prom.answer())
+    assert code == 2 and "scale is read only for source prometheus: remove it" in err
