@@ -53,7 +53,7 @@ CHECKS: dict[str, CrossCheck] = {
     "reports": lambda repo, _: check_reports(repo),
     "report-periods": lambda repo, settings: check_report_periods(repo, settings.today),
     "attention": check_attention,
-    "satisfaction": check_satisfaction,
+    "satisfaction": lambda repo, settings: check_satisfaction(repo, settings.config.thresholds),
     "survey-copies": lambda repo, _: check_survey_copies(repo),
     "survey-invited": lambda repo, _: check_survey_invited(repo),
 }

@@ -14,7 +14,7 @@ from ..analytics.stats import records
 from ..findings import Finding, Severity
 from ..model import Customer, Survey
 from ..model.repository import Entry, Repository
-from ..model.settings import Settings
+from ..model.settings import Thresholds
 from .base import at
 
 
@@ -28,9 +28,8 @@ def _message(name: str, drop: Drop, points: float, minimum: int) -> str:
     )
 
 
-def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
+def check_satisfaction(repo: Repository, thresholds: Thresholds) -> list[Finding]:
     """Report customers whose CSAT fell by more than ``csat_drop_points`` (records.md)."""
-    t = settings.config.thresholds
     customers: dict[str, Customer] = records(repo.customers)
     copies = survey_copies(records(repo.surveys))  # survey-copy: counted once
     surveys: list[Entry[Survey]] = sorted(
@@ -41,7 +40,7 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
         return []
     # A period's figures depend on its own responses only: the older ones need no work.
     compared = (e.record for e in surveys if e.record.period in latest)
-    sat = satisfaction(compared, customers, {}, t.survey_min_responses)
+    sat = satisfaction(compared, customers, {}, thresholds.survey_min_responses)
     # The finding points at the latest survey; of several in one period, the first file.
     entry = next(e for e in surveys if e.record.period == latest[-1])
     findings: list[Finding] = []
@@ -49,8 +48,10 @@ def check_satisfaction(repo: Repository, settings: Settings) -> list[Finding]:
         unit = customers.get(cid)
         if unit is None or not unit.watched:
             continue
-        for drop in csat_drops(figures, latest, t.csat_drop_points):
-            message = _message(unit.name, drop, t.csat_drop_points, t.survey_min_responses)
+        for drop in csat_drops(figures, latest, thresholds.csat_drop_points):
+            message = _message(
+                unit.name, drop, thresholds.csat_drop_points, thresholds.survey_min_responses
+            )
             findings.append(at(entry, "csat-drop", ("period",), message, Severity.WARNING))
     return findings
 
