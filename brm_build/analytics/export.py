@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from .estimates import Interval
 from .health import Health
+from .practice import Practice
 from .response_rate import ResponseRate
 from .satisfaction import EVERYONE, Scores, Series
 from .service_levels import AgreementAttainment, LevelAttainment, Result
@@ -111,8 +112,44 @@ def _rates_json(by_period: Mapping[str, ResponseRate]) -> JsonObject:
     return {period: _rate_json(rate) for period, rate in by_period.items()}
 
 
+def share(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in percent with one decimal; None of nothing."""
+    return round(100 * part / whole, 1) if whole else None
+
+
+def practice_json(p: Practice) -> JsonObject:
+    """One quarter's practice figures, each share with the counts behind it."""
+    median = p.delivery_days_median
+    return {
+        "as_of": p.as_of.isoformat(),
+        "customers": p.customers,
+        "customers_met": p.customers_met,
+        "customers_met_pct": share(p.customers_met, p.customers),
+        "agreements_active": p.agreements_active,
+        "agreements_reviewed_12m": p.agreements_reviewed_12m,
+        "agreements_reviewed_pct": share(p.agreements_reviewed_12m, p.agreements_active),
+        "plans_current": p.plans_current,
+        "plans_current_pct": share(p.plans_current, p.customers),
+        "requirements_raised": p.requirements_raised,
+        "requirements_delivered": p.requirements_delivered,
+        "requirements_delivered_undated": p.requirements_delivered_undated,
+        "delivery_days_median": None if median is None else round(median, 1),
+        "overdue_actions": p.overdue_actions,
+        "open_complaints": p.open_complaints,
+        "open_escalations": p.open_escalations,
+    }
+
+
 def stats_json(stats: Stats) -> JsonObject:
     """Every figure as one JSON-ready mapping."""
+    out = _figures_json(stats)
+    if stats.practice is not None:
+        out["practice"] = {q: practice_json(p) for q, p in stats.practice.items()}
+    return out
+
+
+def _figures_json(stats: Stats) -> JsonObject:
+    """The satisfaction, service-level and health figures as one mapping."""
     sat = stats.satisfaction
     return {
         "today": stats.today.isoformat(),

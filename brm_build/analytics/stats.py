@@ -12,6 +12,7 @@ from ..model.repository import Entry, Repository
 from ..model.settings import Settings
 from .counted import counted_reports, survey_copies
 from .health import Health, HealthInputs, Rule, health_rules, relationship_health
+from .practice import Practice
 from .satisfaction import Satisfaction, satisfaction
 from .service_levels import AgreementAttainment, attainment
 
@@ -29,6 +30,8 @@ class Stats:
     rules: tuple[Rule, ...]
     customers: Mapping[str, Customer]
     services: Mapping[str, Service]
+    practice: Mapping[str, Practice] | None = None
+    """The practice's figures by quarter, when asked for (they read the git history)."""
 
 
 def records(table: Mapping[str, Entry[R]]) -> dict[str, R]:

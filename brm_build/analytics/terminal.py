@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from .practice import Practice
 from .response_rate import ResponseRate
 from .satisfaction import EVERYONE, Satisfaction, Scores, Series
 from .service_levels import AgreementAttainment, LevelAttainment
@@ -160,6 +161,40 @@ def _health(stats: Stats) -> str:
     return table(["Customer", "Overall", *labels], rows, right=99) + "\n\n" + "\n".join(detail)
 
 
+def _of(part: int, whole: int) -> str:
+    return f"{part} of {whole}" if whole else NONE
+
+
+def _practice_row(p: Practice) -> list[str]:
+    median = p.delivery_days_median
+    return [
+        p.quarter,
+        _of(p.customers_met, p.customers),
+        _of(p.agreements_reviewed_12m, p.agreements_active),
+        _of(p.plans_current, p.customers),
+        str(p.requirements_raised),
+        str(p.requirements_delivered),
+        NONE if median is None else f"{median:g}",
+        str(p.overdue_actions),
+        str(p.open_complaints),
+        str(p.open_escalations),
+    ]
+
+
+def _practice(practice: Mapping[str, Practice]) -> str:
+    headers = [
+        *("Quarter", "Customers met", "Agreements reviewed", "Plans current", "Raised"),
+        *("Delivered", "Median days", "Overdue actions", "Complaints", "Escalations"),
+    ]
+    rows = [_practice_row(p) for p in reversed(list(practice.values()))]
+    return "Practice by quarter, each as of its last day (the current one as of today)\n" + (
+        table(headers, rows)
+        + "\nAgreements reviewed: of the active agreements, those reviewed within 12 months"
+        " (a meeting referencing it, or a change of review_by); plans: for the year;"
+        " median days from a requirement raised to delivered."
+    )
+
+
 def render_stats_text(stats: Stats) -> str:
     """Every figure as titled, aligned tables."""
     sat = stats.satisfaction
@@ -184,4 +219,6 @@ def render_stats_text(stats: Stats) -> str:
         f"Relationship health as of {stats.today}",
         _health(stats),
     ]
+    if stats.practice is not None:
+        parts.append(_practice(stats.practice))
     return "\n\n".join(parts) + "\n"

@@ -113,3 +113,11 @@ def meeting_due_day(last: dt.date, interval_days: int) -> dt.date:
 def few_responses(count: int, minimum: int) -> bool:
     """Whether a survey has too few responses for its results to be trusted."""
     return count < minimum
+
+
+def feedback_open_on(f: Feedback, day: dt.date) -> bool:
+    """Whether a complaint or escalation was open at the end of ``day``: raised by then and
+    open still, or resolved only after it (``resolved_on``)."""
+    if f.type == "compliment" or f.date > day:
+        return False
+    return feedback_open(f) or (f.resolved_on is not None and f.resolved_on > day)

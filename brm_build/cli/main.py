@@ -9,6 +9,8 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..check import CheckResult, check, check_findings
@@ -30,6 +32,9 @@ from . import init as cli_init
 from . import report as cli_report
 from . import workflow as cli_workflow
 from .types import Subcommands
+
+if TYPE_CHECKING:
+    from ..analytics.practice import Practice
 
 
 class UsageError(Exception):
@@ -311,6 +316,19 @@ def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
     return settings, result
 
 
+def _practice(repo: Repository, settings: Settings) -> dict[str, Practice]:
+    """The practice's figures, from the records and the versions git holds of them."""
+    from ..analytics.practice import practice_figures
+    from ..changes.versions import read_versions
+    from ..gitlog import read_history
+
+    history = read_history(settings.root)[0]
+    folders = ("customers", "agreements", "meetings", "feedback")
+    limit = settings.config.limits.max_file_bytes
+    versions = read_versions(settings.root, history, folders, limit)
+    return practice_figures(repo, versions, settings.today)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """brm stats."""
     from ..analytics.export import render_stats_json  # here: only stats needs the analytics
@@ -320,7 +338,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     settings, result = _valid_records(args)
     if result.errors:
         return EXIT_FINDINGS
-    stats = compute_stats(result.repository, settings)
+    stats = replace(
+        compute_stats(result.repository, settings),
+        practice=_practice(result.repository, settings),
+    )
     render = render_stats_json if args.format == "json" else render_stats_text
     sys.stdout.write(render(stats))
     return EXIT_OK
