@@ -9,13 +9,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..findings import Finding, error
+from ..findings import Finding, Severity, error
 from ..imports.mapping import MAX_MAPPING_BYTES, LoadedMapping, against_survey, parse_mapping_text
 from ..imports.measurement_mapping import (
     against_agreements,
     names_measurements,
     parse_measurements_mapping,
 )
+from ..imports.openslo import AGREEMENT_ANNOTATION, is_openslo, read_openslo
 from ..model.repository import Repository
 from ..reading import read_text
 from .references import unknown_reference
@@ -80,6 +81,9 @@ def check_mappings(repo: Repository, mappings: Mapping[str, MappingText]) -> lis
         findings += read.problems
         if read.text is None:
             continue
+        if is_openslo(read.text):
+            findings += _openslo(repo, read.text, path)
+            continue
         if names_measurements(read.text, path):
             findings += _measurements(repo, read.text, path)
             continue
@@ -97,3 +101,21 @@ def _measurements(repo: Repository, text: str, path: str) -> list[Finding]:
         return problems
     agreements = {aid: entry.record for aid, entry in repo.agreements.items()}
     return problems + against_agreements(loaded, agreements)
+
+
+def _openslo(repo: Repository, text: str, path: str) -> list[Finding]:
+    """An OpenSLO file for ``brm import service-levels``: what the import would refuse
+    in it, and agreements its annotations name that do not exist. Its warnings (a rolling
+    window) are the import's to say, not every check's."""
+    parsed = read_openslo(text, path)
+    found = [f for f in parsed.findings if f.severity is Severity.ERROR]
+    known = repo.files.get("agreement", set())
+    for level in parsed.levels:
+        if level.agreement is not None and level.agreement not in known:
+            message = (
+                f"{AGREEMENT_ANNOTATION} names the agreement '{level.agreement}', and there "
+                f"is no records/agreements/{level.agreement}.yaml"
+            )
+            line = level.annotation_line or level.line
+            found.append(error("openslo-agreement", path, line, 1, "", message))
+    return found

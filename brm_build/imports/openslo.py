@@ -25,6 +25,7 @@ AGREEMENT_ANNOTATION = "brm/agreement"
 """An SLO's annotation that names the agreement it belongs to (instead of --agreement)."""
 
 _MARKER = re.compile(r"^(---|\.\.\.)(?=\s|$)")
+_OPENSLO = re.compile(r"^apiVersion:[ \t]*[\"']?openslo/", re.MULTILINE)
 _ID = re.compile(ID_PATTERN)
 
 
@@ -56,6 +57,11 @@ class OpenSlo:
     def errors(self) -> list[Finding]:
         """The findings that stop the import."""
         return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def is_openslo(text: str) -> bool:
+    """Whether a YAML file holds OpenSLO documents (kept beside mappings under imports/)."""
+    return _OPENSLO.search(text) is not None
 
 
 def documents(text: str) -> list[tuple[int, str]]:

@@ -245,3 +245,13 @@ def test_a_merge_into_each_example_agreement_only_adds_lines(path: Path) -> None
     changed = [line for line in diff if line[:1] in "+-"]
     assert all(line.startswith("+ ") for line in changed) and len(changed) == 6
     assert merge_levels(merged.text, [level]).text is None  # nothing to change the second time
+
+
+def test_brm_check_reads_an_openslo_file_under_imports_as_the_import_would(repo: Path) -> None:
+    (repo / "imports").mkdir()
+    (repo / "imports/erp-slos.yaml").write_text(V1 + "---\n" + V1ALPHA, encoding="utf-8")
+    assert run_check(repo).findings == []  # several documents, and a rolling window: fine
+    bad = slo(objective="target: 99.9") + "---\n" + slo("erp-login", brm_agreement="erp-2062")
+    (repo / "imports/erp-slos.yaml").write_text(bad, encoding="utf-8")
+    found = [(f.code, f.line) for f in run_check(repo).findings]
+    assert found == [("openslo-target", 17), ("openslo-agreement", 25)]
