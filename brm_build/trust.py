@@ -69,6 +69,18 @@ def link_under(root: str, path: str) -> str | None:
     return linked_part(root, relative.replace(os.sep, "/"))
 
 
+def linked_out(out: str, root: str) -> str | None:
+    """Why a command must not write to ``out`` (its --out, relative to the folder brm runs
+    in): a part of it inside the records repository at ``root``, or inside the folder brm
+    runs in, is a symbolic link, which a commit may point anywhere."""
+    target = os.path.abspath(out)
+    for base in dict.fromkeys((os.path.abspath(root), os.getcwd())):
+        link = link_under(base, target)
+        if link is not None:
+            return f"--out {out}: {link} is a symbolic link, and brm never writes through one"
+    return None
+
+
 def linked(root: str, path: str) -> bool:
     """Whether ``path`` or any folder between ``root`` and it is a symbolic link."""
     return link_under(root, path) is not None

@@ -26,7 +26,7 @@ from ..progress import Progress, shows_progress
 from ..quoting import Quotes
 from ..settings import CONFIG_FILE, read_config
 from ..site.address import parse_address, unavailable
-from ..trust import cache_problem
+from ..trust import cache_problem, linked_out
 from . import attention as cli_attention
 from . import init as cli_init
 from . import report as cli_report
@@ -266,6 +266,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """brm demo."""
     plan = DemoPlan(args.scale, args.seed, args.today)
     progress = _progress("writing")
+    if (link := linked_out(args.out, os.getcwd())) is not None:
+        raise UsageError(link)
     try:
         count = write_demo(args.out, plan, progress)
     except DemoError as exc:
@@ -284,6 +286,8 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     """brm schemas."""
     from ..schemas import schema_texts
 
+    if not args.check and (link := linked_out(args.out, os.getcwd())) is not None:
+        raise UsageError(link)
     stale = []
     for name, text in schema_texts().items():
         path = os.path.join(args.out, name)

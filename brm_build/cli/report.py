@@ -15,6 +15,7 @@ from ..report import build_pack, parse_period, render_markdown
 from ..report.document import Pack
 from ..report.html import render_html
 from ..report.pdf import pdf_problem, render_pdf
+from ..trust import linked_out
 from .types import AddCommon, Subcommands
 
 RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown, "html": render_html}
@@ -65,6 +66,8 @@ def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
         return _usage(f"no customer or purchaser '{args.customer}' in records/customers/")
     if args.out is None and args.format not in STDOUT_FORMATS:
         return _usage(f"--format {args.format} needs --out FILE")
+    if args.out is not None and (link := linked_out(args.out, settings.root)) is not None:
+        return _usage(link)
     if args.format == "pdf" and (problem := pdf_problem()) is not None:
         return _usage(problem)
     pack = build_pack(repo, settings, args.customer, span, internal=args.internal)

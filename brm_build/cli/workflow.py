@@ -25,7 +25,7 @@ from ..model.settings import Settings
 from ..outputs import make_folder, replace_files, write_text
 from ..repository import load_repository
 from ..sources import discover
-from ..trust import link_under, linked_part
+from ..trust import link_under, linked_out, linked_part
 from . import imports as cli_import
 from . import new as cli_new
 from . import rename as cli_rename
@@ -217,6 +217,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out:
         sys.stdout.write(files["records.json"])
         return EXIT_OK
+    if (link := linked_out(args.out, settings.root)) is not None:
+        return _fail(link)
     make_folder(args.out)
     for name, text in files.items():
         write_text(os.path.join(args.out, name), text, newline="")

@@ -28,7 +28,7 @@ from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish
 from ..report.site import site_packs
-from ..trust import link_under, tracked
+from ..trust import linked_out, tracked
 from .config import mkdocs_config
 from .context import SiteData, environment
 from .leftovers import MARKER, PREVIOUS, STAGING, WORK, clean_leftovers, is_site, make_folder, mark
@@ -172,9 +172,9 @@ def out_problems(root: str, out: str) -> list[str]:
     """Why ``out`` must not be replaced by the site: it holds the records, is committed or
     reached through a link in the repository, or holds files of a site brm did not build."""
     target, home = Path(out).resolve(), Path(root).resolve()
-    link = link_under(root, out)
+    link = linked_out(out, root)
     if link is not None:
-        return [f"--out {out}: {link} is a symbolic link, and brm never writes through one"]
+        return [link]
     if target == home or target in home.parents:
         return [f"--out {out} contains the records repository: choose a folder of its own"]
     if home / "records" in (target, *target.parents):

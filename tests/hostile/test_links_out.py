@@ -75,3 +75,31 @@ def test_codeowners_writes_nothing_through_a_link(
     assert "symbolic link" in capsys.readouterr().out
     assert (outside / "CODEOWNERS").read_text() == VICTIM
     assert sorted(p.name for p in outside.iterdir()) == ["CODEOWNERS"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--format", "csv", "--out", "{out}"],
+        ["export", "--format", "json", "--out", "{out}/records.json"],
+        ["report", "finance", "--period", "2026-Q2", "--out", "{out}/pack.md"],
+        ["demo", "--scale", "1", "--out", "{out}/demo"],
+        ["schemas", "--out", "{out}/schemas"],
+    ],
+)
+def test_no_command_writes_its_out_through_a_committed_link(
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = build(tmp_path / "repo", {})
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (root / "exports").symlink_to(victim, target_is_directory=True)
+    monkeypatch.chdir(root)  # CI runs in the checkout: --out is relative to it
+    args = [part.format(out="exports") for part in command]
+    flags = ["--root", str(root), "--today", TODAY] if command[0] in ("export", "report") else []
+    assert main([*args, *flags]) == 2
+    assert "exports is a symbolic link, and brm never writes through one" in capsys.readouterr().err
+    assert list(victim.iterdir()) == []
