@@ -1,4 +1,9 @@
-"""The whole check as one function: load every record, run every check."""
+"""The whole check as one pipeline, read top-down: discover the record files and read
+them (``repository.scan``, where the cache is consulted, once per file), parse and
+validate them (``repository.load_scanned``: the file checks run as each loads), read the
+other inputs once (``inputs``), then the cross-record checks (``checks.CHECKS``, the
+mappings, CODEOWNERS and the targets' history), and last hide what looks like a secret.
+Each step is handed what it needs and returns its part; none calls back up a layer."""
 
 from __future__ import annotations
 
