@@ -18,7 +18,7 @@ from . import signals as s
 from .counted import held
 from .satisfaction import Satisfaction
 from .service_levels import AgreementAttainment
-from .tree import units_upwards
+from .tree import agreements_for, units_upwards
 
 STATUS_ORDER: tuple[s.Status, ...] = ("good", "watch", "act")
 
@@ -179,7 +179,18 @@ def health_index(data: HealthInputs) -> HealthIndex:
     agreements: dict[str, list[Agreement]] = {}
     for agreement in data.agreements.values():
         agreements.setdefault(agreement.customer, []).append(agreement)
+    for pid in _purchasers(data.customers):  # a purchaser's: also those it buys under
+        bought = agreements_for(pid, data.customers, data.agreements)
+        attained.setdefault(pid, []).extend(
+            data.attainment[a] for a in bought if a in data.attainment
+        )
+        agreements.setdefault(pid, []).extend(data.agreements[a] for a in bought)
     return HealthIndex(meetings, feedback, attained, agreements)
+
+
+def _purchasers(customers: Mapping[str, Customer]) -> list[str]:
+    """The purchasers rated for their own packs: those not retired, by id."""
+    return sorted(c for c, r in customers.items() if r.role == "purchaser" and not r.retired)
 
 
 def customer_health(
@@ -219,11 +230,24 @@ def customer_health(
     return Health(cid, name, worst(sig.status for sig in rated), rated)
 
 
-def relationship_health(data: HealthInputs, t: Thresholds, today: dt.date) -> dict[str, Health]:
+def relationship_health(
+    data: HealthInputs, t: Thresholds, today: dt.date, index: HealthIndex | None = None
+) -> dict[str, Health]:
     """The health of every customer whose relationship is watched (not retired), by id."""
-    index = health_index(data)
+    index = health_index(data) if index is None else index
     return {
         cid: customer_health(cid, data, t, today, index)
         for cid in sorted(data.customers)
         if data.customers[cid].watched
     }
+
+
+def purchaser_health(
+    data: HealthInputs, t: Thresholds, today: dt.date, index: HealthIndex | None = None
+) -> dict[str, Health]:
+    """The health of every purchaser not retired, by id, rated by the customers' rules on
+    its own records and those below it, its service levels and agreements those of the
+    agreements it buys under. The dashboard rates customers only; a purchaser's review
+    pack shows this."""
+    index = health_index(data) if index is None else index
+    return {pid: customer_health(pid, data, t, today, index) for pid in _purchasers(data.customers)}

@@ -11,7 +11,15 @@ from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Serv
 from ..model.repository import Entry, Repository
 from ..model.settings import Settings
 from .counted import counted_reports, survey_copies
-from .health import Health, HealthInputs, Rule, health_rules, relationship_health
+from .health import (
+    Health,
+    HealthInputs,
+    Rule,
+    health_index,
+    health_rules,
+    purchaser_health,
+    relationship_health,
+)
 from .practice import Practice
 from .satisfaction import Satisfaction, satisfaction
 from .service_levels import AgreementAttainment, attainment
@@ -30,6 +38,9 @@ class Stats:
     rules: tuple[Rule, ...]
     customers: Mapping[str, Customer]
     services: Mapping[str, Service]
+    purchasers: Mapping[str, Health]
+    """The health of every purchaser not retired, for its review pack (the dashboard and
+    ``health`` rate customers only)."""
     practice: Mapping[str, Practice] | None = None
     """The practice's figures by quarter, when asked for (they read the git history)."""
 
@@ -62,12 +73,14 @@ def compute_stats(repo: Repository, settings: Settings) -> Stats:
     inputs = HealthInputs(
         customers, sat, met, agreements, list(meetings.values()), list(feedback.values())
     )
+    index = health_index(inputs)
     return Stats(
         today=settings.today,
         satisfaction=sat,
         attainment=met,
-        health=relationship_health(inputs, t, settings.today),
+        health=relationship_health(inputs, t, settings.today, index),
         rules=health_rules(t),
         customers=customers,
         services=services,
+        purchasers=purchaser_health(inputs, t, settings.today, index),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Customer, structure
+from ..model import Agreement, Customer, structure
 
 
 def units_upwards(unit: str, customers: Mapping[str, Customer]) -> list[str]:
@@ -25,3 +25,25 @@ def tree_order(customers: Mapping[str, Customer]) -> list[tuple[str, int]]:
         parent = customers[cid].parent
         children.setdefault(parent if parent in customers else None, []).append(cid)
     return structure.walk(children.get(None, []), lambda cid: children.get(cid, []))
+
+
+def agreeing_customer(unit: str, customers: Mapping[str, Customer]) -> str | None:
+    """The customer that agrees for ``unit``: itself, or the nearest customer above it
+    (records.md: only a customer agrees); None when there is none."""
+    chain = units_upwards(unit, customers)
+    return next((u for u in chain if u in customers and customers[u].role == "customer"), None)
+
+
+def agreements_for(
+    unit: str, customers: Mapping[str, Customer], agreements: Mapping[str, Agreement]
+) -> list[str]:
+    """The ids of the agreements ``unit`` has: a customer's own, or for a purchaser those
+    of the customer it buys under that cover a service it uses, by id."""
+    customer = agreeing_customer(unit, customers)
+    if customer is None:
+        return []
+    own = sorted(aid for aid, a in agreements.items() if a.customer == customer)
+    if customer == unit:
+        return own
+    used = set(customers[unit].services)
+    return [aid for aid in own if used.intersection(agreements[aid].services)]

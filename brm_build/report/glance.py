@@ -8,6 +8,11 @@ from ..site.relations import relationship_manager
 from .document import Block, Section, Table
 from .scope import Scope
 
+PURCHASER_RATING = (
+    "Rated by the rules of customer health, on the records of this purchaser and those "
+    "below it; service levels and agreements are those of the agreements it buys under."
+)
+
 
 def _person(person: Person | None, internal: bool) -> str:
     if person is None:
@@ -34,7 +39,7 @@ def _covered(s: Scope) -> list[str]:
 
 def glance_section(s: Scope) -> Section:
     """Health rating and signals as of today, relationship manager, units covered."""
-    health = s.stats.health.get(s.unit)
+    health = s.stats.health.get(s.unit) or s.stats.purchasers.get(s.unit)
     manager = relationship_manager(s.publication, s.unit).person
     lines = [
         *_covered(s),
@@ -45,12 +50,14 @@ def glance_section(s: Scope) -> Section:
         budget = s.customer.it_budget
         lines.append(f"IT budget (restricted): {budget.amount:,.0f} {budget.currency}.")
     if health is None:
-        why = "it is retired" if s.customer.retired else "health is rated for customers"
+        why = "it is retired" if s.customer.retired else "it has no role that is rated"
         rating = Block("Health", (f"No health rating: {why}.",))
     else:
         rows = tuple((sig.label, sig.status, sig.value) for sig in health.signals)
+        how = () if s.customer.role == "customer" else (PURCHASER_RATING,)
         rating = Block(
             f"Health as of {s.today}: {health.status}",
+            how,
             table=Table(("Signal", "Rating", "What was seen"), rows),
         )
     return Section("glance", "The relationship at a glance", (Block("", tuple(lines)), rating))

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..analytics.stats import Stats
-from ..analytics.tree import units_upwards
+from ..analytics.tree import agreements_for
 from ..model import Agreement, Customer, Feedback, Meeting, Project
 from ..model.settings import Thresholds
 from ..publication import Publication, Published
@@ -62,15 +62,9 @@ class Scope:
     def agreements(self) -> list[Published[Agreement]]:
         """The agreements of the unit, or for a purchaser those of the customer it buys
         under that cover a service it uses (records.md: only a customer agrees)."""
-        chain = units_upwards(self.unit, self.stats.customers)
-        customer = next((u for u in chain if self.role(u) == "customer"), None)
-        if customer is None:
-            return []
-        own = self.relations.agreements_of.get(customer, [])
-        found = [self.publication.agreements[a] for a in own]
-        if customer != self.unit:
-            used = set(self.customer.services)
-            found = [a for a in found if used.intersection(a.record.services)]
+        records = {aid: a.record for aid, a in self.publication.agreements.items()}
+        ids = agreements_for(self.unit, self.stats.customers, records)
+        found = [self.publication.agreements[a] for a in ids]
         return sorted(found, key=lambda a: (a.record.valid_from, a.id))
 
     def role(self, unit: str) -> str:

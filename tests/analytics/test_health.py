@@ -12,6 +12,7 @@ from brm_build.analytics.health import (
     customer_health,
     health_index,
     health_rules,
+    purchaser_health,
     relationship_health,
     worst,
 )
@@ -208,4 +209,30 @@ def test_a_retired_customer_has_no_health_to_watch() -> None:
     customers = {"finance": unit("Group Finance"), "retail": retired}
     sat = satisfaction([], customers, {}, T.survey_min_responses)
     data = HealthInputs(customers, sat, {}, {}, [], [])
+    assert list(relationship_health(data, T, TODAY)) == ["finance"]
+
+
+def test_a_purchaser_is_rated_on_its_own_records_and_the_agreements_it_buys_under() -> None:
+    customers = {
+        "finance": unit("Group Finance"),
+        "payables": unit("Payables", "finance").model_copy(update={"services": ["erp"]}),
+        "treasury": unit("Treasury", "finance"),
+        "old": unit("Old", "finance").model_copy(update={"status": "retired"}),
+    }
+    covering = agreement("finance", [level("up", 99)])
+    other = agreement("finance", [level("up", 99)]).model_copy(update={"services": ["crm"]})
+    months = {f"2026-0{m}": {"up": 50.0} for m in range(3, 6)}
+    met = attainment({"a": covering, "b": other}, {"a": report("a", months)})
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    held = meeting(TODAY - dt.timedelta(days=10), ["treasury"])
+    data = HealthInputs(customers, sat, met, {"a": covering, "b": other}, [held], [])
+    rated = purchaser_health(data, T, TODAY)
+    assert list(rated) == ["payables", "treasury"]  # purchasers not retired
+    payables = {sig.key: sig for sig in rated["payables"].signals}
+    assert payables["service-levels"].status == "act"  # agreement a, which covers erp
+    assert payables["meetings"].status == "act"  # treasury's meeting is not its own
+    treasury = {sig.key: sig for sig in rated["treasury"].signals}
+    assert treasury["service-levels"].value.startswith("no measured")  # uses no agreed service
+    assert treasury["meetings"].status == "good"
+    assert rated["payables"] == customer_health("payables", data, T, TODAY)
     assert list(relationship_health(data, T, TODAY)) == ["finance"]

@@ -122,3 +122,14 @@ def test_the_response_rate_is_the_analytics_one_with_its_counts(tmp_path: Path) 
     finance = _markdown(settings, "finance", "2026-Q4")
     assert "Response rate 2026-Q4: 0% (0–16%), 0 of the 20 people invited answered." in finance
     assert "Response rate 2026-Q3: 46% (28–65%), 11 of the 24" in finance
+
+
+def test_a_purchaser_pack_shows_the_analytics_health_of_the_purchaser(
+    example_settings: Settings,
+) -> None:
+    report = check(example_settings)
+    health = compute_stats(report.repository, example_settings).purchasers["payroll"]
+    text = _markdown(example_settings, "payroll", "2026-Q3")
+    assert f"### Health as of {TODAY}: {health.status}" in text
+    for signal in health.signals:
+        assert f"| {signal.label} | {signal.status} | {signal.value} |" in text
