@@ -67,3 +67,24 @@ def test_importing_the_round_again_changes_nothing(
     assert _import(copy, name) == 0
     assert "72 skipped" in capsys.readouterr().out
     assert (copy / SURVEY).read_bytes() == before
+
+
+AGREEMENT = "records/agreements/finance-erp-2025.yaml"
+
+
+def test_the_examples_openslo_file_holds_its_percent_service_levels(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The agreement's percent service levels come from imports/finance-erp-slos.yaml:
+    without the last of them, an import writes it back byte for byte."""
+    args = ["import", "service-levels", str(copy / "imports/finance-erp-slos.yaml")]
+    args += ["--root", str(copy), "--today", EXAMPLE_TODAY.isoformat()]
+    assert main(args) == 0
+    assert "finance-erp-2025.yaml is unchanged" in capsys.readouterr().out
+    text = (ROOT / AGREEMENT).read_text(encoding="utf-8")
+    head, level = text.split("  - id: report-availability\n")
+    rest = level[level.index("funding:") :]
+    (copy / AGREEMENT).write_text(head + rest, encoding="utf-8")
+    assert main(args) == 0
+    assert "  + report-availability: " in capsys.readouterr().out
+    assert (copy / AGREEMENT).read_text(encoding="utf-8") == text
