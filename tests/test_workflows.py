@@ -114,7 +114,17 @@ def test_github_workflow_checks_summarises_and_publishes() -> None:
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
     runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
-    assert runs.count("pip install .") == 3
+    # The check and the summary install brm alone; only the build adds the site extra.
+    installs = {
+        name: [s["run"] for s in job["steps"] if "pip install" in s.get("run", "")]
+        for name, job in jobs.items()
+        if name != "deploy"
+    }
+    assert installs == {
+        "check": ["pip install ."],
+        "changes": ["pip install ."],
+        "site": ['pip install . "brm-build[site]"'],
+    }
     assert any("GITHUB_STEP_SUMMARY" in run for run in runs)
     for job in ("check", "site"):
         (cache,) = [s for s in jobs[job]["steps"] if s.get("uses", "").startswith("actions/cache")]
@@ -132,6 +142,9 @@ def test_gitlab_pipeline_reports_code_quality_and_publishes() -> None:
     )
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert pipeline["default"]["before_script"][-1] == "pip install --quiet ."
+    builders = [name for name, job in pipeline.items() if "brm build" in str(job)]
+    assert builders == ["pages"]
+    assert pipeline["pages"]["before_script"] == ['pip install --quiet . "brm-build[site]"']
     # GitLab caches only files in the checkout, where brm's signing key must never be.
     assert "cache" not in pipeline["default"]
     assert not any("XDG_CACHE_HOME" in line for line in pipeline["default"]["before_script"])

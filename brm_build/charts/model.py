@@ -15,9 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 
-_MATPLOTLIB = metadata.version("matplotlib")
-"""The version that draws, read without importing it (a build whose charts are all
-cached never loads matplotlib)."""
+
+@functools.cache
+def _matplotlib() -> str:
+    """The version that draws, read without importing it (a build whose charts are all
+    cached never loads matplotlib), and only when a key is made: a lean install, without
+    the site extra, reads chart specs for the Markdown review pack but draws none."""
+    return metadata.version("matplotlib")
 
 
 DRAWING_MODULES = ("draw", "draw_satisfaction", "draw_service_levels", "marks", "model", "style")
@@ -177,7 +181,7 @@ def spec_key(spec: Spec) -> str:
     payload = {
         "spec": spec,
         "drawing_code": drawing_code(),
-        "matplotlib": _MATPLOTLIB,
+        "matplotlib": _matplotlib(),
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, allow_nan=False, default=_fields)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -18,6 +18,7 @@ from ..check.reporters import REPORTERS, render_markdown, render_text
 from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from ..extras import extra_problem
 from ..findings import Finding, sorted_findings
 from ..model.repository import Repository
 from ..model.settings import CacheSettings, Settings
@@ -369,6 +370,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """brm build."""
+    _need_site("brm build")
     from ..site.build import build as build_site  # here: the site imports matplotlib (slow)
 
     settings, config_findings = settings_from(args)
@@ -403,6 +405,7 @@ class _ServeReporter:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """brm serve."""
+    _need_site("brm serve")
     from ..site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
 
     settings, _ = settings_from(args)
@@ -412,6 +415,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Stop like Ctrl-C on SIGTERM too, so that the preview stops its MkDocs server.
     signal.signal(signal.SIGTERM, _interrupt)
     return serve_site(settings, args.dev_addr, _ServeReporter(settings))
+
+
+def _need_site(what: str) -> None:
+    """Stop with what to install (exit 2) when the site extra is missing."""
+    problem = extra_problem(what)
+    if problem:
+        raise UsageError(problem)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 from ..exits import EXIT_OK, EXIT_USAGE
+from ..extras import extra_problem
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..outputs import write_bytes, write_text
@@ -68,6 +69,9 @@ def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
         return _usage(f"--format {args.format} needs --out FILE")
     if args.out is not None and (link := linked_out(args.out, settings.root)) is not None:
         return _usage(link)
+    drawn = args.format != "markdown"  # the charts are drawn with the site's matplotlib
+    if drawn and (problem := extra_problem(f"brm report --format {args.format}")) is not None:
+        return _usage(problem)
     if args.format == "pdf" and (problem := pdf_problem()) is not None:
         return _usage(problem)
     pack = build_pack(repo, settings, args.customer, span, internal=args.internal)

@@ -14,11 +14,28 @@ from .environment import Installed, build_wheel
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
-    """brm built as a wheel and installed with its dependencies into a fresh venv, which
-    is removed at the end of the session (it is large, and no test looks at it later)."""
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """brm built as a wheel, once per session for every environment that installs it."""
+    folder = tmp_path_factory.mktemp("wheel")
+    yield build_wheel(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Iterator[Installed]:
+    """The wheel installed with the site extra into a fresh venv, which is removed at the
+    end of the session (it is large, and no test looks at it later)."""
     folder = tmp_path_factory.mktemp("installed")
-    yield Installed.create(folder, build_wheel(folder))
+    yield Installed.create(folder, wheel, extras="site")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def lean(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Iterator[Installed]:
+    """The wheel installed without extras, as ``pip install brm-build`` does in a CI job
+    that only checks: no MkDocs, no matplotlib."""
+    folder = tmp_path_factory.mktemp("lean")
+    yield Installed.create(folder, wheel)
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -47,13 +47,15 @@ class Installed:
     home: Path
 
     @classmethod
-    def create(cls, folder: Path, wheel: Path) -> Installed:
-        """A fresh virtual environment in ``folder`` with ``wheel`` and its dependencies."""
+    def create(cls, folder: Path, wheel: Path, extras: str = "") -> Installed:
+        """A fresh virtual environment in ``folder`` with ``wheel`` and its dependencies,
+        and those of ``extras`` (such as "site"; none: the lean install)."""
         venv, home = folder / "venv", folder / "home"
         home.mkdir(parents=True)
         _run([sys.executable, "-m", "venv", str(venv)])
         installed = cls(venv, home)
-        pip = [str(installed.python), "-m", "pip", "install", "-q", str(wheel)]
+        requirement = f"{wheel}[{extras}]" if extras else str(wheel)
+        pip = [str(installed.python), "-m", "pip", "install", "-q", requirement]
         _run(pip, env=installed.environment())
         return installed
 
