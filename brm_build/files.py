@@ -19,5 +19,8 @@ def open_regular(abspath: str) -> int:
     if stat.S_ISREG(mode):
         return fd
     os.close(fd)
-    what = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
-    raise OSError(errno.EINVAL, f"it is {what}, not a regular file; a record must be a file")
+    if stat.S_ISDIR(mode):
+        what = "a folder"
+    else:
+        what = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+    raise OSError(errno.EINVAL, f"it is {what}, not a regular file; brm reads only regular files")

@@ -30,3 +30,8 @@ def test_a_link_is_never_followed(tmp_path: Path) -> None:
     os.symlink(tmp_path / "a.yaml", tmp_path / "link.yaml")
     with pytest.raises(OSError):
         open_regular(str(tmp_path / "link.yaml"))
+
+
+def test_a_folder_is_called_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match="it is a folder, not a regular file"):
+        open_regular(str(tmp_path))
