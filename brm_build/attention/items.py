@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..analytics.periods import next_period, period_key
 from ..checks.attention import last_meetings
 from ..checks.base import ancestors
+from ..model import Survey
 from ..model.repository import Entry, Repository
 from ..model.settings import Thresholds
 from . import rules
@@ -133,6 +135,51 @@ def _meetings(repo: Repository, today: dt.date, t: Thresholds) -> Iterator[Draft
         yield f"meeting:{cid}", "meeting", due, cid, entry, ("name",), text
 
 
+def _plans(repo: Repository, today: dt.date, t: Thresholds) -> Iterator[Draft]:
+    """This year's and next year's plan of each customer, while it has none for the year."""
+    for cid, entry in repo.customers.items():
+        c = entry.record
+        if not c.watched:
+            continue
+        for year in (today.year, today.year + 1):
+            if year > dt.MAXYEAR or rules.has_plan_for(c.plans, year):
+                continue
+            due = rules.plan_due_day(year, t.plan_review_days)
+            text = f"review the business plan of {c.name} for {year} and record it in plans"
+            loc: Loc = ("plans",) if c.plans else ("name",)
+            yield f"plan:{cid}:{year}", "plan", due, cid, entry, loc, text
+
+
+def _surveys(repo: Repository) -> Iterator[Draft]:
+    """Each customer's next survey round: one period of its latest round after it closed
+    (a customer in no round yet is due with the organisation's next)."""
+    latest: dict[str, Survey] = {}
+    for survey in repo.surveys.values():
+        s = survey.record
+        units = {r.customer for r in s.responses} | set(s.invited)
+        for top in {t for u in units for t in ancestors(repo.customers, u)}:
+            if top not in latest or _later(s, latest[top]):
+                latest[top] = s
+    newest = max(latest.values(), key=_order, default=None)
+    for cid, entry in repo.customers.items():
+        last = latest.get(cid, newest)
+        if not entry.record.watched or last is None:
+            continue
+        after = f"after {last.period}" if cid in latest else "in no round yet"
+        text = f"survey {entry.record.name} again ({after})"
+        round_ = next_period(last.period)
+        due = rules.next_survey_day(last)
+        yield f"survey:{cid}:{round_}", "survey", due, cid, entry, ("name",), text
+
+
+def _order(s: Survey) -> tuple[tuple[int, int, int], dt.date]:
+    return period_key(s.period), rules.survey_closing_day(s)
+
+
+def _later(s: Survey, other: Survey) -> bool:
+    return _order(s) > _order(other)
+
+
 def _owners(repo: Repository, unit: str) -> tuple[str, ...]:
     """The owners of ``unit`` and of every unit above it, nearest first, once each."""
     found: dict[str, None] = {}
@@ -150,6 +197,8 @@ def attention_items(repo: Repository, today: dt.date, t: Thresholds) -> list[Ite
         *_actions(repo),
         *_feedback(repo, t),
         *_meetings(repo, today, t),
+        *_plans(repo, today, t),
+        *_surveys(repo),
     ]
     items = [
         Item(

@@ -6,11 +6,13 @@ these. Each rule is a pure function of the records, ``today`` and the one thresh
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Agreement, Feedback
-from ..model.kinds import Action
+from ..model import Agreement, Feedback, Survey
+from ..model.kinds import Action, Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +123,41 @@ def feedback_open_on(f: Feedback, day: dt.date) -> bool:
     if f.type == "compliment" or f.date > day:
         return False
     return feedback_open(f) or (f.resolved_on is not None and f.resolved_on > day)
+
+
+def has_plan_for(plans: Sequence[Plan], year: int) -> bool:
+    """Whether a customer's plans hold one for ``year``: the year, or a quarter or month of it."""
+    return any(int(p.period[:4]) == year for p in plans)
+
+
+def plan_due_day(year: int, review_days: int) -> dt.date:
+    """The last day, ``review_days`` into ``year``, by which its plan is to be reviewed."""
+    return _shift(dt.date(year, 1, 1), review_days - 1)
+
+
+def _months_of(period: str) -> int:
+    """How many months a period lasts: a year 12, a quarter 3, a month 1."""
+    return 12 if len(period) == 4 else 3 if "Q" in period else 1
+
+
+def _period_end(period: str) -> dt.date:
+    year = int(period[:4])
+    last = 12 if len(period) == 4 else int(period[-1]) * 3 if "Q" in period else int(period[5:])
+    return dt.date(year, 12, 31) if last == 12 else dt.date(year, last + 1, 1) - dt.timedelta(1)
+
+
+def survey_closing_day(s: Survey) -> dt.date:
+    """The day a survey round closed: its ``closed``, else the last day of its period."""
+    return s.closed if s.closed is not None else _period_end(s.period)
+
+
+def next_survey_day(s: Survey) -> dt.date:
+    """The day the next round is due: one of the round's periods after it closed (a
+    quarterly survey closed on 15 October is due again on 15 January)."""
+    closed = survey_closing_day(s)
+    index = closed.year * 12 + closed.month - 1 + _months_of(s.period)
+    year, month = divmod(index, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(closed.day, last))

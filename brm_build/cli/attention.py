@@ -31,9 +31,10 @@ def add_parser(
         "attention",
         help="list what is due or overdue and what comes up, by the check's rules",
         description="List agreement renewal notices, reviews and ends, open actions, open "
-        "complaints and escalations, and customers due a meeting: overdue first, then what "
-        "comes up, each with a stable key, its customer's owners and the record's file and "
-        "line. An item is overdue exactly when brm check warns about it.",
+        "complaints and escalations, customers due a meeting, a business plan for the year "
+        "or their next survey round: overdue first, then what comes up, each with a stable "
+        "key, its customer's owners and the record's file and line. An agreement, action, "
+        "feedback or meeting item is overdue exactly when brm check warns about it.",
     )
     add_common(p)
     p.add_argument(

@@ -32,6 +32,8 @@ class Thresholds(_Config):
     feedback_open_days: int = Field(default=30, ge=1)
     survey_min_responses: int = Field(default=5, ge=1)
     csat_drop_points: float = Field(default=10.0, ge=0)
+    plan_review_days: int = Field(default=90, ge=1, le=366)
+    """A customer's business plan for a year is due within this many days of its start."""
 
 
 class Limits(_Config):

@@ -45,6 +45,8 @@ thresholds:
   survey_min_responses: {t.survey_min_responses}
   # a customer's CSAT falling by more points than this between the two latest periods
   csat_drop_points: {t.csat_drop_points:g}
+  # a customer's business plan for the year is due within this many days of January 1
+  plan_review_days: {t.plan_review_days}
 
 # Bounds that keep a hostile change from exhausting CI.
 limits:

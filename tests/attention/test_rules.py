@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from brm_build.attention import rules
-from brm_build.model import Agreement, Feedback
-from brm_build.model.kinds import Action
+from brm_build.model import Agreement, Feedback, Survey
+from brm_build.model.kinds import Action, Plan
 
 TODAY = dt.date(2026, 11, 26)
 DAY = dt.timedelta(days=1)
@@ -76,3 +76,32 @@ def test_an_agreement_ends_within_the_notice_window_up_to_its_last_day() -> None
 def test_few_responses_is_below_the_minimum() -> None:
     assert rules.few_responses(4, 5)
     assert not rules.few_responses(5, 5)
+
+
+def _survey(period: str, closed: dt.date | None) -> Survey:
+    return Survey.model_validate(
+        {"title": "Round", "period": period, "closed": closed, "responses": []}
+    )
+
+
+def test_a_plan_counts_for_the_year_its_period_lies_in() -> None:
+    plans = [Plan.model_validate({"period": p, "summary": "Grow"}) for p in ("2026-Q4", "2027")]
+    assert rules.has_plan_for(plans, 2026) and rules.has_plan_for(plans, 2027)
+    assert not rules.has_plan_for(plans, 2025)
+    assert rules.has_plan_for([Plan.model_validate({"period": "2025-07", "summary": "X"})], 2025)
+
+
+def test_a_years_plan_is_due_on_the_last_day_of_its_first_review_days() -> None:
+    assert rules.plan_due_day(2027, 90) == dt.date(2027, 3, 31)
+    assert rules.plan_due_day(2028, 90) == dt.date(2028, 3, 30)  # a leap year
+    assert rules.plan_due_day(2027, 1) == dt.date(2027, 1, 1)
+    assert rules.plan_due_day(9999, 366) == dt.date.max
+
+
+def test_the_next_survey_round_is_due_one_period_after_the_last_closed() -> None:
+    assert rules.next_survey_day(_survey("2026-Q3", dt.date(2026, 10, 15))) == dt.date(2027, 1, 15)
+    assert rules.next_survey_day(_survey("2026-12", dt.date(2027, 1, 31))) == dt.date(2027, 2, 28)
+    assert rules.next_survey_day(_survey("2026", None)) == dt.date(2027, 12, 31)
+    assert rules.survey_closing_day(_survey("2026-Q1", None)) == dt.date(2026, 3, 31)
+    assert rules.survey_closing_day(_survey("2026-02", None)) == dt.date(2026, 2, 28)
+    assert rules.next_survey_day(_survey("2199", dt.date(9999, 12, 1))) == dt.date.max
