@@ -58,6 +58,7 @@ schemas: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/measurements_bench.py
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache $(BROWSER_DIR)/node_modules test-artifacts

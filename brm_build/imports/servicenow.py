@@ -8,7 +8,10 @@ their stop time in the mapping's zone."""
 from __future__ import annotations
 
 import difflib
+import math
+import operator
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..findings import Finding
 from .measurement_mapping import LoadedMeasurementsMapping
@@ -17,14 +20,20 @@ from .servicenow_table import SlaTable, column_of, read_sla_table
 from .sla_tally import Tally, problem
 from .sources_context import SourceContext
 from .tables import SourceError
-from .times import TimeReader, period_of
+from .times import TimeReader
 
 COMPLETED = "completed"
+_COMPLETED = frozenset({"completed", "Completed"})
 TRUE = frozenset({"true", "1", "yes"})
 FALSE = frozenset({"false", "0", "no"})
+_AS_WRITTEN = {"true": True, "false": False}
+"""How ServiceNow writes them: looked up before anything else is tried."""
 
 
 def _breached(text: str) -> bool:
+    known = _AS_WRITTEN.get(text)
+    if known is not None:
+        return known
     value = text.strip().lower()
     if value in TRUE:
         return True
@@ -33,10 +42,23 @@ def _breached(text: str) -> bool:
     raise RowProblem(f"has_breached '{text}' is neither true nor false")
 
 
+def _finite(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
 def _percentage(text: str) -> None:
     """A business elapsed percentage must be a number (ServiceNow writes 1,234.5)."""
-    if text.strip():
-        number(text.replace(",", "") if "." in text else text, "business_percentage")
+    try:
+        value = float(text)
+    except ValueError:
+        if text.strip():
+            number(text.replace(",", "") if "." in text else text, "business_percentage")
+        return
+    if not math.isfinite(value):
+        raise RowProblem(f"business_percentage '{text}' is not a finite number")
 
 
 def _column(table: SlaTable, loaded: LoadedMeasurementsMapping, name: str, path: str) -> int:
@@ -77,10 +99,71 @@ def _matchers(
     return out, findings
 
 
-def _matches(cells: Sequence[str], raw: Sequence[str] | None, pairs: list[tuple[int, str]]) -> bool:
-    for column, value in pairs:
-        if cells[column] != value and (raw is None or raw[column] != value):
-            return False
+class _SeriesOf:
+    """Which series a row feeds: the indexes of the series whose ``match`` it holds. An
+    export has few distinct combinations of the matched fields, so each is worked out once."""
+
+    def __init__(self, matchers: list[list[tuple[int, str]]]) -> None:
+        self.matchers = matchers
+        columns = sorted({column for pairs in matchers for column, _ in pairs})
+        self.key = operator.itemgetter(*columns) if columns else (lambda cells: ())
+        self.known: dict[object, tuple[int, ...]] = {}
+
+    def __call__(self, cells: Sequence[str], raw: Sequence[str] | None) -> tuple[int, ...]:
+        if raw is not None:  # a display value or a value may match: not kept
+            return self._hits(cells, raw)
+        key = self.key(cells)
+        hits = self.known.get(key)
+        if hits is None:
+            hits = self.known[key] = self._hits(cells, None)
+        return hits
+
+    def _hits(self, cells: Sequence[str], raw: Sequence[str] | None) -> tuple[int, ...]:
+        return tuple(
+            i
+            for i, pairs in enumerate(self.matchers)
+            if all(cells[c] == v or (raw is not None and raw[c] == v) for c, v in pairs)
+        )
+
+
+@dataclass(frozen=True)
+class _Columns:
+    stage: int
+    breached: int
+    end: int
+    percent: int | None
+
+
+def _columns(table: SlaTable, loaded: LoadedMeasurementsMapping, path: str) -> _Columns:
+    stage, breached, end = (
+        _column(table, loaded, name, path) for name in ("stage", "has_breached", "end_time")
+    )
+    named = loaded.mapping.columns.business_percentage or "business_percentage"
+    return _Columns(stage, breached, end, column_of(table, named))
+
+
+def _counts(
+    readings: Readings,
+    at: _Columns,
+    hits: tuple[int, ...],
+    row: int,
+    cells: tuple[Sequence[str], Sequence[str]],
+) -> bool:
+    """Whether a matched row counts: it feeds one series (else it is a problem) and is
+    completed (else it is skipped). ``cells`` are its display values and its values."""
+    shown, values = cells
+    if len(hits) > 1:
+        why = (
+            f"the row matches series {hits[0] + 1} and {hits[1] + 1} of the mapping: make "
+            "their match tell them apart"
+        )
+        readings.problems.append((row, why))
+        return False
+    stage = values[at.stage]
+    if stage not in _COMPLETED and stage.strip().lower() != COMPLETED:
+        why = f"stage is '{shown[at.stage]}': only completed task SLAs count"
+        readings.skipped.append((row, why))
+        return False
     return True
 
 
@@ -93,47 +176,33 @@ def read_servicenow(path: str, context: SourceContext) -> Readings:
         )
     m = loaded.mapping
     table = read_sla_table(path, context.encoding)
-    stage_at, breached_at, end_at = (
-        _column(table, loaded, name, path) for name in ("stage", "has_breached", "end_time")
-    )
-    percent_at = column_of(table, m.columns.business_percentage or "business_percentage")
+    at = _columns(table, loaded, path)
     matchers, findings = _matchers(table, loaded)
     if findings:
         return Readings(findings=findings)
     times = TimeReader(None if table.utc else m.time_format, m.timezone, table.utc)
     tally = Tally(m.series, context.agreements)
     readings = Readings()
-    for n, row in enumerate(table.rows):
+    series_of = _SeriesOf(matchers)
+    for row, shown, raw in table.rows:
         readings.rows_read += 1
-        raw = table.raw[n] if table.raw is not None else None
-        cells = row.cells
-        hits = [i for i, pairs in enumerate(matchers) if _matches(cells, raw, pairs)]
+        hits = series_of(shown, raw)
         if not hits:
             readings.unmatched += 1
             continue
-        if len(hits) > 1:
-            first, second = hits[0] + 1, hits[1] + 1
-            why = (
-                f"the row matches series {first} and {second} of the mapping: make their "
-                "match tell them apart"
-            )
-            readings.problems.append((row.number, why))
+        values = raw or shown
+        simple = len(hits) == 1 and values[at.stage] in _COMPLETED  # most rows: no call
+        if not simple and not _counts(readings, at, hits, row, (shown, values)):
             continue
-        index = hits[0]
-        stage = (raw or cells)[stage_at]
-        if stage.strip().lower() != COMPLETED:
-            why = f"stage is '{cells[stage_at]}': only completed task SLAs count"
-            readings.skipped.append((row.number, why))
-            continue
-        period = None
+        index, period = hits[0], None
         try:
-            year, month = times.month((raw or cells)[end_at], "end_time")
-            period = period_of(year, month, tally.grains[index])
-            met = not _breached((raw or cells)[breached_at])
-            if percent_at is not None:
-                _percentage((raw or cells)[percent_at])
-            tally.count(index, period, met, row.number)
+            period = tally.period(index, times.month(values[at.end], "end_time"))
+            breached = _AS_WRITTEN.get(values[at.breached])
+            met = not (_breached(values[at.breached]) if breached is None else breached)
+            if at.percent is not None and not _finite(values[at.percent]):
+                _percentage(values[at.percent])  # says why, unless written 1,234.5 or blank
+            tally.count(index, period, met, row)
         except RowProblem as why:
-            problem(readings, row.number, str(why), tally.withhold(index, period))
+            problem(readings, row, str(why), tally.withhold(index, period))
     readings.results = tally.results()
     return readings

@@ -5,11 +5,13 @@ reference as ``{"link", "value"}`` or ``{"display_value", "link"}``)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .tables import Row, SourceError, Table, csv_rows, decode, read_bytes, table
+from .tables import MAX_CELL, SourceError, Table, decode, read_bytes, separator
 
 LABELS = {
     "task": ("Task",),
@@ -32,14 +34,20 @@ _NAMES = {label.casefold(): name for name, labels in LABELS.items() for label in
 _RAW_STAGES = frozenset({"in_progress", "completed", "cancelled", "paused", "breached"})
 
 
+Cells = Sequence[str]
+Rows = Iterator[tuple[int, Cells, Cells | None]]
+"""Each row's number (as a spreadsheet shows it, header counted, or from 1 in an API
+answer's ``result``), its display values, and its values when the answer has both."""
+
+
 @dataclass(frozen=True)
 class SlaTable:
-    """The export's columns and rows of display values; for a Table API answer with values
-    also those (``raw``), and whether its times are in UTC (the API's values are)."""
+    """The export's columns and its rows, read as they are asked for (an export of a
+    hundred thousand rows is never held whole); whether its times are in UTC (the API's
+    values are)."""
 
     columns: list[str]
-    rows: list[Row]
-    raw: list[Sequence[str]] | None
+    rows: Rows
     utc: bool
 
 
@@ -87,19 +95,34 @@ def _api_table(text: str, path: str) -> SlaTable:
     except ValueError as exc:
         raise SourceError(f"{path} is not JSON: {exc}") from None
     columns = list(dict.fromkeys(key for record in records for key in record))
-    rows: list[Row] = []
-    raw: list[Sequence[str]] = []
+    shown: list[Cells] = []
+    raw: list[Cells] = []
     forms: set[str] = set()
-    for n, record in enumerate(records, start=1):
+    for record in records:
         cells = [_cell(record.get(column)) for column in columns]
-        rows.append(Row(n, [shown for shown, _, _ in cells]))
+        shown.append([display for display, _, _ in cells])
         raw.append([value for _, value, _ in cells])
         forms.update(form for _, _, form in cells)
     at = columns.index("stage") if "stage" in columns else None
     stages = {values[at] for values in raw} if at is not None else set()
     values = "value" in forms or (bool(stages) and stages <= _RAW_STAGES and "display" not in forms)
     both = "both" in forms
-    return SlaTable(columns, rows, raw if both else None, utc=both or values)
+    rows = zip(range(1, len(shown) + 1), shown, raw if both else [None] * len(shown), strict=True)
+    return SlaTable(columns, rows, utc=both or values)
+
+
+def _csv_rows(reader: Iterator[list[str]], width: int, path: str) -> Rows:
+    """The data rows of a CSV reader, a blank one left out, a short one filled up."""
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):
+            if len(row) < width or not row[0]:
+                if not "".join(row).strip():
+                    continue  # a blank line, as spreadsheets leave them
+                row = [*row, *[""] * (width - len(row))]
+            yield number, row, None
+    except csv.Error as exc:
+        raise SourceError(f"{path}: row {number + 1}: not readable as CSV: {exc}") from None
 
 
 def read_sla_table(path: str, encoding: str | None) -> SlaTable:
@@ -107,11 +130,10 @@ def read_sla_table(path: str, encoding: str | None) -> SlaTable:
     text = decode(read_bytes(path), path, encoding)
     if text.lstrip().startswith(("{", "[")):
         return _api_table(text, path)
-    rows = csv_rows(text, path)
-    found = table(rows, rows[0] if rows else [], 1)
-    width = len(found.columns)
-    padded = [
-        row if len(row.cells) >= width else Row(row.number, [*row.cells, *[""] * width][:width])
-        for row in found.rows
-    ]
-    return SlaTable(found.columns, padded, None, utc=False)
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        raise SourceError(f"{path}: row 1: not readable as CSV: {exc}") from None
+    return SlaTable(header, _csv_rows(reader, len(header), path), utc=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Agreement
 from .measurement_mapping import Series
 from .readings import Readings, Result, RowProblem, admitted, level_period
+from .times import period_of
 
 DECIMALS = 2
 """Results are written to hundredths of a percent, as service reports give them."""
@@ -29,6 +30,7 @@ class Tally:
     rows: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     withheld: set[tuple[int, str | None]] = field(default_factory=set)
     _allowed: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    _periods: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.grains = [
@@ -48,15 +50,23 @@ class Tally:
                 self._allowed[key] = str(problem)
         return self._allowed[key]
 
+    def period(self, index: int, month: tuple[int, int]) -> str:
+        """The period of series ``index``'s service level that a year and month is in."""
+        key = (index, month)
+        found = self._periods.get(key)
+        if found is None:
+            found = self._periods[key] = period_of(*month, self.grains[index])
+        return found
+
     def count(self, index: int, period: str, met: bool, row: int) -> None:
         """Count one completed record of series ``index`` in ``period``; RowProblem when
         the period is outside the agreement."""
-        refusal = self._refusal(index, period)
-        if refusal is not None:
-            raise RowProblem(refusal)
         key = (index, period)
         tally = self.counts.get(key)
         if tally is None:
+            refusal = self._refusal(index, period)
+            if refusal is not None:
+                raise RowProblem(refusal)
             tally = self.counts[key] = [0, 0]
             self.rows[key] = []
         tally[0] += met

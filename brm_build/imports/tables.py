@@ -94,7 +94,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def _separator(text: str) -> str:
+def separator(text: str) -> str:
     """Comma or semicolon: whichever the first line holds more of outside quotes."""
     first = text.split("\n", 1)[0]
     outside = first.split('"')[::2]
@@ -105,7 +105,7 @@ def _separator(text: str) -> str:
 def csv_rows(text: str, path: str) -> list[list[str]]:
     """Every row of a CSV text, header rows included; SourceError names a bad row."""
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
     collecting = gc.isenabled()
     gc.disable()  # rows of text hold no cycles: collecting while they pile up cost a third
     try:

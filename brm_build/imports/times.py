@@ -37,6 +37,23 @@ def _pattern(time_format: str) -> re.Pattern[str] | None:
     return re.compile(out) if {"d", "m", "H", "M"} <= set(re.findall(r"<(\w)>", out)) else None
 
 
+_CLOCK = {"%H": "(?:[01]?[0-9]|2[0-3])", "%M": "[0-5][0-9]", "%S": "[0-5][0-9]"}
+
+
+def _clock(time_format: str) -> re.Pattern[str] | None:
+    """A regular expression that only a valid time of day matches, for a format of hours,
+    minutes and seconds alone; None for any other."""
+    out, rest = "", time_format
+    while rest:
+        if rest[:2] in _CLOCK:
+            out, rest = out + _CLOCK[rest[:2]], rest[2:]
+        elif rest[0] == "%":
+            return None
+        else:
+            out, rest = out + re.escape(rest[0]), rest[1:]
+    return re.compile(out) if "%H" in time_format else None
+
+
 class TimeReader:
     """Reads one format of times, written in ``zone`` or (``utc``) in UTC, into the year
     and month of the local date in ``zone``."""
@@ -46,6 +63,13 @@ class TimeReader:
         self.zone = zoneinfo.ZoneInfo(zone)
         self.utc = utc
         self._pattern = None if self.format == ISO else _pattern(self.format)
+        # A local time's month is its date's: each date is read once, and the time of
+        # day only matched (an export holds a few hundred dates and many thousand times).
+        date, space, clock = self.format.partition(" ")
+        self._clock = _clock(clock) if space and not utc else None
+        if self._clock is not None and any(d in date for d in ("%H", "%M", "%S")):
+            self._clock = None
+        self._dates: dict[str, tuple[int, int]] = {}
 
     def _parse(self, text: str) -> dt.datetime:
         if self.format == ISO:
@@ -64,8 +88,14 @@ class TimeReader:
 
     def month(self, text: str, what: str) -> tuple[int, int]:
         """The year and month of ``text`` in the zone; RowProblem when it is no time."""
+        if self._clock is not None:
+            date, _, clock = text.partition(" ")
+            known = self._dates.get(date)
+            if known is not None and self._clock.fullmatch(clock):
+                return known
+        text = text.strip()
         try:
-            when = self._parse(text.strip())
+            when = self._parse(text)
         except ValueError:
             shown = self.format
             for directive, text_of in _SHOWN.items():
@@ -73,6 +103,8 @@ class TimeReader:
             raise RowProblem(f"{what} '{text}' is not a date and time as {shown}") from None
         if self.utc:
             when = when.replace(tzinfo=dt.UTC).astimezone(self.zone)
+        elif self._clock is not None:
+            self._dates[text.partition(" ")[0]] = (when.year, when.month)
         return when.year, when.month
 
 
