@@ -33,9 +33,12 @@ class Summary:
     """What the first screen of a unit's page says about it."""
 
     health: Health | None
-    """The unit's relationship health; a purchaser's is its customer's."""
+    """The unit's own relationship health (a purchaser's by the customers' rules, as its
+    review pack shows it), else the one it inherits."""
     health_of: Published[Customer] | None
-    """The customer whose health a purchaser inherits (None for a customer's own)."""
+    """The customer above a purchaser, whose health it inherits (None for a customer)."""
+    inherited: Health | None
+    """That customer's health: what the dashboard shows for the purchaser's relationship."""
     csat: Scores | None
     csat_before: Scores | None
     """The figure of the survey period before ``csat``'s, which its change is against."""
@@ -110,9 +113,11 @@ def customer_summary(
 ) -> Summary:
     """The summary of ``view``'s unit; ``units`` are it and the units below it."""
     today, stats = data.today, data.figures.stats if data.figures else None
-    rated = _rated(view)
-    health = stats.health.get(rated.id) if stats and rated else None
-    series = stats.satisfaction.customers.get(view.customer.id) if stats else None
+    cid, rated = view.customer.id, _rated(view)
+    above = rated if rated and rated.id != cid else None
+    inherited = stats.health.get(above.id) if stats and above else None
+    own = (stats.health.get(cid) or stats.purchasers.get(cid)) if stats else None
+    series = stats.satisfaction.customers.get(cid) if stats else None
     levels = None
     if stats:
         covering = [line.agreement.id for line in view.agreements]
@@ -124,8 +129,9 @@ def customer_summary(
     ]
     next_item, overdue = _calendar(view, units, calendar, today)
     return Summary(
-        health=health,
-        health_of=rated if health and rated and rated.id != view.customer.id else None,
+        health=own or inherited,
+        health_of=above if inherited else None,
+        inherited=inherited,
         csat=series.latest if series else None,
         csat_before=series.figures[-2]
         if series and series.latest and series.latest.change is not None

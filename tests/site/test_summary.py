@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from brm_build.attention.rules import feedback_open
@@ -45,10 +47,11 @@ def test_a_customer_shows_its_own_health_and_the_dashboards_figures(data: SiteDa
     assert s.service_levels == (signal.status, signal.value)
 
 
-def test_a_purchaser_inherits_its_customers_health(data: SiteData) -> None:
+def test_a_purchaser_shows_its_own_health_and_its_customers(data: SiteData) -> None:
     assert data.figures is not None
     s = summary_of(data, "accounts-payable")
-    assert s.health == data.figures.stats.health["finance"]
+    assert s.health == data.figures.stats.purchasers["accounts-payable"]
+    assert s.inherited == data.figures.stats.health["finance"]
     assert s.health_of is not None and s.health_of.id == "finance"
     assert s.csat == data.figures.stats.satisfaction.customers["accounts-payable"].latest
 
@@ -74,3 +77,11 @@ def test_the_page_opens_with_the_summary_and_no_restricted_field(data: SiteData)
     budget = data.publication.customers["finance"].record.it_budget
     assert budget is None  # restricted: not published
     assert "2400000" not in page and "2,400,000" not in page
+
+
+def test_a_purchaser_without_its_own_rating_inherits_its_customers(data: SiteData) -> None:
+    assert data.figures is not None
+    stats = dataclasses.replace(data.figures.stats, purchasers={})
+    unrated = dataclasses.replace(data, figures=dataclasses.replace(data.figures, stats=stats))
+    s = summary_of(unrated, "accounts-payable")
+    assert s.health is s.inherited is stats.health["finance"]
