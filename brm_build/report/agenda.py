@@ -28,7 +28,9 @@ def agenda_items(s: Scope) -> list[str]:
     if now:
         latest = now[-1]
         change = "" if latest.change is None else f", {latest.change:+.0f} points"
-        items.append(f"Satisfaction: CSAT {latest.csat:.0f}% from {latest.n} responses{change}")
+        n = f"{latest.n} response{'s' * (latest.n != 1)}"
+        low = " (low confidence)" if latest.low_confidence else ""
+        items.append(f"Satisfaction: CSAT {latest.csat:.0f}% from {n}{low}{change}")
     open_items = [f.record for f in s.feedback() if feedback_open(f.record)]
     if open_items:
         items.append(f"Open complaints and escalations ({len(open_items)})")

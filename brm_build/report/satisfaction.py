@@ -110,7 +110,13 @@ def satisfaction_section(s: Scope) -> Section:
             Block("", (f"Organisation average, {org[-1].period}: CSAT {org[-1].csat:.0f}%.",))
         )
     if series is not None:
-        blocks.append(Block("Chart", chart=_chart(s, series), empty="No answers to chart."))
+        blocks.append(
+            Block(
+                "Trend over the survey periods",
+                chart=_chart(s, series),
+                empty="No answers to chart.",
+            )
+        )
     comments = _comments(s)
     if comments:
         blocks.append(Block("Comments (restricted)", comments))

@@ -16,6 +16,8 @@ from .scope import Scope
 
 CHART_PERIODS = 12
 """How many periods up to the end of the pack's period the chart shows."""
+TREND = "Last result vs previous"
+"""What the trend column compares (the analytics' trend): not the attainment beside it."""
 
 
 def _within(a: AgreementAttainment, keep: Callable[[Result], bool]) -> AgreementAttainment:
@@ -39,11 +41,15 @@ def _notes(s: Scope, aid: str) -> dict[str, str]:
     return {m.period: m.notes for m in report.record.measurements if m.notes}
 
 
+def _target(direction: str, target: float, unit: str) -> str:
+    """A target as the agreement states it: direction, number and unit."""
+    return f"{'≥' if direction == 'at_least' else '≤'} {target:g} {unit}"
+
+
 def _level_row(now: LevelAttainment, before: LevelAttainment, trend: str) -> tuple[str, ...]:
-    sign = "≥" if now.direction == "at_least" else "≤"
     return (
         now.metric,
-        f"{sign} {now.target:g} {now.unit}",
+        _target(now.direction, now.target, now.unit),
         _share(now.attainment, now.met, len(now.measured)),
         _share(before.attainment, before.met, len(before.measured)),
         trend,
@@ -64,14 +70,14 @@ def _agreement_blocks(s: Scope, a: AgreementAttainment) -> list[Block]:
         if now.measured
         else f"nothing measured in {span.label}"
     )
-    header = ("Service level", "Target", span.label, before.label, "Trend")
+    header = ("Service level", "Target", span.label, before.label, TREND)
     notes = _notes(s, a.id)
     breaches = tuple(
         (
             level.metric,
             r.period,
             f"{r.actual:g} {level.unit}",
-            f"{r.target:g}",
+            _target(level.direction, r.target, level.unit),
             notes.get(r.period, ""),
         )
         for level in now.levels
@@ -85,7 +91,11 @@ def _agreement_blocks(s: Scope, a: AgreementAttainment) -> list[Block]:
             table=Table(("Service level", "Period", "Achieved", "Target", "Notes"), breaches),
             empty="No breach in this period.",
         ),
-        Block("Chart", chart=agreement_chart(recent), empty="Nothing measured to chart."),
+        Block(
+            f"Trend over the last {CHART_PERIODS} periods",
+            chart=agreement_chart(recent),
+            empty="Nothing measured to chart.",
+        ),
     ]
 
 

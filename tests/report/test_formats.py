@@ -102,3 +102,20 @@ def test_the_pdf_pack(internal: bool, tmp_path: Path, capsys: pytest.CaptureFixt
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
         assert ("Internal" in page) is internal
+
+
+@pytest.mark.parametrize("unit", ["finance", "payroll"])
+def test_the_agenda_stays_whole_and_the_closing_note_with_it(
+    unit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The proposed agenda is not split across pages, and the pack's last words are not
+    left alone on a page of their own."""
+    _pdf_tools()
+    out = tmp_path / "pack.pdf"
+    argv = ["report", unit, "--period", "2026-Q3", "--format", "pdf", "--out", str(out)]
+    code = main([*argv, "--root", str(ROOT), "--today", TODAY, "--internal"])
+    assert code == 0, capsys.readouterr().err
+    last = _pages(out)[-1]
+    assert "Proposed agenda" in last and "1. Welcome" in last
+    assert "Decisions, actions and the date of the next review" in last
+    assert last.count("Internal: for IT") == 1
