@@ -53,7 +53,7 @@ def test_a_new_repository_checks_clean_with_every_kind(
     code, out, err = init(capsys, root, "--organisation", "Acme Group")
     assert (code, err) == (0, "")
     assert out.startswith(
-        f"wrote a records repository for Acme Group into {root} (25 files, 9 example records)"
+        f"wrote a records repository for Acme Group into {root} (27 files, 9 example records)"
     )
     result = check(settings_for(root, TODAY))
     assert (result.files, result.findings) == (9, [])
@@ -120,7 +120,7 @@ def test_this_repository_has_the_editor_settings_init_writes() -> None:
     assert (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8") == editor_settings()
     schemas = json.loads(editor_settings())["yaml.schemas"]
     assert len(schemas) == sum(1 for kind in KINDS if kind.extension == ".yaml") + 1
-    assert schemas["./schemas/import-survey.schema.json"] == ["imports/*.yaml"]
+    assert schemas["./schemas/import-mapping.schema.json"] == ["imports/*.yaml"]
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab", "none"])

@@ -197,7 +197,7 @@ def test_vscode_maps_every_yaml_kind_to_its_schema() -> None:
         for k in KINDS
         if k.extension == ".yaml"
     }
-    expected["./schemas/import-survey.schema.json"] = ["imports/*.yaml"]
+    expected["./schemas/import-mapping.schema.json"] = ["imports/*.yaml"]
     assert settings["yaml.schemas"] == expected
     for schema, globs in expected.items():
         assert (ROOT / schema).is_file()

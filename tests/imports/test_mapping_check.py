@@ -66,7 +66,7 @@ def test_the_json_schema_agrees_with_the_check() -> None:
 
 def test_editors_map_the_mapping_files_to_their_schema() -> None:
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"]["./schemas/import-survey.schema.json"] == ["imports/*.yaml"]
+    assert settings["yaml.schemas"]["./schemas/import-mapping.schema.json"] == ["imports/*.yaml"]
 
 
 def test_a_cached_run_sees_a_changed_mapping(tmp_path: Path) -> None:

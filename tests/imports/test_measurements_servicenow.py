@@ -6,11 +6,15 @@ nothing half-written."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from ..casebuilder import run_check
+from ..conftest import ROOT
 from . import servicenow_exports as sn
 from .measurements import REPORT, REPORT_PATH, brm_import, report_csv, repository
 
@@ -155,3 +159,18 @@ def test_brm_check_names_a_series_of_an_unknown_agreement(repo: Path) -> None:
     )
     found = [(f.code, f.line, f.field) for f in run_check(repo).findings]
     assert ("ref-unknown", 6, "series[0].agreement") in found
+
+
+def test_the_editors_schema_tells_the_mappings_apart() -> None:
+    """imports/*.yaml has one schema for editors: a service-level mapping is checked as
+    one, a survey mapping as one, and a typo in either is marked."""
+    schema = json.loads((ROOT / "schemas/import-mapping.schema.json").read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(schema)
+    for name in ("servicenow-task-sla-rnd", "csat-2026-q3-gforms"):
+        data = yaml.safe_load((ROOT / f"imports/{name}.yaml").read_text(encoding="utf-8"))
+        assert check.is_valid(json.loads(json.dumps(data, default=str))), name  # dates as text
+    mapping = yaml.safe_load(sn.mapping())
+    assert check.is_valid(mapping)
+    mapping["series"][0]["sevrice_level"] = mapping["series"][0].pop("service_level")
+    assert not check.is_valid(mapping)
+    assert not check.is_valid({"source": "servicenow-task-sla", "survey": "x", "period": "2026"})
