@@ -32,6 +32,7 @@ import pydantic
 import yaml
 
 from . import __version__
+from .files import read_at_most
 from .findings import Finding, Severity
 from .model.settings import CacheSettings, Settings
 from .outputs import replace_whole
@@ -151,10 +152,10 @@ class FileCache:
     def _read_signed(self, name: str) -> str | None:
         """The body of a cache file, if this key signed it."""
         try:
-            with open(os.path.join(self.place.folder, name), "rb") as handle:
-                head, _, body = handle.read(MAX_BYTES + 1).partition(b"\n")
+            raw = read_at_most(os.path.join(self.place.folder, name), MAX_BYTES + 1)
         except OSError:
             return None
+        head, _, body = raw.partition(b"\n")
         if head != f"{FORMAT} {_signature(self.secret, body)}".encode():
             return None  # written by another key or version, or tampered with: start afresh
         return body.decode("utf-8")

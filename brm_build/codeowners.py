@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 
 from .checks.base import ancestors
-from .files import open_regular
+from .files import read_at_most
 from .findings import Finding, warning
 from .model import KINDS
 from .model.repository import Repository
@@ -103,8 +103,7 @@ def read_codeowners(root: str, path: str) -> str | None:
     if link_under(root, path) is not None:
         return None
     try:
-        with os.fdopen(open_regular(os.path.join(root, path)), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_at_most(os.path.join(root, path), MAX_BYTES + 1)
     except OSError:
         return None
     return None if len(raw) > MAX_BYTES else raw.decode("utf-8", errors="replace")

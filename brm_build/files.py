@@ -24,3 +24,22 @@ def open_regular(abspath: str) -> int:
     else:
         what = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
     raise OSError(errno.EINVAL, f"it is {what}, not a regular file; brm reads only regular files")
+
+
+def read_at_most(abspath: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the regular file at ``abspath`` (OSError for anything else),
+    asking the system for no more than it holds: a buffer of the whole limit for every
+    small file costs more than the reading, and a limit of a GiB would be allocated whole."""
+    fd = open_regular(abspath)
+    try:
+        left = min(os.fstat(fd).st_size + 1, limit)
+        chunks = []
+        while left > 0:
+            chunk = os.read(fd, left)
+            chunks.append(chunk)
+            if len(chunk) < left:  # a regular file reads short only at its end
+                break
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

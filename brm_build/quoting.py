@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from .files import open_regular
+from .files import read_at_most
 from .model.restricted import restricted_keys
 
 _NAMES = restricted_keys()
@@ -43,8 +43,7 @@ def quotable_lines(abspath: str, max_bytes: int) -> list[str | None]:
     """The lines of a record file that a reporter may quote (None: hidden); nothing of a
     file larger than ``max_bytes``, which is never read whole."""
     try:
-        with os.fdopen(open_regular(abspath), "rb") as handle:  # never a pipe or a link
-            raw = handle.read(max_bytes + 1)
+        raw = read_at_most(abspath, max_bytes + 1)  # never a pipe or a link
     except OSError:
         return []
     if len(raw) > max_bytes:

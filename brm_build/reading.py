@@ -7,7 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .files import open_regular
+from .files import read_at_most
 from .findings import Finding, error
 from .yamlsource import Document, parse_mapping
 
@@ -25,28 +25,10 @@ class Parsed:
     findings: tuple[Finding, ...]
 
 
-def _read_at_most(abspath: str, limit: int) -> bytes:
-    """Up to ``limit`` bytes of a file, asking the system for no more than it holds:
-    a buffer of the whole limit for every small record file costs more than the reading."""
-    fd = open_regular(abspath)
-    try:
-        left = min(os.fstat(fd).st_size + 1, limit)
-        chunks = []
-        while left > 0:
-            chunk = os.read(fd, left)
-            chunks.append(chunk)
-            if len(chunk) < left:  # a regular file reads short only at its end
-                break
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list[Finding]]:
     """Read a file as UTF-8 (a byte-order mark is allowed), within the size limit."""
     try:
-        raw = _read_at_most(abspath, max_bytes + 1)
+        raw = read_at_most(abspath, max_bytes + 1)
     except OSError as exc:
         return None, [
             error("file-unreadable", path, 1, 1, "", f"cannot read the file: {exc.strerror}")

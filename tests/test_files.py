@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from brm_build.files import open_regular
+from brm_build.files import open_regular, read_at_most
 
 
 def test_a_regular_file_is_opened(tmp_path: Path) -> None:
@@ -35,3 +36,26 @@ def test_a_link_is_never_followed(tmp_path: Path) -> None:
 def test_a_folder_is_called_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="it is a folder, not a regular file"):
         open_regular(str(tmp_path))
+
+
+def test_reading_at_most_a_limit_asks_only_for_what_the_file_holds(tmp_path: Path) -> None:
+    path = tmp_path / "records.txt"
+    path.write_bytes(b"x" * 10_000)
+    tracemalloc.start()
+    try:
+        data = read_at_most(str(path), 1 << 30)  # a GiB: never allocated for 10 kB
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == b"x" * 10_000
+    assert peak < 1 << 20
+
+
+def test_reading_at_most_a_limit_stops_at_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"y" * 5000)
+    assert read_at_most(str(path), 4097) == b"y" * 4097
+    assert read_at_most(str(path), 5001) == b"y" * 5000
+    os.symlink(path, tmp_path / "link.yaml")
+    with pytest.raises(OSError):
+        read_at_most(str(tmp_path / "link.yaml"), 100)

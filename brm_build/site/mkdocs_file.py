@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ..files import open_regular
+from ..files import read_at_most
 from ..findings import Finding, error
 from ..trust import link_under
 from .mkdocs_settings import NAMES, line_of, setting_problems
@@ -116,8 +116,7 @@ def _read(root: str, rel: str) -> tuple[str | None, str | None]:
     if link_under(root, rel) is not None:
         return None, "is a symbolic link, which brm never follows"
     try:
-        with os.fdopen(open_regular(os.path.join(root, rel)), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_at_most(os.path.join(root, rel), MAX_BYTES + 1)
     except OSError as exc:
         return None, f"cannot be read: {exc.strerror or exc}"
     if len(raw) > MAX_BYTES:
