@@ -56,8 +56,12 @@ browser-test: install browser-install
 schemas: install
 	$(BIN)/brm schemas
 
+# make bench BENCH_SCALE=2 BENCH_BUILD_SCALE=1: every benchmark, small (README: Scale and speed).
+BENCH_SCALE ?= 40
+BENCH_BUILD_SCALE ?= 10
+
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/all.py --scale $(BENCH_SCALE) --build-scale $(BENCH_BUILD_SCALE)
 	$(BIN)/python benchmarks/measurements_bench.py
 
 clean:
