@@ -61,14 +61,20 @@ def _percentage(text: str) -> None:
         raise RowProblem(f"business_percentage '{text}' is not a finite number")
 
 
-def _column(table: SlaTable, loaded: LoadedMeasurementsMapping, name: str, path: str) -> int:
-    """The column of a field every task_sla export has (the mapping may rename it)."""
+def _column(
+    table: SlaTable, loaded: LoadedMeasurementsMapping, name: str, path: str
+) -> int | Finding:
+    """The column of a field every task_sla export has; a finding when the mapping names
+    it otherwise (``columns``) and the file has no such column."""
     given = getattr(loaded.mapping.columns, name)
     index = column_of(table, given or name)
     if index is not None:
         return index
     if given is not None:
-        raise SourceError(f"{path} has no column '{given}' (columns.{name} of the mapping)")
+        close = difflib.get_close_matches(given, table.columns, n=1)
+        hint = f": did you mean '{close[0]}'?" if close else ": correct the column name"
+        message = f"the file has no column '{given}'{hint}"
+        return loaded.error("mapping-column", ("columns", name), message)
     raise SourceError(
         f"{path} is not a ServiceNow task_sla export: it has no column {name}; export "
         "the task_sla list with the columns Task, SLA definition, Stage, Has breached "
@@ -134,12 +140,19 @@ class _Columns:
     percent: int | None
 
 
-def _columns(table: SlaTable, loaded: LoadedMeasurementsMapping, path: str) -> _Columns:
-    stage, breached, end = (
-        _column(table, loaded, name, path) for name in ("stage", "has_breached", "end_time")
-    )
-    named = loaded.mapping.columns.business_percentage or "business_percentage"
-    return _Columns(stage, breached, end, column_of(table, named))
+def _columns(
+    table: SlaTable, loaded: LoadedMeasurementsMapping, path: str
+) -> _Columns | list[Finding]:
+    found = [_column(table, loaded, name, path) for name in ("stage", "has_breached", "end_time")]
+    named = loaded.mapping.columns.business_percentage
+    percent = column_of(table, named or "business_percentage")
+    if named is not None and percent is None:
+        found.append(_column(table, loaded, "business_percentage", path))
+    findings = [f for f in found if isinstance(f, Finding)]
+    if findings:
+        return findings
+    stage, breached, end = (i for i in found if isinstance(i, int))
+    return _Columns(stage, breached, end, percent)
 
 
 def _counts(
@@ -178,8 +191,8 @@ def read_servicenow(path: str, context: SourceContext) -> Readings:
     table = read_sla_table(path, context.encoding)
     at = _columns(table, loaded, path)
     matchers, findings = _matchers(table, loaded)
-    if findings:
-        return Readings(findings=findings)
+    if isinstance(at, list) or findings:
+        return Readings(findings=(at if isinstance(at, list) else []) + findings)
     times = TimeReader(None if table.utc else m.time_format, m.timezone, table.utc)
     tally = Tally(m.series, context.agreements)
     readings = Readings()

@@ -123,6 +123,19 @@ def test_a_mapped_column_the_file_lacks_is_a_finding_of_the_mapping(
     assert (repo / REPORT_PATH).read_text() == REPORT
 
 
+def test_a_renamed_column_the_file_lacks_is_a_finding_of_the_mapping(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = sn.mapping().replace("series:", "columns: {end_time: Closed at}\nseries:")
+    (repo / "imports/servicenow.yaml").write_text(text)
+    code, _, err = _run(capsys, repo, sn.csv_names())
+    assert code == 2
+    assert (
+        "imports/servicenow.yaml:4:21: error[mapping-column]: the file has no column "
+        "'Closed at': correct the column name (at columns.end_time)"
+    ) in err
+
+
 def _edit(row: int, column: int, value: str) -> bytes:
     rows = [list(r) for r in sn.TASK_SLAS]
     rows[row - 2][column] = value
