@@ -33,7 +33,7 @@ def _cell(row: Row, index: int | None) -> str:
     return restore(row.cells[index]).strip()
 
 
-def _note(readings: Readings, seen: dict[tuple[str, str], Note], note: Note) -> None:
+def _note(seen: dict[tuple[str, str], Note], note: Note) -> None:
     """One period's notes, the same on every one of its rows."""
     key = (note.agreement, note.period)
     held = seen.get(key)
@@ -46,7 +46,8 @@ def _note(readings: Readings, seen: dict[tuple[str, str], Note], note: Note) -> 
         )
 
 
-def _result(readings: Readings, seen: dict[tuple[str, str, str], Result], result: Result) -> None:
+def _result(seen: dict[tuple[str, str, str], Result], result: Result) -> None:
+    """One result, the same wherever the file repeats it."""
     key = (result.agreement, result.period, result.service_level)
     held = seen.get(key)
     if held is None:
@@ -76,14 +77,14 @@ def read_report_csv(path: str, context: SourceContext) -> Readings:
             within(context.agreements[agreement], agreement, period)
             text = _cell(row, notes_at)
             if text:
-                _note(readings, notes, Note(agreement, period, text, (row.number,)))
+                _note(notes, Note(agreement, period, text, (row.number,)))
             if not level and not value:
                 if not text:
                     readings.skipped.append((row.number, "no service level and no result"))
                 continue
             admitted(context.agreements, agreement, level, period)
             result = Result(agreement, period, level, number(value, "result"), (row.number,))
-            _result(readings, results, result)
+            _result(results, result)
         except RowProblem as problem:
             readings.problems.append((row.number, str(problem)))
     readings.results = list(results.values())
