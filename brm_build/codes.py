@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "mapping-title": "A mapping for a new survey gives it no title.",
     "mapping-period": "A mapping's period is not the period of the survey it extends.",
     "mapping-value": "An answer in the export that the mapping's values do not map.",
+    "mapping-service-level": "A service-level mapping names a service level its agreement lacks.",
     # OpenSLO files (brm import service-levels), reported before anything is written
     "openslo-document": "A document that is not OpenSLO v1 or v1alpha.",
     "openslo-kind": "A kind that OpenSLO does not have, or a file with no kind: SLO.",
