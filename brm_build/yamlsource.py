@@ -16,6 +16,7 @@ import yaml
 
 from .findings import Finding, error, format_field
 from .yamlerrors import explain
+from .yamlevents import event_position
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -193,6 +194,10 @@ class Document:
         With ``key``, the position of the mapping key itself. A path that leads nowhere
         (a missing field) yields the deepest node that exists on the way.
         """
+        if self._root is None:
+            found = event_position(self.text, loc, key)  # no tree yet: read only up to it
+            if found is not None:
+                return found[0] + 1 + self.line_offset, found[1] + 1
         mark = self._walk(loc, key)[0].start_mark
         return mark.line + 1 + self.line_offset, mark.column + 1
 

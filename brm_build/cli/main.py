@@ -315,7 +315,10 @@ def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
     """The settings and the check of the records; its errors, if any, printed (the command
     then stops: figures and packs are made from valid records only)."""
     settings, config_findings = settings_from(args)
+    gc.disable()  # the records live until exit: frozen, as brm check does (cmd_check)
     result = check(settings, config_findings)
+    gc.freeze()
+    gc.enable()
     if result.errors:
         sys.stderr.write(_text(result, settings))
     return settings, result
