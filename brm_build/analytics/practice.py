@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..attention.rules import action_overdue, feedback_open_on, past_end
+from ..attention.rules import action_overdue, feedback_open_on, has_plan_for, past_end
 from ..changes.versions import Versions
 from ..model import Agreement, Customer, Feedback, Meeting, Record
 from ..model.repository import Entry, Repository
@@ -204,9 +204,7 @@ def _quarter(
         agreements_reviewed_12m=sum(
             any(since < day <= end for day in evidence.reviews.get(aid, ())) for aid in active
         ),
-        plans_current=sum(
-            any(p.period == str(end.year) for p in customers[cid].plans) for cid in watched
-        ),
+        plans_current=sum(has_plan_for(customers[cid].plans, end.year) for cid in watched),
         requirements_raised=sum(
             len(m.requirements) for m in meetings.values() if start <= m.date <= end
         ),

@@ -247,3 +247,13 @@ def test_a_quarter_with_no_customers(tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     practice = json.loads(capsys.readouterr().out)["practice"]["2026-Q2"]
     assert practice["customers_met_pct"] is None and practice["plans_current_pct"] is None
+
+
+def test_a_plan_for_a_quarter_of_the_year_is_current_as_the_calendar_counts_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quarterly = FINANCE.replace('period: "2026"', 'period: "2026-Q2"')
+    _commit(repo, "2026-06-05", {"records/customers/finance.yaml": quarterly})
+    practice = _practice(repo, capsys)
+    # attention.rules.has_plan_for: the year, or a quarter or month of it
+    assert practice["2026-Q2"]["plans_current"] == 1
