@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,8 +142,9 @@ def _dest(src_uri: str) -> str:
 
 def _reusable(
     files: Mapping[str, bytes], config: SiteConfig, cache: PageCache | None
-) -> tuple[dict[str, str], dict[str, bytes]]:
-    """The key of every page, and the cached HTML of those that need no rendering."""
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The key of every page, and that of each page whose cached HTML needs no rendering
+    (the HTML stays in the cache until it is copied, one page at a time)."""
     keys = {
         src: page_key(config.digest, src, data)
         for src, data in files.items()
@@ -155,11 +156,23 @@ def _reusable(
     reused = {}
     for src, key in keys.items():
         entry = cache.entries.get(key)
-        if entry is not None and set(entry.get("targets", ())) <= dests:
-            html = cache.html(key)
-            if html is not None:
-                reused[src] = html
+        targets = set(entry.get("targets", ())) if entry is not None else None
+        if targets is not None and targets <= dests and cache.intact(key):
+            reused[src] = key
     return keys, reused
+
+
+def _cached_pages(
+    cache: PageCache | None, reused: Mapping[str, str], changed: list[str]
+) -> Iterator[tuple[str, bytes]]:
+    """Each reused page's HTML read from the cache as it is written, checked again: one
+    that changed since it was chosen is put in ``changed`` and not written."""
+    for src, key in reused.items():
+        html = cache.html(key) if cache is not None else None
+        if html is None:
+            changed.append(src)
+        else:
+            yield _dest(src), html
 
 
 def _run(
@@ -250,7 +263,15 @@ def render_site(
     problems = _anchor_problems(order, records)
     if problems:
         return RenderOutcome(tuple(problems), *counts)
-    write_files(site_dir, ((_dest(src), html) for src, html in reused.items()))
+    changed: list[str] = []
+    write_files(site_dir, _cached_pages(cache, reused, changed))
+    if changed:
+        return RenderOutcome(
+            tuple(
+                f"the cached page of {src} changed during the build: build again" for src in changed
+            ),
+            *counts,
+        )
     if results[0].get("search_config"):
         with open(os.path.join(site_dir, *SEARCH_INDEX.split("/")), "wb") as handle:
             handle.write(_search_index(order, records, results[0]["search_config"]))

@@ -24,13 +24,14 @@ from typing import Any
 
 from .. import __version__
 from ..cache import _linked, _secret, _signature
-from ..files import open_regular
+from ..files import open_regular, read_at_most
 from ..outputs import replace_whole
 
 FORMAT = "brm-site-cache 1"
 MANIFEST = "manifest.json"
 PAGES = "pages"
 MAX_BYTES = 1 << 31
+_CHUNK = 1 << 20
 _RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
 _OWN_SOURCES = ("render.py", "render_worker.py", "render_cache.py", "config.py")
 
@@ -92,10 +93,10 @@ class PageCache:
 
     def _read(self) -> dict[str, dict[str, Any]]:
         try:
-            with open(os.path.join(self.folder, MANIFEST), "rb") as handle:
-                head, _, body = handle.read(MAX_BYTES).partition(b"\n")
+            raw = read_at_most(os.path.join(self.folder, MANIFEST), MAX_BYTES)
         except OSError:
             return {}
+        head, _, body = raw.partition(b"\n")
         if head != f"{FORMAT} {_signature(self.secret, body)}".encode():
             return {}  # another key, another version, or tampered with: start afresh
         try:
@@ -104,19 +105,36 @@ class PageCache:
             return {}
         return entries if isinstance(entries, dict) else {}
 
+    def intact(self, key: str) -> bool:
+        """Whether the stored HTML of the page with ``key`` is there and intact, read in
+        chunks: a build decides on every cached page before it copies any, and holding
+        them all would cost the whole site in memory."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return False
+        digest = hashlib.blake2b(digest_size=20)
+        try:  # a regular file only, never through a link
+            with os.fdopen(open_regular(self._page(key)), "rb") as handle:
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+        except OSError:
+            return False
+        return digest.hexdigest() == entry.get("digest")
+
     def html(self, key: str) -> bytes | None:
         """The stored HTML of the page with ``key``, if it is there and intact."""
         entry = self.entries.get(key)
         if entry is None:
             return None
         try:  # a regular file only, never through a link
-            with os.fdopen(
-                open_regular(os.path.join(self.folder, PAGES, key + ".html")), "rb"
-            ) as handle:
+            with os.fdopen(open_regular(self._page(key)), "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
         return data if html_digest(data) == entry.get("digest") else None
+
+    def _page(self, key: str) -> str:
+        return os.path.join(self.folder, PAGES, key + ".html")
 
     def save(self, entries: Mapping[str, dict[str, Any]], pages: Mapping[str, str]) -> None:
         """Keep ``entries`` and the HTML files in ``pages`` ({key: path of the built file});

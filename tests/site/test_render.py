@@ -14,7 +14,14 @@ import yaml
 
 from brm_build.site.build import mkdocs_environment
 from brm_build.site.config import _VALIDATION
-from brm_build.site.render import Audit, RenderOutcome, _run, render_site, site_config
+from brm_build.site.render import (
+    Audit,
+    RenderOutcome,
+    _cached_pages,
+    _run,
+    render_site,
+    site_config,
+)
 from brm_build.site.render_cache import MANIFEST, PAGES, PageCache
 
 ENV = mkdocs_environment()
@@ -290,3 +297,21 @@ def test_a_renamed_page_equals_a_clean_build(render: Renderer, tmp_path: Path) -
     assert outcome.problems == ()
     assert (outcome.rendered, outcome.reused) == (2, 16)
     assert site == _clean_build(tmp_path / "clean", docs)
+
+
+def test_a_cached_page_that_changes_after_it_was_chosen_is_not_copied(
+    render: Renderer, tmp_path: Path
+) -> None:
+    docs = _docs()
+    render(docs)
+    cache = PageCache.open(str(render.cache_dir), str(tmp_path / "key"))
+    assert cache is not None
+    keys = sorted(cache.entries)
+    reused = {f"page-{i}.md": key for i, key in enumerate(keys) if cache.intact(key)}
+    assert len(reused) == 18
+    victim_src, victim_key = next(iter(reused.items()))
+    (render.cache_dir / PAGES / f"{victim_key}.html").write_bytes(b"<p>changed</p>")
+    changed: list[str] = []
+    written = dict(_cached_pages(cache, reused, changed))
+    assert changed == [victim_src]
+    assert len(written) == 17 and all(b"changed" not in html for html in written.values())
