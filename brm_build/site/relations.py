@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..analytics.counted import survey_copies
 from ..model import Customer, Meeting, Person
+from ..model.common import Record
 from ..model.kinds import Action, Requirement, Response
+from ..model.references import EACH, Reference, references_of
+from ..model.references import walk as walk_path
+from ..model.registry import KIND_BY_NAME, KINDS, Kind
 from ..model.structure import ancestors as units_above
 from ..model.structure import walk
 from ..publication import Publication, Published
@@ -31,30 +36,117 @@ class MeetingItem:
     requirement: Requirement | None = None
 
 
+_Index = dict[str, list[str]]
+
+
 @dataclass
 class Relations:
-    """Indexes from one record to the records that refer to it, built in one pass."""
+    """Indexes from one record to the records that refer to it, built in one pass.
 
-    children: dict[str, list[str]] = field(default_factory=dict)
-    agreements_of: dict[str, list[str]] = field(default_factory=dict)
-    agreements_for_service: dict[str, list[str]] = field(default_factory=dict)
-    customers_of_service: dict[str, list[str]] = field(default_factory=dict)
-    meetings_of: dict[str, list[str]] = field(default_factory=dict)
-    meetings_on_agreement: dict[str, list[str]] = field(default_factory=dict)
-    meetings_on_project: dict[str, list[str]] = field(default_factory=dict)
-    projects_of: dict[str, list[str]] = field(default_factory=dict)
-    projects_for_service: dict[str, list[str]] = field(default_factory=dict)
-    feedback_of: dict[str, list[str]] = field(default_factory=dict)
-    feedback_on_service: dict[str, list[str]] = field(default_factory=dict)
-    feedback_on_agreement: dict[str, list[str]] = field(default_factory=dict)
+    ``referrers`` holds one index for every reference that ``model.references`` declares
+    in a field or a list of a record, keyed by the referring kind and field: a reference a
+    new kind declares is indexed without a line here. Those with a rule of their own (the
+    customer structure, the units that use a service, requirements and responses, which
+    sit deeper in a record) have their own index."""
+
+    referrers: dict[tuple[str, str], _Index] = field(default_factory=dict)
+    children: _Index = field(default_factory=dict)
+    customers_of_service: _Index = field(default_factory=dict)
     requirements_for_service: dict[str, list[MeetingItem]] = field(default_factory=dict)
     responses_of: dict[str, dict[str, list[Response]]] = field(default_factory=dict)
     """Survey responses by business unit, then by survey id."""
 
+    def of(self, kind: str, name: str) -> _Index:
+        """The records of ``kind`` by the id their field ``name`` refers to."""
+        return self.referrers.get((kind, name), {})
 
-def _add(index: dict[str, list[str]], keys: Iterable[str | None], value: str) -> None:
+    @property
+    def agreements_of(self) -> _Index:
+        """Agreements by the customer they are with."""
+        return self.of("agreement", "customer")
+
+    @property
+    def agreements_for_service(self) -> _Index:
+        """Agreements by the services they cover."""
+        return self.of("agreement", "services")
+
+    @property
+    def meetings_of(self) -> _Index:
+        """Meetings, in date order, by the units they were with."""
+        return self.of("meeting", "customers")
+
+    @property
+    def meetings_on_agreement(self) -> _Index:
+        """Meetings, in date order, by the agreements they discussed."""
+        return self.of("meeting", "agreements")
+
+    @property
+    def meetings_on_project(self) -> _Index:
+        """Meetings, in date order, by the projects they discussed."""
+        return self.of("meeting", "projects")
+
+    @property
+    def projects_of(self) -> _Index:
+        """Projects by the units they concern."""
+        return self.of("project", "customers")
+
+    @property
+    def projects_for_service(self) -> _Index:
+        """Projects by the services they concern."""
+        return self.of("project", "services")
+
+    @property
+    def feedback_of(self) -> _Index:
+        """Feedback by the unit it came from."""
+        return self.of("feedback", "customer")
+
+    @property
+    def feedback_on_service(self) -> _Index:
+        """Feedback by the service it is about."""
+        return self.of("feedback", "service")
+
+    @property
+    def feedback_on_agreement(self) -> _Index:
+        """Feedback by the agreement it is about."""
+        return self.of("feedback", "agreement")
+
+
+_OWN_RULE = {("customer", "parent"), ("customer", "services")}
+"""References with an index of their own: the structure and the units using a service."""
+
+
+def _in_fields(kind: str) -> list[Reference]:
+    """The references of ``kind`` held in a field or a list of its records."""
+    return [
+        ref
+        for ref in references_of(kind)
+        if (ref.path[1:] in ((), (EACH,))) and (kind, ref.path[0]) not in _OWN_RULE
+    ]
+
+
+def _rows(pub: Publication, kind: Kind) -> Iterable[tuple[str, Published[Record]]]:
+    rows = pub.table(kind.folder).items()
+    if kind.name != "meeting":
+        return rows
+    return sorted(rows, key=lambda kv: (cast(Meeting, kv[1].record).date, kv[0]))
+
+
+def _referrers(pub: Publication) -> dict[tuple[str, str], _Index]:
+    """Every declared reference in a record's field, indexed by the id it names;
+    meetings are indexed in date order, as every page lists them."""
+    index: dict[tuple[str, str], _Index] = {}
+    for kind in KINDS:
+        refs = _in_fields(kind.name)
+        for rid, rec in _rows(pub, kind) if refs else ():
+            for ref in refs:
+                ids = (value for _, value in walk_path(rec.record, ref.path))
+                _add(index.setdefault((kind.name, ref.path[0]), {}), ids, rid)
+    return index
+
+
+def _add(index: _Index, keys: Iterable[object], value: str) -> None:
     for key in keys:
-        if key is not None:
+        if isinstance(key, str):
             index.setdefault(key, []).append(value)
 
 
@@ -68,18 +160,17 @@ def _by_name(ids: list[str], names: dict[str, str]) -> list[str]:
 
 def relate(pub: Publication) -> Relations:
     """Index every reference between the records of ``pub``."""
-    rel = Relations()
+    rel = Relations(referrers=_referrers(pub))
+    names = {cid: c.record.name for cid, c in pub.customers.items()}
     for cid, c in pub.customers.items():
         _add(rel.children, [c.record.parent], cid)
         if not c.record.retired:  # a unit reorganised away uses no service any more
             _add(rel.customers_of_service, c.record.services, cid)
-    for aid, a in pub.agreements.items():
-        _add(rel.agreements_of, [a.record.customer], aid)
-        _add(rel.agreements_for_service, a.record.services, aid)
-    for mid, m in sorted(pub.meetings.items(), key=lambda kv: (kv[1].record.date, kv[0])):
-        _add(rel.meetings_of, m.record.customers, mid)
-        _add(rel.meetings_on_agreement, m.record.agreements, mid)
-        _add(rel.meetings_on_project, m.record.projects, mid)
+    for key in ("children", "customers_of_service"):
+        index: _Index = getattr(rel, key)
+        for target, ids in index.items():
+            index[target] = _by_name(ids, names)
+    for m in (pub.meetings[mid] for mid in _sorted_meetings(pub)):
         for req in m.record.requirements:
             if req.service is not None:
                 item = MeetingItem(m, requirement=req)
@@ -91,19 +182,11 @@ def relate(pub: Publication) -> Relations:
         for response in s.record.responses:
             by_survey = rel.responses_of.setdefault(response.customer, {})
             by_survey.setdefault(sid, []).append(response)
-    for pid, p in pub.projects.items():
-        _add(rel.projects_of, p.record.customers, pid)
-        _add(rel.projects_for_service, p.record.services, pid)
-    for fid, f in pub.feedback.items():
-        _add(rel.feedback_of, [f.record.customer], fid)
-        _add(rel.feedback_on_service, [f.record.service], fid)
-        _add(rel.feedback_on_agreement, [f.record.agreement], fid)
-    names = {cid: c.record.name for cid, c in pub.customers.items()}
-    for parent, kids in rel.children.items():
-        rel.children[parent] = _by_name(kids, names)
-    for service, users in rel.customers_of_service.items():
-        rel.customers_of_service[service] = _by_name(users, names)
     return rel
+
+
+def _sorted_meetings(pub: Publication) -> list[str]:
+    return [mid for mid, _ in _rows(pub, KIND_BY_NAME["meeting"])]
 
 
 def structure(pub: Publication, rel: Relations) -> list[Unit]:
