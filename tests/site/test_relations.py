@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from brm_build.check import check
+from brm_build.model.registry import KIND_BY_NAME
 from brm_build.publication import publish
 from brm_build.site.attention import attention
 from brm_build.site.relations import (
@@ -114,3 +115,24 @@ def test_a_retired_customer_leaves_the_dashboard_glances(tmp_path: Path) -> None
     pub = publish(result.repository, [])
     watch = attention(pub, relate(pub), result.findings, casebuilder.TODAY, 60)
     assert [g.customer for g in watch.glances] == ["finance"]
+
+
+def test_every_declared_reference_in_a_field_is_indexed_from_its_target() -> None:
+    pub = sample_data().publication
+    rel = relate(pub)
+    fields = {("agreement", "customer"), ("meeting", "agreements"), ("feedback", "service")}
+    for kind, name in fields:
+        folder = KIND_BY_NAME[kind].folder
+        expected: dict[str, list[str]] = {}
+        for rid, rec in pub.table(folder).items():
+            value = getattr(rec.record, name)
+            for target in value if isinstance(value, list) else [value]:
+                if target is not None:
+                    expected.setdefault(target, []).append(rid)
+        index = rel.of(kind, name)
+        assert expected and {t: sorted(ids) for t, ids in index.items()} == {
+            t: sorted(ids) for t, ids in expected.items()
+        }
+    assert rel.meetings_on_agreement == rel.of("meeting", "agreements")
+    dates = [pub.meetings[mid].record.date for mid in rel.meetings_of["finance"]]
+    assert dates == sorted(dates)  # in date order, as the pages list them
