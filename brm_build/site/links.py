@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from ..model.references import NAMED_AFTER
+from ..model.registry import KIND_BY_FOLDER, KIND_BY_NAME, KINDS
 from ..model.settings import Repository
 
 # The fixed sections: title and page, in navigation order. Record pages live in folders
@@ -45,24 +47,19 @@ NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Changes", (("Changes", CHANGES), ("Writing records", WRITERS), ("Security", SECURITY))),
 )
 
-RECORD_FOLDERS = (
-    "customers",
-    "services",
-    "agreements",
-    "meetings",
-    "surveys",
-    "projects",
-    "feedback",
-)
-"""Folders of the per-record pages: kept out of the navigation (``not_in_nav``)."""
+RECORD_FOLDERS = tuple(kind.folder for kind in KINDS if kind.name not in NAMED_AFTER)
+"""Folders of the per-record pages, one a kind: kept out of the navigation
+(``not_in_nav``). A kind named after another record (a report after its agreement) is
+shown on that record's page."""
 
 _SAFE_PAGE = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
 
 
 def record_page(folder: str, rid: str) -> str:
     """The page of a record: ``customers/finance.md``. Reports live on their agreement's."""
-    if folder == "reports":
-        folder = "agreements"
+    kind = KIND_BY_FOLDER.get(folder)
+    if kind is not None and kind.name in NAMED_AFTER:
+        folder = KIND_BY_NAME[NAMED_AFTER[kind.name]].folder
     return f"{folder}/{rid}.md"
 
 

@@ -39,6 +39,15 @@ from .views import AgreementLines, customer_view, survey_view
 CHANGES_LIMIT = 50
 """How many commits the changes page lists."""
 
+PLAIN_PAGES: dict[str, tuple[str, str]] = {
+    "meetings": ("meeting.md.j2", "meeting"),
+    "services": ("service.md.j2", "service"),
+    "projects": ("project.md.j2", "project"),
+    "feedback": ("feedback-item.md.j2", "item"),
+}
+"""The record pages that show one record as it is: by folder, the template and the name
+the record has in it. A new kind's page is one line here and its template."""
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -112,18 +121,11 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
         line = r.lines[aid]
         paths = [a.path] + ([line.report.path] if line.report else [])
         yield page, r.record("agreement.md.j2", page, paths, line=line)
-    for mid, m in pub.meetings.items():
-        page = record_page("meetings", mid)
-        yield page, r.record("meeting.md.j2", page, [m.path], meeting=m)
-    for sid, s in pub.services.items():
-        page = record_page("services", sid)
-        yield page, r.record("service.md.j2", page, [s.path], service=s)
-    for pid, p in pub.projects.items():
-        page = record_page("projects", pid)
-        yield page, r.record("project.md.j2", page, [p.path], project=p)
-    for fid, f in pub.feedback.items():
-        page = record_page("feedback", fid)
-        yield page, r.record("feedback-item.md.j2", page, [f.path], item=f)
+    for folder, (template, name) in PLAIN_PAGES.items():
+        table: Mapping[str, Published[Record]] = pub.table(folder)
+        for rid, entry in table.items():
+            page = record_page(folder, rid)
+            yield page, r.record(template, page, [entry.path], **{name: entry})
     for sid, survey in pub.surveys.items():
         page = record_page("surveys", sid)
         yield page, r.record("survey.md.j2", page, [survey.path], view=survey_view(pub, sid))

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from brm_build.model.registry import KIND_BY_FOLDER
+from brm_build.site.links import RECORD_FOLDERS
+
 from ..conftest import ROOT
 from .sample import history, sample_pages
 
@@ -58,9 +61,10 @@ def test_every_golden_file_is_a_tested_page() -> None:
 
 
 def test_every_record_has_a_page(pages: dict[str, str]) -> None:
-    for folder in ("customers", "services", "agreements", "projects", "surveys"):
-        for path in (ROOT / "tests" / "site" / "sample" / "records" / folder).glob("*.yaml"):
-            assert f"{folder}/{path.stem}.md" in pages
-    for kind in ("meetings", "feedback"):
-        for path in (ROOT / "tests" / "site" / "sample" / "records" / kind).rglob("*.*"):
-            assert f"{kind}/{Path(path).stem}.md" in pages
+    records = ROOT / "tests" / "site" / "sample" / "records"
+    for folder in RECORD_FOLDERS:  # every kind but the one shown on its agreement's page
+        kind = KIND_BY_FOLDER[folder]
+        files = list((records / folder).rglob(f"*{kind.extension}"))
+        assert files, folder
+        for path in files:
+            assert f"{folder}/{Path(path).stem}.md" in pages
