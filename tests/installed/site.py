@@ -19,7 +19,13 @@ from brm_build.site import links
 from ..browser.kinds import NOT_FOUND, SECTIONS
 from .environment import Installed
 
-ASSETS = ("stylesheets/brm.css", "stylesheets/charts.css", "javascripts/tables.js")
+_SHIPPED = Path(__file__).resolve().parents[2] / "brm_build" / "site" / "assets"
+ASSETS = tuple(
+    path.relative_to(_SHIPPED).as_posix()
+    for folder in ("stylesheets", "javascripts")
+    for path in sorted((_SHIPPED / folder).iterdir())
+)
+"""Every style sheet and script brm ships, as the site must hold them."""
 _ROLE = re.compile(r"^role:\s*(customer|purchaser)\s*$", re.MULTILINE)
 _CHART = re.compile(r'src="((?:\.\./)*charts/[^"]+\.svg)"')
 # How each role's page introduces the unit (customer.md.j2).
