@@ -8,7 +8,9 @@ edit, a rename or a new brm version simply misses.
 The findings of a whole run are kept too, keyed by the keys of every record file and
 whatever else the cross-record checks read (the date, CODEOWNERS): a run over exactly the
 same files gives them without loading a record. Any change misses, and the cross-record
-checks then run on the full set.
+checks then run on the full set. The warnings from the agreements' git history, the
+dearest of those checks, are kept apart, keyed by the agreements' keys and the commits
+that changed them: an edit elsewhere does not ask git for old versions again.
 
 The cache is one text file, a line per record file, signed with a secret key kept outside
 the repository: a cache file committed by someone else fails the signature and is ignored,
@@ -40,6 +42,7 @@ from .outputs import replace_whole
 FORMAT = "brm-check-cache 1"
 CACHE_FILE = "records.txt"
 RUN_FILE = "run.txt"
+HISTORY_FILE = "history.txt"
 _KEY_BYTES = 32
 MAX_BYTES = 1 << 30
 """A larger cache file is not read (its signature could not fit, as it is never written)."""
@@ -222,15 +225,17 @@ class FileCache:
         digest.update(other)
         return digest.hexdigest()
 
-    def get_run(self, key: str) -> tuple[Finding, ...] | None:
-        """The findings of the last run, if its key was ``key``."""
-        body = self._read_signed(RUN_FILE)
+    def get_run(self, key: str, name: str = RUN_FILE) -> tuple[Finding, ...] | None:
+        """The findings of the last run (or with ``name``, of the last run of one check
+        kept there), if its key was ``key``."""
+        body = self._read_signed(name)
         stored, _, findings = (body or "").partition("\t")
         if not findings or stored != key:
             return None
         return _decode_findings(findings)
 
-    def put_run(self, key: str, findings: Sequence[Finding]) -> None:
-        """Keep the findings of this run, in place of the last one."""
+    def put_run(self, key: str, findings: Sequence[Finding], name: str = RUN_FILE) -> None:
+        """Keep the findings of this run (or of one check, in ``name``), in place of the
+        last one."""
         body = f"{key}\t{_encode_findings(findings)}"
-        self._write_signed(RUN_FILE, body.encode("utf-8"))
+        self._write_signed(name, body.encode("utf-8"))

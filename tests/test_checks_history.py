@@ -7,12 +7,14 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from brm_build.check import check
 from brm_build.cli import main
+from brm_build.model.settings import CacheSettings, Settings
 
 from .conftest import settings_for
 
@@ -157,3 +159,44 @@ def test_the_cli_sees_a_new_commit_past_its_cache(
     git(repo, "commit", "-q", "-m", "Lower the availability target")
     assert main(args) == 1
     assert "warning[target-changed-after-reports]" in capsys.readouterr().out
+
+
+def _cached(root: Path, tmp_path: Path) -> Settings:
+    folder = str(tmp_path / "cache" / "check")
+    return replace(settings_for(root, TODAY), cache=CacheSettings(folder, str(tmp_path / "key")))
+
+
+def test_the_warnings_are_kept_until_an_agreement_or_a_commit_changes(
+    repo: Path, tmp_path: Path
+) -> None:
+    """A cached run does not ask git for old versions again: with the first version's
+    blob gone it still warns, until the agreement or the history changes."""
+    cached = _cached(repo, tmp_path)
+    assert check(cached).findings == check(settings_for(repo, TODAY)).findings
+    meeting = repo / "records/meetings/2026/2026-08-01-review.md"
+    meeting.write_text(MEETING + "\nNotes.\n", encoding="utf-8")
+    blob = subprocess.run(
+        ["git", "rev-parse", "HEAD~2:records/agreements/erp.yaml"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    assert _history_findings(repo) == []  # git no longer holds the version before
+    assert [f.code for f in check(cached).findings] == ["target-changed-after-reports"]
+    kept = AGREEMENT.format(target=99, earlier=KEPT)
+    (repo / "records/agreements/erp.yaml").write_text(kept, encoding="utf-8")
+    assert check(cached).findings == []
+
+
+def test_an_edited_agreement_is_judged_again_by_the_cached_check(
+    repo: Path, tmp_path: Path
+) -> None:
+    cached = _cached(repo, tmp_path)
+    agreement = repo / "records/agreements/erp.yaml"
+    for earlier in ("", KEPT, KEPT.replace("2026-06", "2026-04"), "", KEPT):
+        agreement.write_text(AGREEMENT.format(target=99, earlier=earlier), encoding="utf-8")
+        assert check(cached).findings == check(settings_for(repo, TODAY)).findings
+    commit(repo, {}, "Keep the old target")
+    assert check(cached).findings == check(settings_for(repo, TODAY)).findings

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..cache import FileCache
+from ..cache import HISTORY_FILE, FileCache
 from ..checks import FILE_CHECKS, run_checks
 from ..checks.history import check_target_history
 from ..checks.mappings import check_mappings
@@ -87,8 +87,32 @@ def _checked(
     findings += codeowners_findings(
         repository, inputs.codeowners, settings.config.codeowners.default
     )
-    findings += check_target_history(repository, settings, inputs.history)
+    findings += _target_history(repository, settings, inputs, scanned, cache)
     return repository, hide_secrets(repository, findings, settings, _texts(scanned))
+
+
+def _target_history(
+    repository: Repository,
+    settings: Settings,
+    inputs: Inputs,
+    scanned: Sequence[Scanned],
+    cache: FileCache | None,
+) -> list[Finding]:
+    """The warnings from the agreements' history, kept in ``cache`` by what they read:
+    the agreement files as they are now and the commits that changed them (old versions
+    in git never change). Asking git for every old version was most of a cached run."""
+    history = inputs.history
+    agreements = [one for one in scanned if one.source.kind.folder == "agreements"]
+    if cache is None or history is None or any(one.key is None for one in agreements):
+        return check_target_history(repository, settings, history)
+    shas = " ".join(c.sha for c in history.commits).encode()
+    key = cache.run_key([str(one.key) for one in agreements], b"history\0" + shas)
+    stored = cache.get_run(key, HISTORY_FILE)
+    if stored is not None:
+        return list(stored)
+    found = check_target_history(repository, settings, history)
+    cache.put_run(key, found, HISTORY_FILE)
+    return found
 
 
 def _texts(scanned: Sequence[Scanned]) -> dict[str, str | None]:
