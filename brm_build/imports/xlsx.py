@@ -9,9 +9,6 @@ import math
 import zipfile
 from xml.etree.ElementTree import ParseError
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from .tables import SourceError
 
 
@@ -35,6 +32,10 @@ def _text(value: object) -> str:
 def xlsx_rows(data: bytes, path: str) -> list[list[str]]:
     """Every row of the first sheet of the workbook ``data``; SourceError when it is no
     readable workbook (not .xlsx, or damaged such as a truncated download)."""
+    # imported here: openpyxl (with numpy) took a third of the start of every command
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ParseError, ValueError):
