@@ -6,22 +6,31 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..exits import EXIT_OK, EXIT_USAGE
 from ..extras import extra_problem
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..outputs import write_bytes, write_text
-from ..report import build_pack, parse_period, render_markdown
-from ..report.document import Pack
-from ..report.html import render_html
-from ..report.pdf import pdf_problem, render_pdf
 from ..trust import linked_out
 from .types import AddCommon, Subcommands
 
-RENDERERS: dict[str, Callable[[Pack], str]] = {"markdown": render_markdown, "html": render_html}
-"""The text formats by name; every name is a ``--format`` choice."""
+if TYPE_CHECKING:
+    from ..report.document import Pack
+
+FORMATS = ("markdown", "html", "pdf")
+"""Every ``--format`` choice: the text formats, then the PDF."""
 STDOUT_FORMATS = frozenset({"markdown"})
+
+
+def _renderers() -> dict[str, Callable[[Pack], str]]:
+    """The text formats by name, imported when a pack is made: the packs' code (analytics
+    and all) is a fifth of the start of every other command."""
+    from ..report import render_markdown
+    from ..report.html import render_html
+
+    return {"markdown": render_markdown, "html": render_html}
 
 
 def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
@@ -43,7 +52,7 @@ def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
     )
     p.add_argument(
         "--format",
-        choices=(*RENDERERS, "pdf"),
+        choices=FORMATS,
         default="markdown",
         help="markdown (stdout without --out), html (one self-contained file) or pdf (A4)",
     )
@@ -60,6 +69,9 @@ def add_parser(sub: Subcommands, add_common: AddCommon) -> None:
 
 def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
     """Build the pack and write it where ``--out`` says (Markdown: stdout without it)."""
+    from ..report import build_pack, parse_period
+    from ..report.pdf import pdf_problem, render_pdf
+
     span = parse_period(args.period)
     if span is None:
         return _usage(f"'{args.period}' is not a period: use YYYY-Qn, YYYY-MM or YYYY")
@@ -76,12 +88,12 @@ def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
         return _usage(problem)
     pack = build_pack(repo, settings, args.customer, span, internal=args.internal)
     if args.out is None:
-        sys.stdout.write(RENDERERS[args.format](pack))
+        sys.stdout.write(_renderers()[args.format](pack))
         return EXIT_OK
     if args.format == "pdf":
         write_bytes(args.out, render_pdf(pack))
     else:
-        write_text(args.out, RENDERERS[args.format](pack))
+        write_text(args.out, _renderers()[args.format](pack))
     print(f"wrote the {args.format} pack of {args.customer} for {span.label} to {args.out}")
     return EXIT_OK
 
