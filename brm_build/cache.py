@@ -12,7 +12,7 @@ checks then run on the full set. The warnings from the agreements' git history, 
 dearest of those checks, are kept apart, keyed by the agreements' keys and the commits
 that changed them: an edit elsewhere does not ask git for old versions again.
 
-The cache is one text file, a line per record file, signed with a secret key kept outside
+The cache is sixteen text files, a line per record file, each signed with a secret key kept outside
 the repository: a cache file committed by someone else fails the signature and is ignored,
 and the CLI turns the cache off when the key would be inside the checkout or the cache
 folder is committed or a link (see :mod:`brm_build.trust`).
@@ -22,6 +22,7 @@ which also means a stored record is never trusted blindly.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -40,7 +41,18 @@ from .model.settings import CacheSettings, Settings
 from .outputs import replace_whole
 
 FORMAT = "brm-check-cache 1"
-CACHE_FILE = "records.txt"
+SHARDS = "0123456789abcdef"
+"""The entries are kept in one file per first hex digit of their key, so that a run that
+changed a few files rewrites a few sixteenths of the cache, not all of it."""
+LEGACY_FILE = "records.txt"
+"""Where all entries were kept before they were split: removed when the cache is saved."""
+
+
+def shard_file(shard: str) -> str:
+    """The name of the file of the entries whose keys start with ``shard``."""
+    return f"records-{shard}.txt"
+
+
 RUN_FILE = "run.txt"
 HISTORY_FILE = "history.txt"
 _KEY_BYTES = 32
@@ -136,7 +148,8 @@ class FileCache:
         self.lines: dict[str, str] | None = None
         """The stored entries, read on first use (a run found whole needs none)."""
         self.used: dict[str, str] = {}
-        self.changed = False
+        self.changed: set[str] = set()
+        """The shards that got an entry in this run."""
 
     @classmethod
     def open(cls, settings: Settings, file_checks: Sequence[object]) -> FileCache | None:
@@ -177,11 +190,12 @@ class FileCache:
     def _entries(self) -> dict[str, str]:
         if self.lines is None:
             self.lines = {}
-            body = self._read_signed(CACHE_FILE)
-            for line in (body or "").split("\n"):  # not splitlines: JSON may hold U+2028
-                key, _, rest = line.partition("\t")
-                if rest:
-                    self.lines[key] = rest
+            for shard in SHARDS:
+                body = self._read_signed(shard_file(shard))
+                for line in (body or "").split("\n"):  # not splitlines: JSON may hold U+2028
+                    key, _, rest = line.partition("\t")
+                    if rest and key.startswith(shard):
+                        self.lines[key] = rest
         return self.lines
 
     def key(self, kind: str, path: str, text: str) -> str:
@@ -207,15 +221,23 @@ class FileCache:
         """Keep what a file yielded, for the next run."""
         record = "-" if stored.record is None else stored.record
         self.used[key] = f"{record}\t{_encode_findings(stored.findings)}"
-        self.changed = True
+        self.changed.add(key[:1])
 
     def save(self) -> None:
-        """Write the entries of this run's files, if anything changed; a cache that cannot
-        be written is no error, only slower next time."""
-        if not self.changed and len(self.used) == len(self._entries()):
-            return
-        body = "".join(f"{key}\t{line}\n" for key, line in self.used.items())
-        self._write_signed(CACHE_FILE, body.encode("utf-8"))
+        """Write back the shards that got an entry or hold one this run did not use, with
+        the entries of this run's files only; a cache that cannot be written is no error,
+        only slower next time."""
+        used: dict[str, list[str]] = {shard: [] for shard in SHARDS}
+        for key, line in self.used.items():
+            used.setdefault(key[:1], []).append(f"{key}\t{line}\n")
+        stored = dict.fromkeys(SHARDS, 0)
+        for key in self._entries():
+            stored[key[:1]] += 1
+        for shard in SHARDS:
+            if shard in self.changed or len(used[shard]) != stored[shard]:
+                self._write_signed(shard_file(shard), "".join(used[shard]).encode("utf-8"))
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(self.place.folder, LEGACY_FILE))
 
     def run_key(self, file_keys: Sequence[str], other: bytes) -> str:
         """The key of a whole run: every record file's key, in order, and ``other``, the

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from brm_build.cache import CACHE_FILE, RUN_FILE
+from brm_build.cache import LEGACY_FILE, RUN_FILE, SHARDS, shard_file
 from brm_build.check import CheckResult, check, check_findings
 from brm_build.check.reporters import render_json, render_text
 from brm_build.checks import FILE_CHECKS
@@ -137,17 +138,36 @@ def test_only_changed_files_are_loaded_again(root: Path) -> None:
 def test_a_tampered_or_foreign_cache_is_ignored(root: Path) -> None:
     _edit(root, CUSTOMER, "cost_center:", "cost_centre:")
     clean = _snapshot(check(settings_for(root)))
-    assert _snapshot(check(_cached(root))) == clean
-    cache_file = root / ".brm-cache" / "check" / CACHE_FILE
-    text = cache_file.read_text(encoding="utf-8")
-    assert "schema-unknown-field" in text
-    cache_file.write_text(text.replace("schema-unknown-field", "schema-nothing-wrong"))
     files = _valid(root)
-    assert _misses(root) == files  # the signature no longer fits: every file is read again
+    assert _misses(root) == files
+    assert _misses(root) == 0
+    folder = root / ".brm-cache" / "check"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("records-*.txt")}
+    ((name, text),) = [(n, t) for n, t in texts.items() if "schema-unknown-field" in t]
+    (folder / name).write_text(text.replace("schema-unknown-field", "schema-nothing-wrong"))
+    valid = [line for line in text.split("\n")[1:] if line and line.split("\t")[1] != "-"]
+    assert 0 < len(valid) < files
+    assert _misses(root) == len(valid)  # that shard's signature no longer fits
     assert _snapshot(check(_cached(root))) == clean
     other_key = _cached(root, root.parent / "another-key")
     assert _misses(root, other_key) == files
     assert _snapshot(check(other_key)) == clean
+
+
+def test_a_one_file_change_rewrites_only_the_shards_it_touches(root: Path) -> None:
+    folder = root / ".brm-cache" / "check"
+    folder.mkdir(parents=True)
+    (folder / LEGACY_FILE).write_text("an older cache\n")
+    _assert_cache_agrees(root)
+    assert not (folder / LEGACY_FILE).exists()
+    assert {p.name for p in folder.glob("records-*.txt")} == {shard_file(s) for s in SHARDS}
+    before = {p.name: p.stat().st_mtime_ns for p in folder.glob("records-*.txt")}
+    for p in folder.glob("records-*.txt"):
+        os.utime(p, ns=(0, 0))
+    _edit(root, CUSTOMER, "Group Finance", "Group Finance and Treasury")
+    _assert_cache_agrees(root)
+    after = {p.name for p in folder.glob("records-*.txt") if p.stat().st_mtime_ns != 0}
+    assert 1 <= len(after) <= 2 < len(before)  # the old entry's shard and the new one's
 
 
 def test_non_finite_numbers_are_findings_and_cached_like_any_other(root: Path) -> None:

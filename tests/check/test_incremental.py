@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brm_build.cache import CACHE_FILE
+from brm_build.cache import SHARDS, shard_file
 from brm_build.cli import main
 
 from ..conftest import ROOT
@@ -115,7 +115,7 @@ def test_a_cached_check_after_any_edits_equals_a_clean_one(steps: list[Step]) ->
                 str(p.relative_to(root)): p.read_bytes() for p in (root / "records").rglob("*.*")
             }
             assert _run(root) == _run(root, "--no-cache")  # fills the cache
-            assert (root / ".brm-cache" / "check" / CACHE_FILE).is_file()
+            assert (root / ".brm-cache" / "check" / shard_file(SHARDS[0])).is_file()
             for n, step in enumerate(steps):
                 _apply(root, step, n, originals)
                 for fmt in (("--format", "json"), ()):
