@@ -70,8 +70,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     (
         "meetings",
         "Last meeting",
-        "Days since the last meeting held with the customer or any of its purchasers (one "
-        "dated after today is not held yet). Good: {good_days} days or fewer; watch: up to "
+        "Days since the last meeting held with the customer or any of its purchasers, and "
+        "for a purchaser also with the units it buys under (one dated after today is not "
+        "held yet). Good: {good_days} days or fewer; watch: up to "
         "{interval} days; act: more than {interval} days, or no meeting on record.",
     ),
     (
@@ -153,6 +154,9 @@ class HealthIndex:
     """Feedback from the unit or any unit below it, in record order."""
     attainment: Mapping[str, Sequence[AgreementAttainment]]
     agreements: Mapping[str, Sequence[Agreement]]
+    met_above: Mapping[str, Sequence[Meeting]]
+    """A purchaser's meetings held with a unit it buys under: its relationship is reviewed
+    there, so they count for its last meeting (only for that signal)."""
 
 
 def health_index(data: HealthInputs) -> HealthIndex:
@@ -166,9 +170,12 @@ def health_index(data: HealthInputs) -> HealthIndex:
         return upwards[unit]
 
     meetings: dict[str, list[Meeting]] = {}
+    direct: dict[str, list[Meeting]] = {}
     for m in data.meetings:
         for unit in dict.fromkeys(up for own in m.customers for up in above(own)):
             meetings.setdefault(unit, []).append(m)
+        for own in dict.fromkeys(m.customers):
+            direct.setdefault(own, []).append(m)
     feedback: dict[str, list[Feedback]] = {}
     for f in data.feedback:
         for unit in above(f.customer):
@@ -185,12 +192,21 @@ def health_index(data: HealthInputs) -> HealthIndex:
             data.attainment[a] for a in bought if a in data.attainment
         )
         agreements.setdefault(pid, []).extend(data.agreements[a] for a in bought)
-    return HealthIndex(meetings, feedback, attained, agreements)
+    met_above = {
+        pid: [m for unit in above(pid)[1:] for m in direct.get(unit, ())]
+        for pid in _purchasers(data.customers)
+    }
+    return HealthIndex(meetings, feedback, attained, agreements, met_above)
 
 
 def _purchasers(customers: Mapping[str, Customer]) -> list[str]:
     """The purchasers rated for their own packs: those not retired, by id."""
     return sorted(c for c, r in customers.items() if r.role == "purchaser" and not r.retired)
+
+
+def _last_met(past: Sequence[Meeting], above: Sequence[Meeting], today: dt.date) -> dt.date | None:
+    """The latest day a unit met: ``past`` held with it or below, ``above`` as recorded."""
+    return max((m.date for m in (*past, *above) if held(m.date, today)), default=None)
 
 
 def customer_health(
@@ -217,7 +233,7 @@ def customer_health(
             t.feedback_open_days,
         ),
         "meetings": s.rate_meetings(
-            max((m.date for m in past), default=None), today, t.meeting_interval_days
+            _last_met(past, index.met_above.get(cid, ()), today), today, t.meeting_interval_days
         ),
         "agreements": s.rate_agreements(
             list(index.agreements.get(cid, ())), today, t.agreement_notice_days

@@ -10,7 +10,8 @@ from .scope import Scope
 
 PURCHASER_RATING = (
     "Rated by the rules of customer health, on the records of this purchaser and those "
-    "below it; service levels and agreements are those of the agreements it buys under."
+    "below it; service levels and agreements are those of the agreements it buys under, and "
+    "its last meeting counts the meetings held with the units it buys under."
 )
 
 

@@ -236,3 +236,25 @@ def test_a_purchaser_is_rated_on_its_own_records_and_the_agreements_it_buys_unde
     assert treasury["meetings"].status == "good"
     assert rated["payables"] == customer_health("payables", data, T, TODAY)
     assert list(relationship_health(data, T, TODAY)) == ["finance"]
+
+
+def test_a_meeting_with_the_unit_above_counts_for_a_purchasers_last_meeting_only() -> None:
+    customers = {
+        "finance": unit("Group Finance"),
+        "controlling": unit("Controlling", "finance"),
+        "payables": unit("Payables", "controlling"),
+        "receivables": unit("Receivables", "finance"),
+    }
+    overdue = TODAY - dt.timedelta(days=5)
+    review = meeting(TODAY - dt.timedelta(days=30), ["finance"], [("open", overdue)])
+    sibling = meeting(TODAY - dt.timedelta(days=3), ["receivables"])
+    planned = meeting(TODAY + dt.timedelta(days=3), ["controlling"])  # not held yet
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    data = HealthInputs(customers, sat, {}, {}, [review, sibling, planned], [])
+    rated = purchaser_health(data, T, TODAY)
+    payables = {sig.key: sig for sig in rated["payables"].signals}
+    assert payables["meetings"].status == "good"
+    assert payables["meetings"].value == "30 days (last on 2026-05-16)"  # not the sibling's
+    assert payables["actions"].status == "good"  # the customer's actions stay its own
+    alone = HealthInputs(customers, sat, {}, {}, [sibling, planned], [])
+    assert customer_health("payables", alone, T, TODAY).signals[5].status == "act"
