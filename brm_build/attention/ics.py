@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .. import __version__
 from .items import Item
@@ -23,7 +23,8 @@ def render_ics(items: Sequence[Item], today: dt.date, name: str = "brm attention
     cal = Calendar()
     cal.add("prodid", f"-//brm//brm {__version__}//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    # a TEXT value on one line, escaped as TEXT: icalendar leaves an X- property as given
+    cal.add("x-wr-calname", vText(" ".join(name.split())))
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     for item in items:
         if item.due is None or item.due >= dt.date.max:

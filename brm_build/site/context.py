@@ -75,6 +75,12 @@ def _url(context: Context, target: str) -> Markup:
     return Markup(links.relative(str(context["page"]), target))
 
 
+@pass_context
+def _file_url(context: Context, target: str) -> Markup:
+    """A relative link from the page being rendered to site file ``target`` (a calendar)."""
+    return Markup(links.relative_file(str(context["page"]), target))
+
+
 def _indent(depth: int) -> Markup:
     """Indentation that nests a Markdown list item ``depth`` levels deep."""
     return Markup("    " * depth)
@@ -115,6 +121,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
         auto_reload=False,  # one environment renders one site: templates do not change
     )
     env.globals["url"] = _url
+    env.globals["file_url"] = _file_url
     env.globals["indent"] = _indent
     env.globals["heading"] = heading
     env.filters["md"] = _Markdown()

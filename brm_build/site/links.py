@@ -54,6 +54,10 @@ shown on that record's page."""
 
 _SAFE_PAGE = re.compile(r"^[a-z0-9][a-z0-9./-]*\.md$")
 
+FILE_SUFFIXES = (".ics",)
+"""The suffixes of the site files that are not pages and that pages link to (calendars)."""
+_SAFE_FILE = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.[a-z]+")
+
 
 def record_page(folder: str, rid: str) -> str:
     """The page of a record: ``customers/finance.md``. Reports live on their agreement's."""
@@ -67,6 +71,19 @@ def relative(source: str, target: str) -> str:
     """A link from page ``source`` to page ``target``, both relative to the docs folder."""
     if not _SAFE_PAGE.fullmatch(target):
         raise ValueError(f"not a page path: {target!r}")
+    return _between(source, target)
+
+
+def relative_file(source: str, target: str) -> str:
+    """A link from page ``source`` to site file ``target`` that is not a page (a calendar)."""
+    # a plain path below the docs folder, of a kind the site writes: never a page or a URL
+    if not _SAFE_FILE.fullmatch(target) or not target.endswith(FILE_SUFFIXES):
+        raise ValueError(f"not a site file path: {target!r}")
+    return _between(source, target)
+
+
+def _between(source: str, target: str) -> str:
+    """The relative path from the folder of page ``source`` to ``target``."""
     start = posixpath.dirname(source)
     if not (_plain(start) and _plain(target)):
         return posixpath.relpath(target, start or ".")

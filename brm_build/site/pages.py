@@ -18,6 +18,7 @@ from ..report.site import pack_path, site_quarters
 from ..writers import writers_page
 from . import links
 from .attention import attention
+from .calendar import ORGANISATION, calendar_files, unit_calendar
 from .cells import Shared
 from .context import SiteData, record_history
 from .diagram import diagram
@@ -114,6 +115,7 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
             "timeline": timeline(data, view),
             "relations": diagram(pub, view),
             "packs": pack_links(page, cid, data.today) if not c.record.retired else [],
+            "ics": unit_calendar(cid),
         }
         yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():
@@ -170,7 +172,9 @@ def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     watch = attention(pub, rel, data.findings, data.today, notice)
     sources = _sources(pub)
     latest = data.history.commits[0] if data.history and data.history.commits else None
-    home = r.page("home.md.j2", links.HOME, attention=watch, pages_of=sources, latest=latest)
+    home = r.page(
+        "home.md.j2", links.HOME, attention=watch, pages_of=sources, latest=latest, ics=ORGANISATION
+    )
     yield links.HOME, home
     managers = {cid: relationship_manager(pub, cid) for cid in pub.customers}
     yield (
@@ -241,4 +245,4 @@ def generate(data: SiteData, env: Environment) -> dict[str, str]:
     health = (links.HEALTH, renderer.page("health.md.j2", links.HEALTH, rules=rules))
     charts = data.figures.files() if data.figures else {}
     pages = [*_overview_pages(renderer), *_register_pages(renderer), *_record_pages(renderer)]
-    return dict([*pages, health, *charts.items()])
+    return dict([*pages, health, *charts.items(), *calendar_files(data, rel)])

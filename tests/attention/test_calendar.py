@@ -86,6 +86,15 @@ def test_each_dated_item_is_an_all_day_event_with_its_key_and_escaped_text() -> 
     assert "DTSTAMP" in event
 
 
+def test_the_calendar_name_is_one_escaped_line() -> None:
+    """A name from a record (the site names each customer's calendar) may hold line
+    breaks and separators: it is one TEXT line, escaped, never a broken file."""
+    raw = render_ics([], TODAY, "Evil\n# Corp, Ltd; a\\b")
+    lines = _unfold(raw)
+    (name,) = [ln for ln in lines if ln.startswith("X-WR-CALNAME:")]
+    assert _unescape(name.removeprefix("X-WR-CALNAME:")) == "Evil # Corp, Ltd; a\\b"
+
+
 def test_no_output_shows_a_restricted_value(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from brm_build.cli import main
 from brm_build.model import KIND_BY_NAME
@@ -85,6 +86,32 @@ def test_no_site_file_holds_restricted_data(hostile_site: Path) -> None:
     assert found == {}
 
 
+def _calendar_texts(raw: bytes) -> str:
+    """Every property value of a calendar as its text, unfolded and unescaped by icalendar:
+    a value folded over two lines or with escaped commas is searched whole."""
+    cal = Calendar.from_ical(raw)
+    values = [str(v) for c in cal.walk() for _, v in c.property_items(recursive=False)]
+    return "\n".join(values)
+
+
+def test_no_calendar_holds_restricted_data(
+    hostile_site: Path, organisation: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site's calendars (and ``brm attention --format ics``) are searched value by
+    value: the raw files' folding and escaping could split a sentinel."""
+    calendars = sorted(hostile_site.rglob("*.ics"))
+    customers = sorted((organisation / "records" / "customers").glob("*.yaml"))
+    assert hostile_site / "attention.ics" in calendars
+    assert len(calendars) == 1 + len(customers) > 2
+    texts = {p.name: _calendar_texts(p.read_bytes()) for p in calendars}
+    assert texts["attention.ics"].count("attention.brm") > 3  # it has events to search
+    assert {name: leaks(t) for name, t in texts.items() if leaks(t)} == {}
+    code, printed = _run(
+        capsys, "attention", "--root", str(organisation), "--today", TODAY, "--format", "ics"
+    )
+    assert code == 0 and leaks(_calendar_texts(printed.encode("utf-8"))) == []
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_exports_hold_no_restricted_data(
     organisation: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
@@ -112,6 +139,9 @@ def test_exports_hold_no_restricted_data(
         ["diff", "HEAD~1", "HEAD"],
         ["diff", "HEAD~1", "HEAD", "--format", "markdown"],
         ["diff", "HEAD~1"],
+        ["attention", "--days", "99999"],
+        ["attention", "--format", "json"],
+        ["attention", "--format", "markdown", "--days", "99999"],
     ],
     ids=" ".join,
 )

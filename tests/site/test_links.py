@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brm_build.model.settings import Repository
-from brm_build.site.links import host, record_page, relative
+from brm_build.site.links import host, record_page, relative, relative_file
 
 
 def test_github_and_gitlab_edit_links() -> None:
@@ -39,3 +39,25 @@ def test_record_pages_and_relative_links() -> None:
     assert relative("customers/a.md", "customers/b.md") == "b.md"
     with pytest.raises(ValueError):
         relative("index.md", "javascript:alert(1)")
+
+
+def test_links_to_site_files_that_are_not_pages() -> None:
+    assert (
+        relative_file("customers/finance.md", "calendar/finance.ics") == "../calendar/finance.ics"
+    )
+    assert relative_file("index.md", "attention.ics") == "attention.ics"
+    assert relative_file("calendar/a.md", "calendar/a.ics") == "a.ics"
+    for target in (
+        "customers/finance.md",
+        "../outside.ics",
+        "calendar/../attention.ics",
+        "/attention.ics",
+        "https://evil.example/a.ics",
+        "javascript:alert(1).ics",
+        "charts/a.svg",
+        "attention.ics\n",
+    ):
+        with pytest.raises(ValueError):
+            relative_file("index.md", target)
+    with pytest.raises(ValueError):
+        relative("index.md", "attention.ics")  # a page link is still only to a page
