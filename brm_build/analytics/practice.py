@@ -146,11 +146,12 @@ def delivered_requirements(repo: Repository, versions: Versions, today: dt.date)
 
 
 def quarters(repo: Repository, today: dt.date) -> list[str]:
-    """The quarters from the first dated record (held meetings, feedback, agreements'
+    """The quarters from the first held meeting or feedback (else the first agreement's
     start) to today's, the latest ``MAX_QUARTERS`` of them."""
     days = [e.record.date for e in repo.meetings.values() if held(e.record.date, today)]
     days += [e.record.date for e in repo.feedback.values() if e.record.date <= today]
-    days += [e.record.valid_from for e in repo.agreements.values()]
+    if not days:
+        days = [e.record.valid_from for e in repo.agreements.values()]
     last = quarter_of_day(today)
     first = quarter_of_day(min([*days, today]))
     return period_range(first, last)[-MAX_QUARTERS:]

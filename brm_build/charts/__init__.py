@@ -2,6 +2,7 @@
 
 from ..analytics.stats import Stats
 from .model import Chart, Table
+from .practice import practice_charts
 from .render import Rendered, render_charts, write_charts
 from .satisfaction import satisfaction_charts
 from .service_levels import service_level_charts
@@ -12,6 +13,7 @@ def build_charts(stats: Stats) -> list[Chart]:
     return [
         *satisfaction_charts(stats.satisfaction, stats.customers),
         *service_level_charts(stats.attainment, stats.customers),
+        *practice_charts(stats.practice),
     ]
 
 

@@ -6,6 +6,7 @@ import warnings
 
 from matplotlib.figure import Figure
 
+from .draw_practice import draw_quarters
 from .draw_satisfaction import draw_comparison, draw_distribution, draw_nps, draw_trend
 from .draw_service_levels import draw_agreement, draw_heatmap
 from .model import (
@@ -14,6 +15,7 @@ from .model import (
     DistributionSpec,
     HeatmapSpec,
     NpsSpec,
+    QuartersSpec,
     Spec,
     TrendSpec,
 )
@@ -35,6 +37,8 @@ def figure_for(spec: Spec) -> Figure:
             return draw_agreement(spec)
         case HeatmapSpec():
             return draw_heatmap(spec)
+        case QuartersSpec():
+            return draw_quarters(spec)
 
 
 def draw_svg(spec: Spec) -> bytes:

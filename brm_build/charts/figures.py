@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..analytics.practice import Practice
 from ..analytics.stats import Stats, compute_stats
 from ..analytics.tree import tree_order
 from ..cache import _secret
@@ -119,9 +120,15 @@ def render_cached(
         return render_charts(charts, cache, workers, secret=os.urandom(32))
 
 
-def site_figures(repo: Repository, settings: Settings, workers: int | None = None) -> Figures:
-    """Analyse the records and render every chart, drawing only what changed."""
-    stats = compute_stats(repo, settings)
+def site_figures(
+    repo: Repository,
+    settings: Settings,
+    workers: int | None = None,
+    practice: Mapping[str, Practice] | None = None,
+) -> Figures:
+    """Analyse the records and render every chart, drawing only what changed; with the
+    practice's figures when given."""
+    stats = replace(compute_stats(repo, settings), practice=practice)
     charts = build_charts(stats)
     rendered = render_cached(charts, settings, workers)
     return Figures(stats, {c.name: c for c in charts}, rendered.svgs, rendered.drawn)

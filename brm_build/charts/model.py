@@ -24,7 +24,15 @@ def _matplotlib() -> str:
     return metadata.version("matplotlib")
 
 
-DRAWING_MODULES = ("draw", "draw_satisfaction", "draw_service_levels", "marks", "model", "style")
+DRAWING_MODULES = (
+    "draw",
+    "draw_practice",
+    "draw_satisfaction",
+    "draw_service_levels",
+    "marks",
+    "model",
+    "style",
+)
 """The modules of this package that decide how a chart looks (tests keep the list whole):
 their source is part of every cache key, so that a change to any of them redraws every
 chart, with no version number to remember to bump."""
@@ -135,7 +143,27 @@ class HeatmapSpec:
     act: float
 
 
-Spec = TrendSpec | NpsSpec | DistributionSpec | ComparisonSpec | AgreementSpec | HeatmapSpec
+@dataclass(frozen=True)
+class QuartersSpec:
+    """Figures per quarter as lines, one per figure: shares in percent, or counts."""
+
+    title: str
+    quarters: tuple[str, ...]
+    labels: tuple[str, ...]
+    values: tuple[tuple[Maybe, ...], ...]
+    """Per label, the value of each quarter; None where there is none (a share of none)."""
+    percent: bool
+
+
+Spec = (
+    TrendSpec
+    | NpsSpec
+    | DistributionSpec
+    | ComparisonSpec
+    | AgreementSpec
+    | HeatmapSpec
+    | QuartersSpec
+)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..check import CheckResult, check, check_findings
@@ -33,9 +32,6 @@ from . import init as cli_init
 from . import report as cli_report
 from . import workflow as cli_workflow
 from .types import Subcommands
-
-if TYPE_CHECKING:
-    from ..analytics.practice import Practice
 
 
 class UsageError(Exception):
@@ -324,31 +320,21 @@ def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
     return settings, result
 
 
-def _practice(repo: Repository, settings: Settings) -> dict[str, Practice]:
-    """The practice's figures, from the records and the versions git holds of them."""
-    from ..analytics.practice import practice_figures
-    from ..changes.versions import read_versions
-    from ..gitlog import read_history
-
-    history = read_history(settings.root)[0]
-    folders = ("customers", "agreements", "meetings", "feedback")
-    limit = settings.config.limits.max_file_bytes
-    versions = read_versions(settings.root, history, folders, limit)
-    return practice_figures(repo, versions, settings.today)
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """brm stats."""
     from ..analytics.export import render_stats_json  # here: only stats needs the analytics
     from ..analytics.stats import compute_stats
     from ..analytics.terminal import render_stats_text
+    from ..gitlog import read_history
+    from ..recorded import practice
 
     settings, result = _valid_records(args)
     if result.errors:
         return EXIT_FINDINGS
+    history = read_history(settings.root)[0]
     stats = replace(
         compute_stats(result.repository, settings),
-        practice=_practice(result.repository, settings),
+        practice=practice(result.repository, settings, history),
     )
     render = render_stats_json if args.format == "json" else render_stats_text
     sys.stdout.write(render(stats))

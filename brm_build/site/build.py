@@ -27,6 +27,7 @@ from ..model.settings import Settings
 from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish
+from ..recorded import practice
 from ..report.site import site_packs
 from ..trust import linked_out, tracked
 from .config import mkdocs_config
@@ -79,6 +80,7 @@ def _public_figures(figures: Figures, publication: Publication) -> Figures:
 def site_data(settings: Settings, result: CheckResult) -> SiteData:
     """The public records, findings and git history that the pages are made from."""
     history, note = read_history(settings.root)
+    figures_of = practice(result.repository, settings, history)
     publication = publish(result.repository, settings.config.publish)
     thresholds = settings.config.thresholds
     return SiteData(
@@ -88,7 +90,9 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         config=settings.config,
         history=history,
         history_note=note,
-        figures=_public_figures(site_figures(result.repository, settings), publication),
+        figures=_public_figures(
+            site_figures(result.repository, settings, practice=figures_of), publication
+        ),
         calendar=tuple(attention_items(result.repository, settings.today, thresholds)),
     )
 

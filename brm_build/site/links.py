@@ -25,12 +25,13 @@ FEEDBACK = "feedback.md"
 REQUIREMENTS = "requirements.md"
 CHANGES = "changes.md"
 HEALTH = "health.md"
+PRACTICE = "practice.md"
 WRITERS = "writing.md"
 SECURITY = "security.md"
 """A fixed page kept in ``assets/`` of the site package: what the tool trusts, how to deploy."""
 
 NAV: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Home", (("Dashboard", HOME), ("How health is rated", HEALTH))),
+    ("Home", (("Dashboard", HOME), ("Practice", PRACTICE), ("How health is rated", HEALTH))),
     (
         "Customers",
         (

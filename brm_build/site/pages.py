@@ -176,6 +176,7 @@ def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
         "home.md.j2", links.HOME, attention=watch, pages_of=sources, latest=latest, ics=ORGANISATION
     )
     yield links.HOME, home
+    yield links.PRACTICE, r.page("practice.md.j2", links.PRACTICE)
     managers = {cid: relationship_manager(pub, cid) for cid in pub.customers}
     yield (
         links.DIRECTORY,

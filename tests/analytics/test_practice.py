@@ -257,3 +257,18 @@ def test_a_plan_for_a_quarter_of_the_year_is_current_as_the_calendar_counts_it(
     practice = _practice(repo, capsys)
     # attention.rules.has_plan_for: the year, or a quarter or month of it
     assert practice["2026-Q2"]["plans_current"] == 1
+
+
+def test_an_older_agreement_does_not_start_the_quarters_when_meetings_are_recorded(
+    tmp_path: Path,
+) -> None:
+    older = AGREEMENT.format(review_by="2026-09-30").replace(
+        "valid_from: 2025-10-01", "valid_from: 2021-10-01"
+    )
+    assert older != AGREEMENT.format(review_by="2026-09-30")
+    meeting = NOVEMBER.format(action="done", requirement="proposed").replace("payroll]", "finance]")
+    root = build(tmp_path, {AGR: older, M_NOV: meeting})
+    (root / "records/meetings/2026/2026-05-20-finance-review.md").unlink()
+    # The first meeting is of November 2025: the years of the agreement before it hold no
+    # recorded practice to measure.
+    assert list(_figures(root)) == ["2025-Q4", "2026-Q1", "2026-Q2"]

@@ -15,7 +15,7 @@ SECTIONS = tuple(
         | {links.HEALTH.removesuffix(".md") + ".html"}
     )
 )
-"""The fixed pages of the navigation: dashboard, directory, registers and logs."""
+"""The fixed pages of the navigation: dashboard, practice, directory, registers and logs."""
 
 RECORDS = tuple(f"{folder}/" for folder in links.RECORD_FOLDERS)
 """A page per record, in a folder per kind: customers/, agreements/, meetings/ and so on."""
