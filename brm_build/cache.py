@@ -7,10 +7,10 @@ edit, a rename or a new brm version simply misses.
 
 The findings of a whole run are kept too, keyed by the keys of every record file and
 whatever else the cross-record checks read (the date, CODEOWNERS): a run over exactly the
-same files gives them without loading a record. Any change misses, and the cross-record
-checks then run on the full set. The warnings from the agreements' git history, the
-dearest of those checks, are kept apart, keyed by the agreements' keys and the commits
-that changed them: an edit elsewhere does not ask git for old versions again.
+same files gives them without loading a record. Any change misses, and then each
+cross-record check's findings are kept apart, keyed by the files of the kinds it reads and
+the rest it reads (see :mod:`brm_build.check.steps`): a check whose inputs did not change
+is not run again, nor are the records only it reads restored.
 
 The cache is sixteen text files, a line per record file, each signed with a secret key kept outside
 the repository: a cache file committed by someone else fails the signature and is ignored,
@@ -54,7 +54,6 @@ def shard_file(shard: str) -> str:
 
 
 RUN_FILE = "run.txt"
-HISTORY_FILE = "history.txt"
 _KEY_BYTES = 32
 MAX_BYTES = 1 << 30
 """A larger cache file is not read (its signature could not fit, as it is never written)."""

@@ -127,8 +127,10 @@ def codeowners_findings(
     Silent when some record did not load: its owners are unknown, and the check
     already reports why.
     """
+    if not committed:
+        return []
     loaded = sum(len(repo.table(kind)) for kind in KINDS)
-    if not committed or loaded != sum(len(ids) for ids in repo.files.values()):
+    if loaded != sum(len(ids) for ids in repo.files.values()):
         return []
     wanted = render_codeowners(repo, default)
     findings = []

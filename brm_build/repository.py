@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
@@ -29,6 +29,7 @@ __all__ = [
     "load_file",
     "load_repository",
     "load_scanned",
+    "load_some",
     "scan",
 ]
 """The types are model.repository's, named here too for the callers that load."""
@@ -121,9 +122,11 @@ def _restore(
 
 
 def _load_cached(
-    scanned: Scanned, file_checks: Sequence[FileCheck], cache: FileCache | None
-) -> Loaded:
-    """Load one read record file, restored from the cache when its content was seen."""
+    scanned: Scanned, file_checks: Sequence[FileCheck], cache: FileCache | None, restore: bool
+) -> Loaded | tuple[bool, list[Finding]]:
+    """Load one read record file, restored from the cache when its content was seen; with
+    ``restore`` false, a file the cache holds a valid record of is only said to be valid
+    (True) with its findings, and not restored."""
     source, text, key = scanned.source, scanned.text, scanned.key
     if text is None:
         return None, scanned.findings
@@ -133,6 +136,8 @@ def _load_cached(
     if stored is not None and stored.record is None:
         # what is left of an invalid record is made again: such files are few
         return _from_text(source, text, file_checks)
+    if stored is not None and not restore:
+        return True, list(stored.findings)
     restored = None if stored is None else _restore(source, text, stored)
     if restored is not None:
         return restored
@@ -172,21 +177,41 @@ def load_scanned(
 ) -> tuple[Repository, list[Finding]]:
     """Parse and validate the files that ``scan`` read (restoring from ``cache`` those
     whose content was seen before), and write the cache back."""
+    repository, findings, _ = load_some(scanned, file_checks, cache, progress)
+    return repository, findings
+
+
+def load_some(
+    scanned: Sequence[Scanned],
+    file_checks: Sequence[FileCheck] = (),
+    cache: FileCache | None = None,
+    progress: Progress | None = None,
+    folders: Collection[str] | None = None,
+) -> tuple[Repository, list[Finding], set[str]]:
+    """``load_scanned``, restoring from ``cache`` only the records of the kinds in
+    ``folders`` (None: all), and the paths of every file that holds a valid record,
+    restored or not: what is not restored is known valid from the cache."""
     repository = Repository()
     findings: list[Finding] = []
+    valid: set[str] = set()
     for done, one in enumerate(scanned, 1):
-        repository.files.setdefault(one.source.kind.name, set()).add(one.source.id)
-        entry, problems = _load_cached(one, file_checks, cache)
+        kind = one.source.kind
+        repository.files.setdefault(kind.name, set()).add(one.source.id)
+        restore = folders is None or kind.folder in folders
+        entry, problems = _load_cached(one, file_checks, cache, restore)
         findings.extend(problems)
         if isinstance(entry, Partial):
             repository.partial.append(entry)
-        elif entry is not None:
-            repository.table(one.source.kind)[one.source.id] = entry
+        elif isinstance(entry, Entry):
+            repository.table(kind)[one.source.id] = entry
+            valid.add(one.source.path)
+        elif entry:
+            valid.add(one.source.path)
         if progress is not None:
             progress(done, len(scanned))
     if cache is not None:
         cache.save()
-    return repository, findings
+    return repository, findings, valid
 
 
 def load_repository(

@@ -293,6 +293,9 @@ def test_a_tampered_run_is_ignored(root: Path) -> None:
     text = run_file.read_text(encoding="utf-8")
     assert "schema-unknown-field" in text
     run_file.write_text(text.replace("schema-unknown-field", "schema-nothing-wrong"))
+    for step in (root / ".brm-cache" / "check").glob("step-*.txt"):
+        head, _, body = step.read_text(encoding="utf-8").partition("\n")
+        step.write_text(f"{head}\n{body[::-1]}", encoding="utf-8")  # each step's kept run
     result = check_findings(_cached(root))
-    assert _loaded(result) > 0
+    assert _loaded(result) > 0  # ignored: the records are loaded and every step runs
     assert result.findings == clean.findings

@@ -1,8 +1,9 @@
 """The whole check as one pipeline, read top-down: discover the record files and read
 them (``repository.scan``, where the cache is consulted, once per file), parse and
-validate them (``repository.load_scanned``: the file checks run as each loads), read the
-other inputs once (``inputs``), then the cross-record checks (``checks.CHECKS``, the
-mappings, CODEOWNERS and the targets' history), and last hide what looks like a secret.
+validate them (``repository.load_some``: the file checks run as each loads), read the
+other inputs once (``inputs``), then the cross-record steps (``steps``: ``checks.CHECKS``,
+the mappings, CODEOWNERS and the targets' history, each kept in the cache by what it
+reads), and last hide what looks like a secret.
 Each step is handed what it needs and returns its part; none calls back up a layer."""
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..cache import HISTORY_FILE, FileCache
-from ..checks import FILE_CHECKS, run_checks
-from ..checks.history import check_target_history
-from ..checks.mappings import check_mappings
+from ..cache import FileCache
+from ..checks import FILE_CHECKS
 from ..checks.secrets import hide_secrets
-from ..codeowners import codeowners_findings
 from ..findings import Finding, Severity, sorted_findings
 from ..model.repository import Repository
 from ..model.settings import Settings
-from ..repository import Progress, Scanned, load_scanned, scan
+from ..repository import Progress, Scanned, load_some, scan
 from ..sources import SourceFile
 from .inputs import Inputs, read_inputs, settings_findings
+from .steps import plan, steps
 
 
 @dataclass(frozen=True)
@@ -76,43 +75,18 @@ def _checked(
     inputs: Inputs,
     cache: FileCache | None,
     progress: Progress | None,
+    whole: bool = True,
 ) -> tuple[Repository, list[Finding]]:
     """Load the read files and run every check on them and the run's other inputs: every
-    finding, unsorted."""
-    repository, problems = load_scanned(scanned, FILE_CHECKS, cache, progress)
+    finding, unsorted. Without ``whole``, the records that no step to run reads are not
+    restored from the cache (the repository then lacks them)."""
+    planned = plan(steps(settings, inputs), scanned, cache, settings)
+    folders = None if whole else planned.folders()
+    repository, problems, valid = load_some(scanned, FILE_CHECKS, cache, progress, folders)
     findings = findings + problems
     # the valid part of records with schema errors is checked too: one run finds it all
-    findings += run_checks(repository.with_salvaged(), settings)
-    findings += check_mappings(repository, inputs.mappings)
-    findings += codeowners_findings(
-        repository, inputs.codeowners, settings.config.codeowners.default
-    )
-    findings += _target_history(repository, settings, inputs, scanned, cache)
-    return repository, hide_secrets(repository, findings, settings, _texts(scanned))
-
-
-def _target_history(
-    repository: Repository,
-    settings: Settings,
-    inputs: Inputs,
-    scanned: Sequence[Scanned],
-    cache: FileCache | None,
-) -> list[Finding]:
-    """The warnings from the agreements' history, kept in ``cache`` by what they read:
-    the agreement files as they are now and the commits that changed them (old versions
-    in git never change). Asking git for every old version was most of a cached run."""
-    history = inputs.history
-    agreements = [one for one in scanned if one.source.kind.folder == "agreements"]
-    if cache is None or history is None or any(one.key is None for one in agreements):
-        return check_target_history(repository, settings, history)
-    shas = " ".join(c.sha for c in history.commits).encode()
-    key = cache.run_key([str(one.key) for one in agreements], b"history\0" + shas)
-    stored = cache.get_run(key, HISTORY_FILE)
-    if stored is not None:
-        return list(stored)
-    found = check_target_history(repository, settings, history)
-    cache.put_run(key, found, HISTORY_FILE)
-    return found
+    findings += planned.run(repository.with_salvaged(), cache)
+    return repository, hide_secrets(valid, findings, settings, _texts(scanned))
 
 
 def _texts(scanned: Sequence[Scanned]) -> dict[str, str | None]:
@@ -205,7 +179,8 @@ def check_findings(
 
     When the cache holds the findings of a run over exactly these files (and nothing else
     was found under records/), they are the result, and its repository holds only the ids
-    of the files found; otherwise this is ``check``.
+    of the files found; otherwise this is ``check``, but its repository lacks the records
+    that only steps found in the cache read (they are not restored).
     """
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
@@ -221,6 +196,8 @@ def check_findings(
         stored = cache.get_run(run)
         if stored is not None:
             return _result(_ids_only(scanned), stored, extra, scanned, read)
-        repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
+        repository, findings = _checked(
+            scanned, findings, settings, inputs, cache, progress, whole=False
+        )
         cache.put_run(run, sorted_findings(findings))
     return _result(repository, findings, extra, scanned, read)

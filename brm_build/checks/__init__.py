@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..findings import Finding
+from ..model import KIND_BY_NAME, KINDS
+from ..model.references import DATED_BY
 from ..model.repository import FileCheck, Repository
 from ..model.settings import Settings
 from .agreements import check_parties, check_report_periods, check_reports
@@ -33,35 +36,80 @@ ABSENCE: dict[str, str] = {
 whose value there failed its schema the field is gone, but it is not missing."""
 
 
-def _not_missing(repo: Repository, findings: list[Finding]) -> list[Finding]:
+def not_missing(repo: Repository, findings: list[Finding]) -> list[Finding]:
     """``findings`` without those that a field left out of a record with errors set off."""
     removed = {p.path: p.removed for p in repo.partial if p.record is not None}
     return [f for f in findings if ABSENCE.get(f.code) not in removed.get(f.path, ())]
 
 
-CrossCheck = Callable[[Repository, Settings], list[Finding]]
+Run = Callable[[Repository, Settings], list[Finding]]
 """A check across records: the loaded repository and the run's settings in, findings out."""
 
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """A check across records and the kinds it reads, by folder: it is handed only the
+    records of those (``Repository.view``), so that its findings can be kept in the cache
+    by the files of those kinds and a change elsewhere does not run it again."""
+
+    run: Run
+    reads: frozenset[str]
+
+
+ALL = frozenset(kind.folder for kind in KINDS)
+
+
+def _reads(run: Run, *folders: str) -> CrossCheck:
+    unknown = set(folders) - ALL
+    if unknown:
+        raise ValueError(f"no such kind folder: {sorted(unknown)}")
+    return CrossCheck(run, frozenset(folders))
+
+
 CHECKS: dict[str, CrossCheck] = {
-    "references": lambda repo, _: check_references(repo),
-    "retired": lambda repo, _: check_retired(repo),
-    "hierarchy": lambda repo, _: check_hierarchy(repo),
-    "rules": lambda repo, _: check_rules(repo),
-    "escalations": lambda repo, _: check_escalations(repo),
-    "money": lambda repo, _: check_money(repo),
-    "parties": lambda repo, _: check_parties(repo),
-    "reports": lambda repo, _: check_reports(repo),
-    "report-periods": lambda repo, settings: check_report_periods(repo, settings.today),
-    "attention": check_attention,
-    "satisfaction": lambda repo, settings: check_satisfaction(repo, settings.config.thresholds),
-    "survey-copies": lambda repo, _: check_survey_copies(repo),
-    "survey-invited": lambda repo, _: check_survey_invited(repo),
+    "references": CrossCheck(lambda repo, _: check_references(repo), ALL),
+    "retired": _reads(
+        lambda repo, _: check_retired(repo),
+        "customers",
+        "agreements",
+        *(KIND_BY_NAME[name].folder for name in DATED_BY),
+    ),
+    "hierarchy": _reads(lambda repo, _: check_hierarchy(repo), "customers"),
+    "rules": _reads(
+        lambda repo, _: check_rules(repo),
+        "agreements",
+        "customers",
+        "feedback",
+        "meetings",
+        "projects",
+    ),
+    "escalations": _reads(lambda repo, _: check_escalations(repo), "customers", "feedback"),
+    "money": _reads(lambda repo, _: check_money(repo), "agreements", "customers"),
+    "parties": _reads(lambda repo, _: check_parties(repo), "agreements", "customers"),
+    "reports": _reads(lambda repo, _: check_reports(repo), "agreements", "reports"),
+    "report-periods": _reads(
+        lambda repo, settings: check_report_periods(repo, settings.today), "agreements", "reports"
+    ),
+    "attention": _reads(
+        check_attention, "agreements", "customers", "feedback", "meetings", "surveys"
+    ),
+    "satisfaction": _reads(
+        lambda repo, settings: check_satisfaction(repo, settings.config.thresholds),
+        "customers",
+        "surveys",
+    ),
+    "survey-copies": _reads(lambda repo, _: check_survey_copies(repo), "surveys"),
+    "survey-invited": _reads(lambda repo, _: check_survey_invited(repo), "customers", "surveys"),
 }
 """Every cross-record check by name, in the order their findings are gathered (the
 report sorts them; the order only decides which of two equal findings comes first)."""
 
 
 def run_checks(repo: Repository, settings: Settings) -> list[Finding]:
-    """Run every cross-record check and return all findings."""
-    found = [finding for run in CHECKS.values() for finding in run(repo, settings)]
-    return _not_missing(repo, found)
+    """Run every cross-record check, each on the kinds it reads, and return all findings."""
+    found = [
+        finding
+        for check in CHECKS.values()
+        for finding in check.run(repo.view(check.reads), settings)
+    ]
+    return not_missing(repo, found)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import replace
 
 from ..findings import Finding, Severity, error
-from ..model import KINDS, Record
+from ..model import Record
 from ..model.repository import Entry, Repository
 from ..model.settings import Settings
 from ..reading import read_text
@@ -174,7 +174,7 @@ def _line_secrets(path: str, text: str | None) -> list[Finding]:
 
 
 def hide_secrets(
-    repo: Repository,
+    loaded: Collection[str],
     findings: list[Finding],
     settings: Settings,
     texts: Mapping[str, str | None],
@@ -183,9 +183,9 @@ def hide_secrets(
     a finding for each secret-looking line of a record file that did not load (its values
     never reached the field-by-field check, and a schema message may repeat them); the
     record files' ``texts`` are those the check read, by path: only a file the check did
-    not read as a record (in a wrong place or of a wrong extension) is read here."""
-    loaded = {entry.path for kind in KINDS for entry in repo.table(kind).values()}
-    failed = {f.path for f in findings if f.severity is Severity.ERROR} - loaded
+    not read as a record (in a wrong place or of a wrong extension) is read here;
+    ``loaded`` holds the path of every file that holds a valid record."""
+    failed = {f.path for f in findings if f.severity is Severity.ERROR} - set(loaded)
     extra = [
         f
         for path in sorted(failed)

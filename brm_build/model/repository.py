@@ -4,7 +4,7 @@ schema (Partial) and every record of a repository by kind (Repository). Loading 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -95,6 +95,15 @@ class Repository:
                 entry = Entry(one.id, one.path, one.record, one.document)
                 view.table(one.kind)[one.id] = entry
         return view
+
+    def view(self, folders: Collection[str]) -> Repository:
+        """These records of the kinds in ``folders`` only (with the ids of every file): a
+        check handed a view cannot read what it did not say it reads."""
+        return Repository(
+            {folder: table for folder, table in self.tables.items() if folder in folders},
+            self.files,
+            [one for one in self.partial if one.kind.folder in folders],
+        )
 
 
 FileCheck = Callable[[Entry[Record]], list[Finding]]

@@ -1,0 +1,70 @@
+"""Each cross-record check sees only the kinds it says it reads, and its findings are kept
+by those: a change elsewhere finds them in the cache, a change there runs it again."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from brm_build.cache import FileCache
+from brm_build.check import check, check_findings
+from brm_build.check.inputs import read_inputs
+from brm_build.check.steps import plan, steps
+from brm_build.checks import CHECKS, FILE_CHECKS
+from brm_build.model.settings import CacheSettings, Settings
+from brm_build.repository import scan
+
+from ..conftest import ROOT, settings_for
+
+MEETING = "records/meetings/2025/2025-05-20-finance-service-review.md"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", repo / "records")
+    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
+    return repo
+
+
+def _cached(root: Path) -> Settings:
+    place = CacheSettings(str(root / ".brm-cache" / "check"), str(root.parent / "key"))
+    return dataclasses.replace(settings_for(root), cache=place)
+
+
+def _to_run(settings: Settings) -> set[str]:
+    """The steps that the next run must run: those the cache holds no findings of."""
+    cache = FileCache.open(settings, FILE_CHECKS)
+    assert cache is not None
+    scanned, _ = scan(settings, cache)
+    planned = plan(steps(settings, read_inputs(settings)), scanned, cache, settings)
+    return {step.name for step, _, found in planned.steps if found is None}
+
+
+def test_a_check_is_handed_only_the_kinds_it_reads() -> None:
+    repository = check(settings_for(ROOT)).repository
+    view = repository.view(CHECKS["hierarchy"].reads)
+    assert view.customers == repository.customers
+    assert view.files == repository.files
+    with pytest.raises(KeyError):
+        _ = view.meetings
+
+
+def test_a_step_runs_again_only_when_what_it_reads_changed(root: Path) -> None:
+    settings = _cached(root)
+    every = {step.name for step in steps(settings, read_inputs(settings))}
+    assert _to_run(settings) == every
+    check_findings(settings)
+    assert _to_run(settings) == set()
+    path = root / MEETING
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore notes.\n", encoding="utf-8")
+    reading = {name for name, c in CHECKS.items() if "meetings" in c.reads}
+    assert _to_run(settings) == reading
+    assert {"references", "rules", "attention"} <= reading
+    assert "report-periods" not in reading
+    result = check_findings(settings)
+    assert result.findings == check(settings_for(root)).findings
+    assert _to_run(settings) == set()
