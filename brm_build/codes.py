@@ -76,6 +76,8 @@ CODES: dict[str, str] = {
     "escalation-level-duplicate": "Two steps of an escalation path share a level.",
     "feedback-level": "An escalation without a valid level, or a level on other feedback.",
     "feedback-resolved-on": "Resolved feedback without the date it was resolved.",
+    "tier-unknown": "A customer names a tier that brm.yaml's tiers do not define.",
+    "tier-purchaser": "A purchaser names a tier; it follows the tier of its customer.",
     "unit-retired-on": "A retired unit without retired_on, or retired_on on an active unit.",
     "survey-over-invited": "A survey unit with more responses than people invited.",
     # What needs attention (warnings)

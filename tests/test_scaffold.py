@@ -188,7 +188,7 @@ def test_a_customer_record_as_written(repo: Path, capsys: pytest.CaptureFixture[
         "  - erp\n"
         "owners:\n"
         '  - "@mia-berg"\n'
-        "# More fields: relationship_manager, cost_center, it_budget (restricted), contacts, "
+        "# More fields: relationship_manager, tier, cost_center, it_budget (restricted), contacts, "
         "plans, escalation, summary, tags, status, retired_on.\n"
     )
 

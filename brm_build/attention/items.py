@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analytics.periods import next_period, period_key
-from ..checks.attention import last_meetings
+from ..checks.attention import meetings_due
 from ..checks.base import ancestors
 from ..model import Survey
 from ..model.repository import Entry, Repository
-from ..model.settings import Thresholds
+from ..model.settings import BrmConfig, Thresholds
 from . import rules
 
 Loc = tuple[str | int, ...]
@@ -123,16 +123,22 @@ def _feedback(repo: Repository, t: Thresholds) -> Iterator[Draft]:
             yield f"feedback:{fid}", f.type, due, f.customer, entry, ("status",), text
 
 
-def _meetings(repo: Repository, today: dt.date, t: Thresholds) -> Iterator[Draft]:
-    last = last_meetings(repo, today)
-    for cid, entry in repo.customers.items():
-        if not entry.record.watched:
-            continue
-        met = last.get(cid)
-        due = None if met is None else rules.meeting_due_day(met, t.meeting_interval_days)
-        since = f"last met on {met}" if met else "no meeting on record"
-        text = f"meet {entry.record.name} ({since}; every {t.meeting_interval_days} days)"
-        yield f"meeting:{cid}", "meeting", due, cid, entry, ("name",), text
+def _meetings(repo: Repository, today: dt.date, config: BrmConfig) -> Iterator[Draft]:
+    """Each customer's next meeting of each cadence of its tier (or the default one)."""
+    for cid, cadence, met in meetings_due(repo, today, config):
+        entry = repo.customers[cid]
+        name, kind = entry.record.name, cadence.meeting_type
+        due = None if met is None else rules.meeting_due_day(met, cadence.days)
+        if kind is None:
+            since = f"last met on {met}" if met else "no meeting on record"
+            key, text = f"meeting:{cid}", f"meet {name} ({since}; {cadence.rule()})"
+        else:
+            since = f"last on {met}" if met else "none on record"
+            key, text = (
+                f"meeting:{cid}:{kind}",
+                f"hold a {kind} with {name} ({since}; {cadence.rule()})",
+            )
+        yield key, "meeting", due, cid, entry, ("name",), text
 
 
 def _plans(repo: Repository, today: dt.date, t: Thresholds) -> Iterator[Draft]:
@@ -190,13 +196,14 @@ def _owners(repo: Repository, unit: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def attention_items(repo: Repository, today: dt.date, t: Thresholds) -> list[Item]:
+def attention_items(repo: Repository, today: dt.date, config: BrmConfig) -> list[Item]:
     """Every dated item (and every customer never met), soonest first."""
+    t = config.thresholds
     drafts = [
         *_agreements(repo, t),
         *_actions(repo),
         *_feedback(repo, t),
-        *_meetings(repo, today, t),
+        *_meetings(repo, today, config),
         *_plans(repo, today, t),
         *_surveys(repo),
     ]

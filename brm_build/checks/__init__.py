@@ -20,6 +20,7 @@ from .retired import check_retired
 from .rules import check_rules
 from .satisfaction import check_satisfaction, check_survey_copies, check_survey_invited
 from .secrets import entry_secrets
+from .tiers import check_tiers
 
 FILE_CHECKS: tuple[FileCheck, ...] = (entry_secrets,)
 """Checks that look at one record at a time: they run as each file loads, and their
@@ -90,6 +91,7 @@ CHECKS: dict[str, CrossCheck] = {
     "report-periods": _reads(
         lambda repo, settings: check_report_periods(repo, settings.today), "agreements", "reports"
     ),
+    "tiers": _reads(lambda repo, settings: check_tiers(repo, settings.config), "customers"),
     "attention": _reads(
         check_attention, "agreements", "customers", "feedback", "meetings", "surveys"
     ),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from ..analytics.counted import held
+from ..attention.cadence import Cadence, cadences
 from ..attention.rules import (
     action_overdue,
     days_open,
@@ -15,7 +17,7 @@ from ..attention.rules import (
 )
 from ..findings import Finding, Severity
 from ..model.repository import Repository
-from ..model.settings import Settings
+from ..model.settings import BrmConfig, Settings
 from .base import ancestors, at
 
 W = Severity.WARNING
@@ -48,39 +50,66 @@ def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
     return findings
 
 
-def last_meetings(repo: Repository, today: dt.date) -> dict[str, dt.date]:
-    """The date of the latest meeting held with each customer, counting its purchasers'."""
+def last_meetings(
+    repo: Repository, today: dt.date, meeting_type: str | None = None
+) -> dict[str, dt.date]:
+    """The date of the latest meeting held with each customer, counting its purchasers',
+    of any type or of ``meeting_type``."""
     last: dict[str, dt.date] = {}
     for entry in repo.meetings.values():
-        if not held(entry.record.date, today):
+        m = entry.record
+        if not held(m.date, today) or meeting_type not in (None, m.type):
             continue  # not held yet: meeting-in-future says so
-        for unit in entry.record.customers:
+        for unit in m.customers:
             for top in ancestors(repo.customers, unit):
-                if entry.record.date > last.get(top, dt.date.min):
-                    last[top] = entry.record.date
+                if m.date > last.get(top, dt.date.min):
+                    last[top] = m.date
     return last
 
 
-def _meetings(repo: Repository, today: dt.date, interval: int) -> list[Finding]:
-    findings: list[Finding] = []
-    last = last_meetings(repo, today)
+def meetings_due(
+    repo: Repository, today: dt.date, config: BrmConfig
+) -> Iterator[tuple[str, Cadence, dt.date | None]]:
+    """Each watched customer with each cadence of its tier (or the default one) and the
+    latest meeting held that counts for it (None: none)."""
+    last: dict[str | None, dict[str, dt.date]] = {}
     for cid, entry in repo.customers.items():
         if not entry.record.watched:
             continue
-        met = last.get(cid)
-        if meeting_overdue(met, today, interval):
-            since = f"since {met}, {(today - met).days} days ago" if met else "on record"
-            findings.append(
-                at(
-                    entry,
-                    "customer-no-recent-meeting",
-                    ("name",),
-                    f"no meeting with this customer or its purchasers {since}: meet at least "
-                    f"every {interval} days and record the meeting in records/meetings/",
-                    W,
-                )
-            )
-    return findings
+        for cadence in cadences(config, entry.record.tier):
+            kind = cadence.meeting_type
+            if kind not in last:
+                last[kind] = last_meetings(repo, today, kind)
+            yield cid, cadence, last[kind].get(cid)
+
+
+def _no_meeting(met: dt.date | None, today: dt.date, cadence: Cadence) -> str:
+    since = f"since {met}, {(today - met).days} days ago" if met else "on record"
+    if cadence.tier is None:
+        return (
+            f"no meeting with this customer or its purchasers {since}: meet at least "
+            f"every {cadence.days} days and record the meeting in records/meetings/"
+        )
+    held_as = f" with type {cadence.meeting_type}" if cadence.meeting_type else ""
+    return (
+        f"no {cadence.what} with this customer or its purchasers {since}: its tier "
+        f"{cadence.tier} asks for one at least every {cadence.days} days; hold it and record "
+        f"it in records/meetings/{held_as}"
+    )
+
+
+def _meetings(repo: Repository, today: dt.date, config: BrmConfig) -> list[Finding]:
+    return [
+        at(
+            repo.customers[cid],
+            "customer-no-recent-meeting",
+            ("name",),
+            _no_meeting(met, today, cadence),
+            W,
+        )
+        for cid, cadence, met in meetings_due(repo, today, config)
+        if meeting_overdue(met, today, cadence.days)
+    ]
 
 
 def _meeting_records(repo: Repository, today: dt.date) -> list[Finding]:
@@ -151,7 +180,7 @@ def check_attention(repo: Repository, settings: Settings) -> list[Finding]:
     today = settings.today
     return [
         *_agreements(repo, today, t.agreement_notice_days),
-        *_meetings(repo, today, t.meeting_interval_days),
+        *_meetings(repo, today, settings.config),
         *_meeting_records(repo, today),
         *_feedback(repo, today, t.feedback_open_days),
         *_surveys(repo, t.survey_min_responses),

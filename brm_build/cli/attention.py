@@ -66,7 +66,7 @@ def owned_by(items: list[Item], handle: str) -> list[Item]:
 
 def run(args: argparse.Namespace, settings: Settings, repo: Repository) -> int:
     """Print the items in the format asked for."""
-    items = attention_items(repo, settings.today, settings.config.thresholds)
+    items = attention_items(repo, settings.today, settings.config)
     if args.owner is not None:
         items = owned_by(items, args.owner)
     if args.format == "json":

@@ -64,6 +64,13 @@ class Customer(Record):
     parent: Id | None = None
     manager: Person
     relationship_manager: Person | None = None
+    tier: Id | None = Field(
+        default=None,
+        description=(
+            "The service tier whose meeting cadence applies (a name under tiers in "
+            "brm.yaml); a customer's only: its purchasers follow it."
+        ),
+    )
     cost_center: str | None = None
     it_budget: Money | None = restricted("The unit's IT budget. Restricted.")
     services: list[Id] = empty_list()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .common import HOST_URL_PATTERN
+from .common import HOST_URL_PATTERN, Id
 
 
 class _Config(BaseModel):
@@ -36,6 +36,26 @@ class Thresholds(_Config):
     """A customer's business plan for a year is due within this many days of its start."""
 
 
+class Tier(_Config):
+    """A service tier's meeting cadence: the longest gap, in days, between meetings of a
+    type (or of any type) with a customer of the tier or its purchasers."""
+
+    meeting_interval_days: int | None = Field(default=None, ge=1)
+    """Between meetings of any type."""
+    relationship_review_days: int | None = Field(default=None, ge=1)
+    """Between relationship reviews (meetings of type relationship-review)."""
+    service_review_days: int | None = Field(default=None, ge=1)
+    """Between service reviews (meetings of type service-review)."""
+
+
+CADENCE_FIELDS: dict[str, str | None] = {
+    "meeting_interval_days": None,
+    "relationship_review_days": "relationship-review",
+    "service_review_days": "service-review",
+}
+"""Each interval of a tier and the meeting type it counts (None: a meeting of any type)."""
+
+
 class Limits(_Config):
     """Bounds that keep a hostile change from exhausting CI."""
 
@@ -59,6 +79,9 @@ class BrmConfig(_Config):
     publish: list[str] = []
     """Restricted fields opted in to publication, by name such as ``customer.it_budget``."""
     codeowners: Codeowners = Codeowners()
+    tiers: dict[Id, Tier] = {}
+    """Service tiers by name, each with its meeting cadence; a customer names its ``tier``.
+    A customer without one meets at least every ``thresholds.meeting_interval_days``."""
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,6 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
     history, note = read_history(settings.root)
     figures_of = practice(result.repository, settings, history)
     publication = publish(result.repository, settings.config.publish)
-    thresholds = settings.config.thresholds
     return SiteData(
         publication=publication,
         findings=result.findings,
@@ -93,7 +92,7 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         figures=_public_figures(
             site_figures(result.repository, settings, practice=figures_of), publication
         ),
-        calendar=tuple(attention_items(result.repository, settings.today, thresholds)),
+        calendar=tuple(attention_items(result.repository, settings.today, settings.config)),
     )
 
 

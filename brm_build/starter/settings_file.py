@@ -48,6 +48,17 @@ thresholds:
   # a customer's business plan for the year is due within this many days of January 1
   plan_review_days: {t.plan_review_days}
 
+# Service tiers, each with its own meeting cadence in days (a quarter is about 92): a
+# customer names its tier (tier: strategic) and its purchasers follow it. The intervals a
+# tier sets replace meeting_interval_days above for its customers; none by default.
+# tiers:
+#   strategic:
+#     meeting_interval_days: 45      # a meeting of any type
+#     relationship_review_days: 183  # a meeting of type relationship-review
+#     service_review_days: 31        # a meeting of type service-review
+#   standard:
+#     meeting_interval_days: 120
+
 # Bounds that keep a hostile change from exhausting CI.
 limits:
   # a record file larger than this many bytes is not read

@@ -50,9 +50,7 @@ def sample_data(history: History | None = None, note: str = "") -> SiteData:
         config=settings.config,
         history=history,
         history_note=note,
-        calendar=tuple(
-            attention_items(result.repository, settings.today, settings.config.thresholds)
-        ),
+        calendar=tuple(attention_items(result.repository, settings.today, settings.config)),
     )
 
 

@@ -1,0 +1,63 @@
+"""How often each customer is to be met: the cadence of its tier in brm.yaml, else the
+default interval (records.md). The check's warnings and ``brm attention`` both read this."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Customer, structure
+from ..model.repository import Entry
+from ..model.settings import CADENCE_FIELDS, BrmConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """The longest gap allowed between meetings of one type (or of any) with a customer."""
+
+    meeting_type: str | None
+    """None: a meeting of any type counts."""
+    days: int
+    tier: str | None
+    """The tier that sets it; None: the default, ``thresholds.meeting_interval_days``."""
+
+    @property
+    def what(self) -> str:
+        """What is to be held: ``meeting`` or the meeting type, such as ``service-review``."""
+        return self.meeting_type or "meeting"
+
+    def rule(self) -> str:
+        """How often, in words, for a message: ``every 90 days`` or with its tier."""
+        tier = f", tier {self.tier}" if self.tier else ""
+        return f"every {self.days} days{tier}"
+
+
+def cadences(config: BrmConfig, tier: str | None) -> tuple[Cadence, ...]:
+    """The intervals a customer of ``tier`` is met at: its tier's, else the default one (also
+    for a tier that brm.yaml does not define or that sets no interval; the check reports
+    the first and the docs say the second)."""
+    found = config.tiers.get(tier) if tier is not None else None
+    if found is not None:
+        own = tuple(
+            Cadence(kind, days, tier)
+            for field, kind in CADENCE_FIELDS.items()
+            if (days := getattr(found, field)) is not None
+        )
+        if own:
+            return own
+    return (Cadence(None, config.thresholds.meeting_interval_days, None),)
+
+
+def tier_of(customers: Mapping[str, Entry[Customer]], unit: str) -> str | None:
+    """The tier of ``unit``: that of the customer it sits under (a purchaser follows its
+    customer's tier; ``tier`` on a purchaser itself is an error the check reports)."""
+
+    def parent_of(uid: str) -> str | None:
+        entry = customers.get(uid)
+        return entry.record.parent if entry else None
+
+    for uid in structure.ancestors(unit, parent_of):
+        entry = customers.get(uid)
+        if entry is not None and entry.record.role == "customer":
+            return entry.record.tier
+    return None
