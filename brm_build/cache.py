@@ -89,11 +89,13 @@ def _finding_row(f: Finding) -> list[object]:
     return row
 
 
-def _encode_findings(findings: Sequence[Finding]) -> str:
+def encode_findings(findings: Sequence[Finding]) -> str:
+    """Findings as one line of JSON."""
     return json.dumps([_finding_row(f) for f in findings])
 
 
-def _decode_findings(text: str) -> tuple[Finding, ...]:
+def decode_findings(text: str) -> tuple[Finding, ...]:
+    """The findings of ``encode_findings``'s line."""
     return tuple(
         Finding(c, Severity(s), p, line, col, field, msg, tuple(rel), quote)
         for c, s, p, line, col, field, msg, rel, quote in json.loads(text)
@@ -213,13 +215,13 @@ class FileCache:
         self.used[key] = line
         return Stored(
             None if record == "-" else record,
-            () if findings == "[]" else _decode_findings(findings),
+            () if findings == "[]" else decode_findings(findings),
         )
 
     def put(self, key: str, stored: Stored) -> None:
         """Keep what a file yielded, for the next run."""
         record = "-" if stored.record is None else stored.record
-        self.used[key] = f"{record}\t{_encode_findings(stored.findings)}"
+        self.used[key] = f"{record}\t{encode_findings(stored.findings)}"
         self.changed.add(key[:1])
 
     def save(self) -> None:
@@ -238,6 +240,14 @@ class FileCache:
         with contextlib.suppress(OSError):
             os.remove(os.path.join(self.place.folder, LEGACY_FILE))
 
+    def get_text(self, name: str) -> str | None:
+        """The text kept in the cache file ``name``, if this key signed it."""
+        return self._read_signed(name)
+
+    def put_text(self, name: str, text: str) -> None:
+        """Keep ``text`` in the cache file ``name``, signed."""
+        self._write_signed(name, text.encode("utf-8"))
+
     def run_key(self, file_keys: Sequence[str], other: bytes) -> str:
         """The key of a whole run: every record file's key, in order, and ``other``, the
         rest of what the cross-record checks read."""
@@ -253,10 +263,10 @@ class FileCache:
         stored, _, findings = (body or "").partition("\t")
         if not findings or stored != key:
             return None
-        return _decode_findings(findings)
+        return decode_findings(findings)
 
     def put_run(self, key: str, findings: Sequence[Finding], name: str = RUN_FILE) -> None:
         """Keep the findings of this run (or of one check, in ``name``), in place of the
         last one."""
-        body = f"{key}\t{_encode_findings(findings)}"
+        body = f"{key}\t{encode_findings(findings)}"
         self._write_signed(name, body.encode("utf-8"))

@@ -187,17 +187,19 @@ def load_some(
     cache: FileCache | None = None,
     progress: Progress | None = None,
     folders: Collection[str] | None = None,
+    paths: Collection[str] = (),
 ) -> tuple[Repository, list[Finding], set[str]]:
     """``load_scanned``, restoring from ``cache`` only the records of the kinds in
-    ``folders`` (None: all), and the paths of every file that holds a valid record,
-    restored or not: what is not restored is known valid from the cache."""
+    ``folders`` (None: all) and those at ``paths``, and the paths of every file that
+    holds a valid record, restored or not: what is not restored is known valid from the
+    cache."""
     repository = Repository()
     findings: list[Finding] = []
     valid: set[str] = set()
     for done, one in enumerate(scanned, 1):
         kind = one.source.kind
         repository.files.setdefault(kind.name, set()).add(one.source.id)
-        restore = folders is None or kind.folder in folders
+        restore = folders is None or kind.folder in folders or one.source.path in paths
         entry, problems = _load_cached(one, file_checks, cache, restore)
         findings.extend(problems)
         if isinstance(entry, Partial):

@@ -82,7 +82,9 @@ def _checked(
     restored from the cache (the repository then lacks them)."""
     planned = plan(steps(settings, inputs), scanned, cache, settings)
     folders = None if whole else planned.folders()
-    repository, problems, valid = load_some(scanned, FILE_CHECKS, cache, progress, folders)
+    repository, problems, valid = load_some(
+        scanned, FILE_CHECKS, cache, progress, folders, planned.paths()
+    )
     findings = findings + problems
     # the valid part of records with schema errors is checked too: one run finds it all
     findings += planned.run(repository.with_salvaged(), cache)

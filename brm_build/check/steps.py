@@ -23,6 +23,7 @@ from ..findings import Finding
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..repository import Scanned
+from .index import REFERENCES, IndexPlan, plan_index, run_index
 from .inputs import Inputs
 
 NONE: frozenset[str] = frozenset()
@@ -86,20 +87,37 @@ def steps(settings: Settings, inputs: Inputs) -> list[Step]:
 @dataclass
 class Plan:
     """The steps of a run, each with its key in the cache (None: not kept) and its
-    findings found there (None: it must run)."""
+    findings found there (None: it must run), and what the reference check must do again
+    when it is kept per file (``index``)."""
 
     steps: list[tuple[Step, str | None, tuple[Finding, ...] | None]]
+    index: IndexPlan | None = None
 
     def folders(self) -> set[str]:
-        """The kinds that the steps that must run read."""
-        return {f for step, _, found in self.steps if found is None for f in step.reads}
+        """The kinds that the steps that must run read (the reference check kept per
+        file reads only the files in ``paths``)."""
+        return {
+            folder
+            for step, _, found in self.steps
+            if found is None and not self._indexed(step)
+            for folder in step.reads
+        }
+
+    def paths(self) -> set[str]:
+        """The files whose records the reference check must read again."""
+        return set() if self.index is None else self.index.todo
+
+    def _indexed(self, step: Step) -> bool:
+        return self.index is not None and step.name == REFERENCES
 
     def run(self, repository: Repository, cache: FileCache | None) -> list[Finding]:
         """Every step's findings: kept ones as they were, the others run on
         ``repository`` and kept for the next run."""
         findings: list[Finding] = []
         for step, key, found in self.steps:
-            if found is None:
+            if self.index is not None and cache is not None and self._indexed(step):
+                found = tuple(run_index(self.index, repository, cache))
+            elif found is None:
                 found = tuple(step.run(repository.view(step.reads)))
                 if cache is not None and key is not None:
                     cache.put_run(key, found, step_file(step.name))
@@ -123,10 +141,10 @@ def plan(
     planned: list[tuple[Step, str | None, tuple[Finding, ...] | None]] = []
     for step in steps:
         keys = [one.key for one in scanned if one.source.kind.folder in step.reads]
-        if any(key is None for key in keys):
-            planned.append((step, None, None))  # a file that could not be read: not kept
+        if step.name == REFERENCES or any(key is None for key in keys):
+            planned.append((step, None, None))  # kept per file, or a file was unreadable
             continue
         other = b"\0".join((b"step", step.name.encode(), common, step.other))
         key = cache.run_key([str(key) for key in keys], other)
         planned.append((step, key, cache.get_run(key, step_file(step.name))))
-    return Plan(planned)
+    return Plan(planned, plan_index(scanned, cache))

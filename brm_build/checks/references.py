@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..findings import Finding
 from ..model import KIND_BY_NAME, KINDS
@@ -46,19 +46,30 @@ def _unknown(
     return findings
 
 
-def check_references(repo: Repository) -> list[Finding]:
-    """Report references that name no record (model/references.py says which), in valid
-    records and among the values of records with schema errors that are valid ids (the
-    schema reports the others)."""
-    findings: list[Finding] = []
+Referring = tuple[Located, str, str, list[tuple[Loc, str, str]]]
+"""A record file (its entry, or what was read of it), its kind's name, its id, and every
+reference it makes: the field path, the kind it names and the id."""
+
+
+def referring(repo: Repository) -> Iterator[Referring]:
+    """Every record file with the references it makes (model/references.py says which):
+    of valid records their values, of records with schema errors the values that are
+    valid ids (the schema reports the others)."""
     # what is left of a record with errors lacks a list with one bad item: read its values
     partial = {one.path for one in repo.partial}
     for kind in KINDS:
         for entry in repo.table(kind).values():
             if entry.path not in partial:
-                refs = ids_referred(entry.record, kind.name)
-                findings += _unknown(repo, entry, kind.name, entry.id, refs)
+                yield entry, kind.name, entry.id, list(ids_referred(entry.record, kind.name))
     for one in repo.partial:
         valid = [ref for ref in ids_referred(one.data, one.kind.name) if is_id(ref[2])]
-        findings += _unknown(repo, one, one.kind.name, one.id, valid)
+        yield one, one.kind.name, one.id, valid
+
+
+def check_references(repo: Repository) -> list[Finding]:
+    """Report references that name no record, in every record file of ``repo``: a file's
+    findings depend on it and on the ids of the files found only."""
+    findings: list[Finding] = []
+    for entry, kind, rid, refs in referring(repo):
+        findings += _unknown(repo, entry, kind, rid, refs)
     return findings

@@ -32,7 +32,7 @@ Step = tuple[str, int, int]
 STEPS = st.tuples(
     st.sampled_from(("edit", "add", "delete", "rename", "revert", "break", "commit")),
     st.integers(0, 10_000),
-    st.integers(0, 3),
+    st.integers(0, 4),
 )
 
 
@@ -57,8 +57,8 @@ def _repository() -> Iterator[Path]:
 
 
 def _edited(text: str, markdown: bool, how: int, n: int) -> str:
-    """``text`` changed one of four ways: a harmless line, an unknown field, something
-    that looks like a secret, or YAML that does not parse."""
+    """``text`` changed one of five ways: a harmless line, an unknown field, something
+    that looks like a secret, YAML that does not parse, or an id it names."""
     if how == 0:
         return text + (f"\nEdited, step {n}.\n" if markdown else f"# edited, step {n}\n")
     if how == 1:
@@ -66,7 +66,9 @@ def _edited(text: str, markdown: bool, how: int, n: int) -> str:
         return text.replace("---\n", "---\n" + field, 1) if markdown else text + field
     if how == 2:
         return text + "\napi_key = hunter2222hunter\n"
-    return text.replace("\n", "\n: [\n", 1)
+    if how == 3:
+        return text.replace("\n", "\n: [\n", 1)
+    return text.replace("finance", "financa", 1)  # a reference that may now name nothing
 
 
 def _apply(root: Path, step: Step, n: int, originals: dict[str, bytes]) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from brm_build.cache import FileCache
 from brm_build.check import check, check_findings
+from brm_build.check.index import REFERENCES
 from brm_build.check.inputs import read_inputs
-from brm_build.check.steps import plan, steps
+from brm_build.check.steps import Plan, plan, steps
 from brm_build.checks import CHECKS, FILE_CHECKS
 from brm_build.model.settings import CacheSettings, Settings
 from brm_build.repository import scan
@@ -35,13 +36,19 @@ def _cached(root: Path) -> Settings:
     return dataclasses.replace(settings_for(root), cache=place)
 
 
-def _to_run(settings: Settings) -> set[str]:
-    """The steps that the next run must run: those the cache holds no findings of."""
+def _plan(settings: Settings) -> Plan:
     cache = FileCache.open(settings, FILE_CHECKS)
     assert cache is not None
     scanned, _ = scan(settings, cache)
-    planned = plan(steps(settings, read_inputs(settings)), scanned, cache, settings)
-    return {step.name for step, _, found in planned.steps if found is None}
+    return plan(steps(settings, read_inputs(settings)), scanned, cache, settings)
+
+
+def _to_run(settings: Settings) -> set[str]:
+    """The steps that the next run must run: those the cache holds no findings of, and
+    the reference check if a file must be checked again."""
+    planned = _plan(settings)
+    run = {step.name for step, _, found in planned.steps if found is None}
+    return (run - {REFERENCES}) | ({REFERENCES} if planned.paths() else set())
 
 
 def test_a_check_is_handed_only_the_kinds_it_reads() -> None:
@@ -63,8 +70,10 @@ def test_a_step_runs_again_only_when_what_it_reads_changed(root: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\nMore notes.\n", encoding="utf-8")
     reading = {name for name, c in CHECKS.items() if "meetings" in c.reads}
     assert _to_run(settings) == reading
+    assert _plan(settings).paths() == {MEETING}  # the one file the reference check reads
     assert {"references", "rules", "attention"} <= reading
     assert "report-periods" not in reading
     result = check_findings(settings)
     assert result.findings == check(settings_for(root)).findings
+    assert result.repository.reports == {}  # read by no check that ran: not restored
     assert _to_run(settings) == set()
