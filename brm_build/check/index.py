@@ -11,8 +11,9 @@ those kept, and its record is not restored. (A file's place is its id: no two sh
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..cache import FileCache, decode_findings, encode_findings
@@ -26,8 +27,9 @@ REFERENCES = "references"
 """The name of the check kept here (in ``checks.CHECKS``)."""
 INDEX_FILE = "references.txt"
 
-Kept = tuple[str, str]
-"""A file's findings and the ids it names ([kind name, id] pairs), each as JSON."""
+Kept = str
+"""A file's findings and the ids it names ([kind name, id] pairs), each as JSON, with a
+tab between."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class IndexPlan:
     of the files to check again."""
 
     scanned: Sequence[Scanned]
-    ids: dict[str, set[str]]
+    ids: str
+    """The digest of every file's place (kind and id), as the index keeps it."""
     kept: dict[str, Kept] | None
     todo: set[str]
     moved: bool = True
@@ -50,32 +53,36 @@ def _ids(scanned: Sequence[Scanned]) -> dict[str, set[str]]:
     return ids
 
 
+def _digest(scanned: Sequence[Scanned]) -> str:
+    """A digest of every file's path, which is its kind and id, in discovery order."""
+    paths = "\0".join(one.source.path for one in scanned).encode()
+    return hashlib.blake2b(paths, digest_size=20).hexdigest()
+
+
 def _header(cache: FileCache) -> str:
     return cache.run_key([], b"reference index")
 
 
-def _read(cache: FileCache) -> tuple[dict[str, set[str]], dict[str, Kept]] | None:
-    """The ids and the files kept by the last run, if this code and settings kept them."""
+def _read(cache: FileCache) -> tuple[str, str, dict[str, Kept]] | None:
+    """The digest of the ids, the ids as JSON and the files kept by the last run, if
+    this code and settings kept them."""
     text = cache.get_text(INDEX_FILE)
     head, _, rest = (text or "").partition("\n")
-    key, _, ids = head.partition("\t")
+    key, _, digest = head.partition("\t")
+    ids, _, rest = rest.partition("\n")
     if key != _header(cache) or not ids:
         return None
-    files: dict[str, Kept] = {}
-    for line in rest.split("\n"):  # JSON escapes tabs and line ends in text
-        name, _, more = line.partition("\t")
-        findings, _, refs = more.partition("\t")
-        if refs:
-            files[name] = (findings, refs)
-    return {kind: set(some) for kind, some in json.loads(ids).items()}, files
+    # JSON escapes tabs and line ends in text
+    files = dict(line.split("\t", 1) for line in rest.split("\n") if "\t" in line)
+    return digest, ids, files
 
 
-def _stale(refs: str, ids: dict[str, set[str]], added: dict[str, set[str]]) -> bool:
-    """Whether a file naming ``refs`` may find otherwise now that ``added`` (by kind, for
-    every kind whose ids changed) came and others may have gone."""
+def _stale(kept: Kept, ids: dict[str, set[str]], added: dict[str, set[str]]) -> bool:
+    """Whether a file that kept ``kept`` may find otherwise now that ``added`` (by kind,
+    for every kind whose ids changed) came and others may have gone."""
     return any(
         kind in added and (ref not in ids.get(kind, ()) or ref in added[kind])
-        for kind, ref in json.loads(refs)
+        for kind, ref in json.loads(kept.partition("\t")[2])
     )
 
 
@@ -84,39 +91,44 @@ def plan_index(scanned: Sequence[Scanned], cache: FileCache | None) -> IndexPlan
     a file could not be read (the check then runs on every file)."""
     if cache is None or any(one.key is None for one in scanned):
         return None
-    ids = _ids(scanned)
-    every = {one.source.path for one in scanned}
+    digest = _digest(scanned)
     last = _read(cache)
     if last is None:
-        return IndexPlan(scanned, ids, None, every)
-    before, kept = last
-    added = {
-        kind: ids.get(kind, set()) - before.get(kind, set())
-        for kind in ids.keys() | before.keys()
-        if ids.get(kind) != before.get(kind)
-    }
+        return IndexPlan(scanned, digest, None, {one.source.path for one in scanned})
+    before, names, kept = last
+    ids: dict[str, set[str]] = {}
+    added: dict[str, set[str]] = {}
+    if before != digest:
+        ids, old = _ids(scanned), {kind: set(some) for kind, some in json.loads(names).items()}
+        added = {
+            kind: ids.get(kind, set()) - old.get(kind, set())
+            for kind in ids.keys() | old.keys()
+            if ids.get(kind) != old.get(kind)
+        }
     todo = set()
     for one in scanned:
         found = kept.get(str(one.key))
-        if found is None or (added and _stale(found[1], ids, added)):
+        if found is None or (added and _stale(found, ids, added)):
             todo.add(one.source.path)
-    return IndexPlan(scanned, ids, kept, todo, bool(added))
+    return IndexPlan(scanned, digest, kept, todo, before != digest)
 
 
-def _subset(repository: Repository, paths: Collection[str]) -> Repository:
-    """The records of ``repository`` in the files at ``paths``, with the ids of all."""
-    tables = {
-        folder: {rid: e for rid, e in table.items() if e.path in paths}
-        for folder, table in repository.tables.items()
-    }
-    partial = [one for one in repository.partial if one.path in paths]
-    return Repository(tables, repository.files, partial)
+def _subset(repository: Repository, plan: IndexPlan) -> Repository:
+    """The records of ``repository`` in the files to check again, with the ids of all."""
+    subset = Repository(files=repository.files)
+    for one in plan.scanned:
+        if one.source.path in plan.todo:
+            entry = repository.table(one.source.kind).get(one.source.id)
+            if entry is not None:
+                subset.table(one.source.kind)[one.source.id] = entry
+    subset.partial = [one for one in repository.partial if one.path in plan.todo]
+    return subset
 
 
 def run_index(plan: IndexPlan, repository: Repository, cache: FileCache) -> list[Finding]:
     """The reference check's findings: of the files to check again from ``repository``
     (which must hold their records), of the others as kept; the index is kept anew."""
-    subset = _subset(repository, plan.todo)
+    subset = _subset(repository, plan)
     by_path: dict[str, list[Finding]] = {}
     for finding in not_missing(subset, check_references(subset)):
         by_path.setdefault(finding.path, []).append(finding)
@@ -128,15 +140,18 @@ def run_index(plan: IndexPlan, repository: Repository, cache: FileCache) -> list
     lines = []
     for one in plan.scanned:
         path = one.source.path
-        if path in plan.todo or plan.kept is None:
+        if plan.kept is None or path in plan.todo:
             mine = by_path.get(path, [])
-            kept = (encode_findings(mine), refs.get(path, "[]"))
+            findings += mine
+            kept = f"{encode_findings(mine)}\t{refs.get(path, '[]')}"
         else:
             kept = plan.kept[str(one.key)]
-            mine = [] if kept[0] == "[]" else list(decode_findings(kept[0]))
-        findings += mine
-        lines.append(f"{one.key}\t{kept[0]}\t{kept[1]}")
+            if not kept.startswith("[]\t"):
+                findings += decode_findings(kept.partition("\t")[0])
+        lines.append(f"{one.key}\t{kept}")
     if plan.todo or plan.moved:
-        ids = json.dumps({kind: sorted(some) for kind, some in sorted(plan.ids.items())})
-        cache.put_text(INDEX_FILE, f"{_header(cache)}\t{ids}\n" + "\n".join(lines))
+        ids = _ids(plan.scanned)
+        names = json.dumps({kind: sorted(some) for kind, some in sorted(ids.items())})
+        head = f"{_header(cache)}\t{plan.ids}\n{names}\n"
+        cache.put_text(INDEX_FILE, head + "\n".join(lines))
     return findings
