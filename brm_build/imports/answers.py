@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import methodcaller
 
 from ..model import Customer, Service
 from ..model.common import REF_PATTERN
@@ -21,6 +22,7 @@ SCALES = {"csat": (1, 5), "nps": (0, 10)}
 FIELDS = ("customer", "csat", "nps", "service", "respondent_role", "comment")
 _WHOLE = re.compile(r"^[+-]?[0-9]+(?:\.0+)?$")
 _REF = re.compile(REF_PATTERN)
+_HEX = methodcaller("hexdigest")
 
 
 class RowProblem(Exception):
@@ -40,9 +42,16 @@ class Unmapped:
     row: int
 
 
+def response_refs(survey: str, keys: Iterable[str]) -> list[str]:
+    """The ref of each response key: the first 12 hex digits of SHA-256 over the survey id
+    and the key (hashed in C's loops: row by row in Python it was a fifth of an import)."""
+    data = map(str.encode, map(f"{survey}\n".__add__, keys))
+    return [digest[:12] for digest in map(_HEX, map(hashlib.sha256, data))]
+
+
 def response_ref(survey: str, key: str) -> str:
-    """The first 12 hex digits of SHA-256 over the survey id and the response key."""
-    return hashlib.sha256(f"{survey}\n{key}".encode()).hexdigest()[:12]
+    """The ref of one response key."""
+    return response_refs(survey, (key,))[0]
 
 
 @dataclass
@@ -205,7 +214,8 @@ def _converted(m: Matcher, row: Row, name: str, answer: str) -> Value:
     return known
 
 
-def _by_email(m: Matcher, row: Row) -> str:
+def customer_of_email(m: Matcher, row: Row) -> str:
+    """The unit whose manager or contact has the respondent's e-mail; RowProblem."""
     email = m.cell(row, "email")
     if email is None:
         raise RowProblem("customer_by_email: the row has no e-mail address")
@@ -218,7 +228,8 @@ def _by_email(m: Matcher, row: Row) -> str:
     return units[0]
 
 
-def _key(m: Matcher, cells: Sequence[str]) -> str:
+def response_key(m: Matcher, cells: Sequence[str]) -> str:
+    """What makes the response of ``cells`` unique: the key column, the source's id or the row."""
     i = m.key_at
     if i is not None and i < len(cells):
         text = cells[i].strip()
@@ -232,14 +243,16 @@ def _key(m: Matcher, cells: Sequence[str]) -> str:
     return "\x1f".join(cells)
 
 
-def _ref(m: Matcher, row: Row) -> str:
+def row_ref(m: Matcher, row: Row) -> str:
+    """The ref of ``row``: its own (brm's CSV), else that of its key."""
     own = m.cell(row, "ref") if m.own_ref else None
     if own is not None and _REF.fullmatch(own):
         return own
-    return response_ref(m.survey, _key(m, row.cells))
+    return response_ref(m.survey, response_key(m, row.cells))
 
 
-def _skipped(m: Matcher, row: Row) -> None:
+def check_skipped(m: Matcher, row: Row) -> None:
+    """RowSkipped when ``row`` is an unfinished response or one to another survey."""
     cells = row.cells
     if m.finished_at is not None and cells[m.finished_at].strip().casefold() in ("0", "false"):
         raise RowSkipped("not finished (Finished = 0)")
@@ -253,7 +266,7 @@ def response(m: Matcher, row: Row) -> dict[str, Value]:
     This runs once per row of exports of many thousand rows: the answers are read in one
     pass over the fields the mapping names, and each distinct answer converted once."""
     if m.row_checks:
-        _skipped(m, row)
+        check_skipped(m, row)
     cells, skip, memo = row.cells, m.skip, m.memo
     width = len(cells)
     given = {
@@ -263,7 +276,7 @@ def response(m: Matcher, row: Row) -> dict[str, Value]:
         raise RowSkipped("csat not answered: a response needs one")
     out: dict[str, Value] = {}
     if m.loaded.mapping.customer_by_email:
-        out["customer"] = _by_email(m, row)
+        out["customer"] = customer_of_email(m, row)
         given.pop("customer", None)
     elif "customer" not in given:
         raise RowProblem("customer not answered: a response needs one")
@@ -275,5 +288,5 @@ def response(m: Matcher, row: Row) -> dict[str, Value]:
         if known is None or isinstance(known, RowProblem):  # not converted yet, or a problem
             known = _converted(m, row, name, text)
         out[name] = known
-    out["ref"] = _ref(m, row)
+    out["ref"] = row_ref(m, row)
     return out

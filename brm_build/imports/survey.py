@@ -15,9 +15,10 @@ from ..model import KIND_BY_NAME, Customer, Service
 from ..model.settings import Settings
 from ..repository import load_repository
 from ..scaffold import Draft
-from .answers import Matcher, RowProblem, RowSkipped, Value, response
+from .answers import Matcher, RowProblem, RowSkipped, Value
 from .mapping import LoadedMapping, against_survey, load_mapping
 from .merge import append_responses, new_survey
+from .responses import responses
 from .sources import READERS, SourceTable
 from .tables import SourceError
 from .writing import admit_rows, item_of
@@ -89,15 +90,14 @@ def _unmapped(loaded: LoadedMapping, matcher: Matcher) -> list[Finding]:
 
 def _convert(result: SurveyImport, matcher: Matcher, held: set[str]) -> None:
     seen = set(held)
-    for row in matcher.source.table.rows:
+    rows = matcher.source.table.rows
+    for row, values in zip(rows, responses(matcher, rows), strict=True):
         result.rows_read += 1
-        try:
-            values = response(matcher, row)
-        except RowSkipped as skip:
-            result.skipped.append((row.number, str(skip)))
+        if isinstance(values, RowSkipped):
+            result.skipped.append((row.number, str(values)))
             continue
-        except RowProblem as problem:
-            result.problems.append((row.number, str(problem)))
+        if isinstance(values, RowProblem):
+            result.problems.append((row.number, str(values)))
             continue
         if values["ref"] in seen:
             result.skipped.append((row.number, f"imported before (ref {values['ref']})"))
