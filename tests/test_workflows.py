@@ -87,12 +87,16 @@ def test_the_scan_finds_each_command() -> None:
         ["check", "--format", "github"],
         ["diff", "HEAD^1", "HEAD", "--format", "markdown"],
         ["build", "--out", "site"],
+        ["attention", "--format", "json"],
+        ["issues", "attention.json", "--host", "github"],
     ]
     assert brm_commands(GITLAB) == [
         ["check", "--format", "gitlab"],
         ["check"],
         ["diff", "$CI_MERGE_REQUEST_DIFF_BASE_SHA", "HEAD", "--format", "markdown"],
         ["build", "--out", "public"],
+        ["attention", "--format", "json"],
+        ["issues", "attention.json", "--host", "gitlab"],
     ]
     assert brm_commands(HOOKS) == [["check"], ["codeowners", "--check"]]
 
@@ -105,12 +109,13 @@ def test_a_wrong_option_would_be_caught() -> None:
 def test_github_workflow_checks_summarises_and_publishes() -> None:
     workflow = load(GITHUB)
     triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
-    assert set(triggers) == {"push", "pull_request"}
+    assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
     jobs = workflow["jobs"]
     assert "if" not in jobs["check"]
     assert jobs["changes"]["if"] == "github.event_name == 'pull_request'"
     assert jobs["changes"]["permissions"]["pull-requests"] == "write"
     assert "refs/heads/main" in jobs["site"]["if"]
+    assert "github.event_name != 'pull_request'" in jobs["site"]["if"]
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
     runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
@@ -124,6 +129,7 @@ def test_github_workflow_checks_summarises_and_publishes() -> None:
         "check": ["pip install ."],
         "changes": ["pip install ."],
         "site": ['pip install . "brm-build[site]"'],
+        "issues": ["pip install ."],
     }
     assert any("GITHUB_STEP_SUMMARY" in run for run in runs)
     for job in ("check", "site"):
@@ -148,6 +154,53 @@ def test_gitlab_pipeline_reports_code_quality_and_publishes() -> None:
     # GitLab caches only files in the checkout, where brm's signing key must never be.
     assert "cache" not in pipeline["default"]
     assert not any("XDG_CACHE_HOME" in line for line in pipeline["default"]["before_script"])
+
+
+@pytest.mark.parametrize(
+    "path", [GITHUB, TEMPLATES / "github-actions.yml"], ids=["own", "template"]
+)
+def test_github_rebuilds_the_site_every_night(path: Path) -> None:
+    workflow = load(path)
+    (schedule,) = workflow[True]["schedule"]
+    minute, hour, *every = schedule["cron"].split()
+    assert every == ["*", "*", "*"] and 0 <= int(minute) < 60 and 0 <= int(hour) < 24
+    site = workflow["jobs"]["site"]
+    # the nightly run (on the default branch) builds and publishes; brm build takes the
+    # run's date as today
+    assert "github.event_name != 'pull_request'" in site["if"]
+    assert workflow["jobs"]["deploy"]["needs"] == "site"
+    (build,) = [s["run"] for s in site["steps"] if "brm build" in s.get("run", "")]
+    assert "--today" not in build
+
+
+@pytest.mark.parametrize(
+    "path", [GITHUB, TEMPLATES / "github-actions.yml"], ids=["own", "template"]
+)
+def test_github_issues_are_opt_in_with_the_jobs_own_token(path: Path) -> None:
+    job = load(path)["jobs"]["issues"]
+    assert "vars.BRM_ISSUES == 'true'" in job["if"]
+    assert "github.event_name != 'pull_request'" in job["if"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    (step,) = [s for s in job["steps"] if "brm issues" in s.get("run", "")]
+    assert step["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
+    assert "secrets." not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [GITLAB, TEMPLATES / "gitlab-ci.yml"], ids=["own", "template"])
+def test_gitlab_publishes_and_syncs_issues_on_the_default_branch(path: Path) -> None:
+    pipeline = load(path)
+    # a pipeline schedule runs on a branch: the workflow admits it, and pages runs in it
+    assert {"if": "$CI_COMMIT_BRANCH"} in pipeline["workflow"]["rules"]
+    assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    issues = pipeline["issues"]
+    assert issues["rules"] == [
+        {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $BRM_ISSUES_TOKEN"}
+    ]
+    assert issues["script"] == [
+        "brm attention --format json > attention.json",
+        "brm issues attention.json --host gitlab",
+    ]
+    assert "schedule" in path.read_text(encoding="utf-8").split("workflow:")[0]
 
 
 def _without_install(value: Any) -> Any:

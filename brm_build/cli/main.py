@@ -29,6 +29,7 @@ from ..site.address import parse_address, unavailable
 from ..trust import cache_problem, linked_out
 from . import attention as cli_attention
 from . import init as cli_init
+from . import issues as cli_issues
 from . import report as cli_report
 from . import workflow as cli_workflow
 from .types import Subcommands
@@ -157,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_init.add_parser(sub, _date)
     cli_report.add_parser(sub, _add_common)
     cli_attention.add_parser(sub, _add_common)
+    cli_issues.add_parser(sub)
     return parser
 
 
@@ -436,6 +438,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": cmd_serve,
     "demo": cmd_demo,
     "init": cli_init.cmd_init,
+    "issues": cli_issues.run,
 }
 COMMANDS |= {name: _with_settings(run) for name, run in cli_workflow.COMMANDS.items()}
 
