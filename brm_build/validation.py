@@ -100,17 +100,34 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _mapped_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of the values of a mapping such as ``dict[Id, Tier]`` (None: not one)."""
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return _inner_model(typing.get_args(annotation)[1])
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _mapped_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
 def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """The model that describes the mapping at ``loc`` (None: a plain mapping or value)."""
     current: type[BaseModel] | None = model
+    key_next = False  # the part after a mapping of models is a key of it, such as a tier
     for part in loc:
         if current is None:
             return None
-        if isinstance(part, int):
+        if isinstance(part, int) or key_next:
+            key_next = False
             continue
         field = current.model_fields.get(part)
-        current = _inner_model(field.annotation) if field else None
-    return current
+        mapped = _mapped_model(field.annotation) if field else None
+        key_next = mapped is not None
+        current = mapped or (_inner_model(field.annotation) if field else None)
+    return None if key_next else current  # the mapping itself is no model
 
 
 def is_restricted(model: type[BaseModel], loc: Loc) -> bool:

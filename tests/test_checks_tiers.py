@@ -10,6 +10,7 @@ import pytest
 
 from brm_build.attention.cadence import tier_of
 from brm_build.findings import Severity
+from brm_build.settings import load_config
 
 from .casebuilder import build, codes, customer, run_check
 
@@ -119,3 +120,12 @@ def test_a_tier_on_a_purchaser_is_an_error(tmp_path: Path) -> None:
     assert codes(result) == [("tier-purchaser", "records/customers/treasury.yaml", "tier")]
     assert "'finance' (tier strategic)" in result.findings[0].message
     assert result.findings[0].line == 7
+
+
+def test_a_misspelt_interval_in_a_tier_gets_a_suggestion(tmp_path: Path) -> None:
+    root = build(tmp_path, {"brm.yaml": TIERS.replace("service_review_days", "service_reviews")})
+    _, problems = load_config(str(root))
+    assert [(f.code, f.line, f.field) for f in problems] == [
+        ("schema-unknown-field", 4, "tiers.strategic.service_reviews")
+    ]
+    assert "did you mean 'service_review_days'?" in problems[0].message
