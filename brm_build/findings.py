@@ -74,3 +74,10 @@ def format_field(loc: Iterable[str | int]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+def headline(f: Finding) -> str:
+    """``path:line:column: severity[code]: message (at field)``: a finding in one line, as
+    ``brm check`` prints it (unescaped: a printer escapes what it prints)."""
+    field = f" (at {f.field})" if f.field else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}"

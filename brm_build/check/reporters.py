@@ -11,7 +11,7 @@ from itertools import groupby
 from ..escape.logline import printable
 from ..escape.markdown import code_span, table_cell
 from ..escape.markdown import text as md_text
-from ..findings import Finding
+from ..findings import Finding, headline
 from .run import CheckResult
 
 LineSource = Callable[[str, int], str | None]
@@ -35,9 +35,7 @@ def render_text(result: CheckResult, source: LineSource) -> str:
     out: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.path):
         for f in group:
-            field = f" (at {f.field})" if f.field else ""
-            head = f"{path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{field}"
-            out.append(printable(head))
+            out.append(printable(headline(f)))
             line = source(path, f.line) if f.quote else None
             raw = (line or "").rstrip("\r\n").replace("\t", "\u2192")  # a tab shows as →
             if raw.strip():

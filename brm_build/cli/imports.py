@@ -13,11 +13,12 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from ..findings import Finding
+from ..findings import Finding, headline
 from ..imports.measurement_mapping import LoadedMeasurementsMapping as Loaded
 from ..imports.measurement_mapping import load_measurements_mapping
 from ..imports.measurement_sources import READERS
@@ -28,6 +29,16 @@ from ..imports.tables import SourceError
 from ..imports.writing import WriteRefused, write_all
 from ..model.settings import Settings
 from ..outputs import OutputError
+
+
+class _Plan(Protocol):
+    @property
+    def findings(self) -> list[Finding]:
+        """The mapping's errors: nothing may be written."""
+        ...
+
+
+P = TypeVar("P", bound=_Plan)
 
 
 def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:
@@ -45,9 +56,36 @@ def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:
     return lines
 
 
-def _finding(f: Finding) -> str:
-    where = f" (at {f.field})" if f.field else ""
-    return printable(f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{where}")
+def _mapping_errors(findings: Sequence[Finding]) -> int:
+    """Print a mapping's errors (nothing is written); the exit code."""
+    for f in findings:
+        print(printable(headline(f)), file=sys.stderr)
+    print("brm: the mapping has errors: nothing was written", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _nothing_written(why: Exception) -> int:
+    print(f"brm: {why}; nothing was written", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _planned(plan: Callable[[], P]) -> P | int:
+    """A run's plan, or its exit code when the file cannot be read as its source or the
+    mapping has errors (printed)."""
+    try:
+        result = plan()
+    except SourceError as exc:
+        return _nothing_written(exc)
+    return _mapping_errors(result.findings) if result.findings else result
+
+
+def _write(settings: Settings, texts: dict[str, str]) -> int | None:
+    """Write every file of ``texts`` or none: the exit code when that is refused (printed)."""
+    try:
+        write_all(settings, texts)
+    except (WriteRefused, OutputError) as exc:
+        return _nothing_written(exc)
+    return None
 
 
 def _dry_lines(result: SurveyImport) -> list[str]:
@@ -66,26 +104,15 @@ def cmd_import_survey(args: argparse.Namespace, settings: Settings) -> int:
     if not args.map:
         print("brm: brm import survey needs --map MAP (the mapping file)", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        result = plan_survey_import(settings, args.file, args.map, args.encoding)
-    except SourceError as exc:
-        print(f"brm: {exc}; nothing was written", file=sys.stderr)
-        return EXIT_USAGE
-    if result.findings:
-        for f in result.findings:
-            print(_finding(f), file=sys.stderr)
-        print("brm: the mapping has errors: nothing was written", file=sys.stderr)
-        return EXIT_USAGE
+    result = _planned(lambda: plan_survey_import(settings, args.file, args.map, args.encoding))
+    if isinstance(result, int):
+        return result
     for row, reason in result.problems:
         print(printable(f"{args.file}: row {row}: {reason}"), file=sys.stderr)
-    written = False
-    if result.text is not None and result.written and not args.dry_run:
-        try:
-            write_all(settings, {result.path: result.text})
-        except (WriteRefused, OutputError) as exc:
-            print(f"brm: {exc}; nothing was written", file=sys.stderr)
-            return EXIT_USAGE
-        written = True
+    texts = {result.path: result.text} if result.text is not None and result.written else {}
+    written = bool(texts) and not args.dry_run
+    if written and (refused := _write(settings, texts)) is not None:
+        return refused
     if args.dry_run:
         print("\n".join(_dry_lines(result)) or "  (no responses to add)")
     print("\n".join(_summary(result, args.file, written)))
@@ -157,11 +184,8 @@ def _source(args: argparse.Namespace, settings: Settings) -> tuple[str, Loaded |
         loaded, findings = load_measurements_mapping(
             args.map, os.path.relpath(args.map, settings.root)
         )
-        for f in findings:
-            print(_finding(f), file=sys.stderr)
         if loaded is None or findings:
-            print("brm: the mapping has errors: nothing was written", file=sys.stderr)
-            return EXIT_USAGE
+            return _mapping_errors(findings)
         if args.source and args.source != loaded.mapping.source:
             print(
                 f"brm: --source {args.source}, but the mapping is for {loaded.mapping.source}: "
@@ -183,28 +207,18 @@ def cmd_import_measurements(args: argparse.Namespace, settings: Settings) -> int
     if isinstance(chosen, int):
         return chosen
     source, loaded = chosen
-    try:
-        result = plan_measurements_import(
+    result = _planned(
+        lambda: plan_measurements_import(
             settings, args.file, source, loaded, args.replace, args.encoding
         )
-    except SourceError as exc:
-        print(f"brm: {exc}; nothing was written", file=sys.stderr)
-        return EXIT_USAGE
-    if result.findings:
-        for f in result.findings:
-            print(_finding(f), file=sys.stderr)
-        print("brm: the mapping has errors: nothing was written", file=sys.stderr)
-        return EXIT_USAGE
+    )
+    if isinstance(result, int):
+        return result
     for line in _measurement_problems(result, args.file):
         print(line, file=sys.stderr)
-    written = False
-    if result.texts and not args.dry_run:
-        try:
-            write_all(settings, result.texts)
-        except (WriteRefused, OutputError) as exc:
-            print(f"brm: {exc}; nothing was written", file=sys.stderr)
-            return EXIT_USAGE
-        written = True
+    written = bool(result.texts) and not args.dry_run
+    if written and (refused := _write(settings, result.texts)) is not None:
+        return refused
     if args.dry_run:
         print("\n".join(_diff(settings, result)) or "  (nothing to change)")
     print("\n".join(_measurement_lines(result, args.file, written)))

@@ -10,18 +10,13 @@ import sys
 
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from ..findings import Finding
+from ..findings import headline
 from ..imports.agreement_merge import LevelChange
 from ..imports.service_levels import ServiceLevelImport, plan_service_level_import
 from ..imports.tables import SourceError
 from ..imports.writing import WriteRefused, write_all
 from ..outputs import OutputError
 from ..settings import Settings
-
-
-def _finding(f: Finding) -> str:
-    where = f" (at {f.field})" if f.field else ""
-    return printable(f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.code}]: {f.message}{where}")
 
 
 def _change(change: LevelChange) -> str:
@@ -63,13 +58,13 @@ def cmd_import_service_levels(args: argparse.Namespace, settings: Settings) -> i
         print(printable(f"brm: {exc}; nothing was written"), file=sys.stderr)
         return EXIT_USAGE
     for f in result.findings:
-        print(_finding(f), file=sys.stderr)
+        print(printable(headline(f)), file=sys.stderr)
     if result.errors:
         print(f"brm: {args.file} cannot be imported: nothing was written", file=sys.stderr)
         return EXIT_USAGE
     if result.refused:
         for f in result.refused:
-            print(_finding(f), file=sys.stderr)
+            print(printable(headline(f)), file=sys.stderr)
         print("brm: 'brm check' would fail with these service levels: nothing was written",
               file=sys.stderr)  # fmt: skip
         return EXIT_FINDINGS

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Finding, error, format_field
-from .measurement_mapping import LoadedMeasurementsMapping
-from .readings import Readings, RowProblem
+from .measurement_mapping import LoadedMeasurementsMapping, series_fed
+from .readings import Readings, RowProblem, two_series
 from .sla_tally import Tally, problem
 from .sources_context import SourceContext
-from .tables import SourceError, decode, read_bytes
+from .tables import SourceError, not_source, read_json
 from .times import period_of
 
 FIELDS = ("sla", "project", "issueKey")
@@ -36,20 +35,13 @@ class Cycle:
 
 
 def _not_jsm(path: str, why: str) -> SourceError:
-    return SourceError(
-        f"{path} is not a Jira Service Management SLA export: {why}; gather the answers "
-        'of GET /rest/servicedeskapi/request/{issueKey}/sla as [{"issueKey": ..., '
-        '"values": [...]}, ...], or set source:'
-    )
+    hint = ('gather the answers of GET /rest/servicedeskapi/request/{issueKey}/sla as '
+            '[{"issueKey": ..., "values": [...]}, ...], or set source:')  # fmt: skip
+    return not_source(path, "a Jira Service Management SLA export", why, hint)
 
 
 def _requests(path: str, encoding: str | None) -> list[dict[str, object]]:
-    try:
-        data = json.loads(decode(read_bytes(path), path, encoding))
-    except json.JSONDecodeError as exc:
-        raise _not_jsm(path, f"it is not JSON (line {exc.lineno}: {exc.msg})") from None
-    except RecursionError:
-        raise _not_jsm(path, "it is nested too deeply to be one") from None
+    data = read_json(path, encoding, lambda why: _not_jsm(path, why))
     if not isinstance(data, list):
         raise _not_jsm(path, "it is not a JSON list")
     for n, item in enumerate(data, 1):
@@ -128,10 +120,7 @@ def _unknown_fields(loaded: LoadedMeasurementsMapping) -> list[Finding]:
 
 def read_jsm(path: str, context: SourceContext) -> Readings:
     """Results of a Jira Service Management SLA export; SourceError when it is none."""
-    loaded = context.mapping
-    if loaded is None:
-        raise SourceError("a Jira Service Management export needs --map MAP: which SLA feeds "
-                          "which service level")  # fmt: skip
+    loaded = context.needed_mapping("a Jira Service Management export", "SLA")
     requests = _requests(path, context.encoding)
     findings = _unknown_fields(loaded)
     if findings:
@@ -142,13 +131,11 @@ def read_jsm(path: str, context: SourceContext) -> Readings:
     readings = Readings()
     for cycle in cycles(requests):
         readings.rows_read += 1
-        hits = [i for i, s in enumerate(series) if s.match.items() <= cycle.fields.items()]
+        hits = series_fed(series, cycle.fields)
         if not hits:
             readings.unmatched += 1
         elif len(hits) > 1:
-            why = (f"{cycle.fields['issueKey']} '{cycle.fields['sla']}' matches series "
-                   f"{hits[0] + 1} and {hits[1] + 1} of the mapping: make their match tell "
-                   "them apart")  # fmt: skip
+            why = two_series(f"{cycle.fields['issueKey']} '{cycle.fields['sla']}'", hits)
             readings.problems.append((cycle.number, why))
         elif not cycle.completed:
             why = f"{cycle.fields['issueKey']}: an ongoing cycle: only completed cycles count"

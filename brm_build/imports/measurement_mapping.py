@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -67,6 +67,11 @@ class Series(Record):
     )
     agreement: Id
     service_level: Id
+
+
+def series_fed(series: Sequence[Series], fields: Mapping[str, str]) -> list[int]:
+    """The indexes of the series whose every ``match`` field has its value in ``fields``."""
+    return [i for i, s in enumerate(series) if s.match.items() <= fields.items()]
 
 
 class SlaColumns(Record):

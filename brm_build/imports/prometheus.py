@@ -8,7 +8,6 @@ of gets none yet."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import zoneinfo
 from collections.abc import Mapping
@@ -16,11 +15,11 @@ from dataclasses import dataclass
 
 from ..analytics.periods import period_end
 from ..model import Agreement
-from .measurement_mapping import Series
-from .readings import Readings, Result, RowProblem, admitted, level_period
+from .measurement_mapping import Series, series_fed
+from .readings import Readings, Result, RowProblem, admitted, level_period, two_series
 from .sla_tally import DECIMALS
 from .sources_context import SourceContext
-from .tables import SourceError, decode, read_bytes
+from .tables import SourceError, not_source, read_json
 from .times import period_of
 
 
@@ -33,19 +32,12 @@ class Sample:
 
 
 def _not(path: str, why: str) -> SourceError:
-    return SourceError(
-        f"{path} is not a Prometheus query_range answer: {why}; save the JSON of "
-        "GET /api/v1/query_range, or set source:"
-    )
+    hint = "save the JSON of GET /api/v1/query_range, or set source:"
+    return not_source(path, "a Prometheus query_range answer", why, hint)
 
 
 def _result(path: str, encoding: str | None) -> list[dict[str, object]]:
-    try:
-        answer = json.loads(decode(read_bytes(path), path, encoding))
-    except json.JSONDecodeError as exc:
-        raise _not(path, f"it is not JSON (line {exc.lineno}: {exc.msg})") from None
-    except RecursionError:
-        raise _not(path, "it is nested too deeply to be one") from None
+    answer = read_json(path, encoding, lambda why: _not(path, why))
     if not isinstance(answer, dict) or not isinstance(answer.get("data"), dict):
         raise _not(path, 'it holds no {"data": {...}}')
     if answer.get("status") != "success":
@@ -131,10 +123,7 @@ class _Reading:
 
 def read_prometheus(path: str, context: SourceContext) -> Readings:
     """Results of a Prometheus query_range answer; SourceError when it is none."""
-    loaded = context.mapping
-    if loaded is None:
-        raise SourceError("a Prometheus answer needs --map MAP: which series feeds which "
-                          "service level")  # fmt: skip
+    loaded = context.needed_mapping("a Prometheus answer", "series")
     m = loaded.mapping
     reading = _Reading(context.agreements, zoneinfo.ZoneInfo(m.timezone), m.scale)
     readings = Readings()
@@ -144,14 +133,12 @@ def read_prometheus(path: str, context: SourceContext) -> Readings:
         metric = item["metric"]
         assert isinstance(metric, dict)  # _result checked every series
         labels = {str(k): str(v) for k, v in metric.items()}
-        hits = [i for i, s in enumerate(m.series) if s.match.items() <= labels.items()]
+        hits = series_fed(m.series, labels)
         if not hits:
             readings.unmatched += 1
             continue
         if len(hits) > 1:
-            why = (f"the series matches series {hits[0] + 1} and {hits[1] + 1} of the mapping: "
-                   "make their match tell them apart")  # fmt: skip
-            readings.problems.append((row, why))
+            readings.problems.append((row, two_series("the series", hits)))
             continue
         if hits[0] in fed:
             why = (f"series {hits[0] + 1} of the mapping matches row {fed[hits[0]]} as well: "

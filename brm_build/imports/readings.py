@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..analytics.periods import grain_of, period_end, period_start
@@ -21,6 +21,14 @@ _PERIOD = re.compile(PERIOD_PATTERN)
 
 class RowProblem(Exception):
     """Why a source row gives no result: the row is reported and written nowhere."""
+
+
+def two_series(what: str, hits: Sequence[int]) -> str:
+    """Why ``what``, a row that feeds more than one series of the mapping, gives nothing."""
+    return (
+        f"{what} matches series {hits[0] + 1} and {hits[1] + 1} of the mapping: make their "
+        "match tell them apart"
+    )
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from .measurement_mapping import LoadedMeasurementsMapping
-from .readings import Readings, RowProblem, number
+from .readings import Readings, RowProblem, number, two_series
 from .servicenow_table import SlaTable, column_of, read_sla_table
 from .sla_tally import Tally, problem
 from .sources_context import SourceContext
@@ -166,11 +166,7 @@ def _counts(
     completed (else it is skipped). ``cells`` are its display values and its values."""
     shown, values = cells
     if len(hits) > 1:
-        why = (
-            f"the row matches series {hits[0] + 1} and {hits[1] + 1} of the mapping: make "
-            "their match tell them apart"
-        )
-        readings.problems.append((row, why))
+        readings.problems.append((row, two_series("the row", hits)))
         return False
     stage = values[at.stage]
     if stage not in _COMPLETED and stage.strip().lower() != COMPLETED:
@@ -182,11 +178,7 @@ def _counts(
 
 def read_servicenow(path: str, context: SourceContext) -> Readings:
     """Results of a task_sla export; SourceError when it is none or lacks a column."""
-    loaded = context.mapping
-    if loaded is None:
-        raise SourceError(
-            "a ServiceNow export needs --map MAP: which SLA feeds which service level"
-        )
+    loaded = context.needed_mapping("a ServiceNow export", "SLA")
     m = loaded.mapping
     table = read_sla_table(path, context.encoding)
     at = _columns(table, loaded, path)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .tables import SourceError, Table, csv_rows, decode, read_bytes, table
+from .tables import SourceError, Table, csv_rows, decode, not_source, read_bytes, table
 from .xlsx import xlsx_rows
 
 
@@ -26,7 +26,7 @@ class SourceTable:
 
 
 def _not(source: str, path: str, why: str, hint: str) -> SourceError:
-    return SourceError(f"{path} is not a {source} export: {why}; {hint}")
+    return not_source(path, f"a {source} export", why, hint)
 
 
 def _first_cells(rows: list[list[str]]) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Agreement
 from .measurement_mapping import LoadedMeasurementsMapping
+from .tables import SourceError
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,10 @@ class SourceContext:
     agreements: Mapping[str, Agreement]
     mapping: LoadedMeasurementsMapping | None = None
     encoding: str | None = None
+
+    def needed_mapping(self, source: str, feeds: str) -> LoadedMeasurementsMapping:
+        """The mapping, which ``source`` needs to tell which of its ``feeds`` feeds which
+        service level; SourceError without one."""
+        if self.mapping is None:
+            raise SourceError(f"{source} needs --map MAP: which {feeds} feeds which service level")
+        return self.mapping

@@ -7,8 +7,9 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -96,6 +97,22 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             f"{path} is not {what} (byte {exc.start + 1}): export it again as CSV UTF-8, "
             "or name its encoding with --encoding"
         ) from None
+
+
+def not_source(path: str, what: str, why: str, hint: str) -> SourceError:
+    """That the file at ``path`` is not ``what`` (such as "a Prometheus query_range
+    answer"), why, and what to do instead."""
+    return SourceError(f"{path} is not {what}: {why}; {hint}")
+
+
+def read_json(path: str, encoding: str | None, not_source: Callable[[str], SourceError]) -> object:
+    """The JSON that the export at ``path`` holds; ``not_source(why)`` when it holds none."""
+    try:
+        return json.loads(decode(read_bytes(path), path, encoding))
+    except json.JSONDecodeError as exc:
+        raise not_source(f"it is not JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise not_source("it is nested too deeply to be one") from None
 
 
 def separator(text: str) -> str:
