@@ -65,7 +65,7 @@ def _mapping_errors(findings: Sequence[Finding]) -> int:
 
 
 def _nothing_written(why: Exception) -> int:
-    print(f"brm: {why}; nothing was written", file=sys.stderr)
+    print(printable(f"brm: {why}; nothing was written"), file=sys.stderr)  # it may quote the file
     return EXIT_USAGE
 
 

@@ -144,3 +144,14 @@ def test_a_google_forms_file_is_not_another_source(
     (tmp_path / "export.csv").write_bytes(gforms())
     code, _, err = _run(capsys, root, tmp_path / "export.csv")
     assert code == 2 and message in err and not (root / SURVEY).exists()
+
+
+def test_a_wrong_file_is_told_with_its_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The message quotes the file's first cells: they never reach the terminal as they are."""
+    root = _setup(tmp_path / "repo", "gforms")
+    (tmp_path / "export.csv").write_bytes(b"\x1b[31mTimestamp\xe2\x80\xae,Q\r\n1,2\r\n")
+    code, _, err = _run(capsys, root, tmp_path / "export.csv")
+    assert code == 2 and "its first row begins '\\x1b[31mTimestamp\\u202e'" in err
+    assert "\x1b" not in err and "\u202e" not in err and "nothing was written" in err
