@@ -87,8 +87,9 @@ def test_purchasers_follow_their_customers_tier(tmp_path: Path) -> None:
     files |= meeting("2026-06-02", "treasury", "relationship-review")
     result = run_check(build(tmp_path, files))
     assert codes(result) == []  # the purchasers' reviews count for finance's tier
-    customers = result.repository.customers
-    assert [tier_of(customers, u) for u in ("finance", "treasury", "cash")] == ["strategic"] * 3
+    units = {cid: e.record for cid, e in result.repository.customers.items()}
+    tiers = [tier_of(units, u) for u in ("finance", "treasury", "cash", "nowhere")]
+    assert tiers == [("strategic", "finance")] * 3 + [(None, None)]
 
 
 def test_an_unknown_tier_is_an_error_with_a_suggestion(tmp_path: Path) -> None:

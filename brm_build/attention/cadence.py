@@ -3,11 +3,10 @@ default interval (records.md). The check's warnings and ``brm attention`` both r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Customer, structure
-from ..model.repository import Entry
 from ..model.settings import CADENCE_FIELDS, BrmConfig
 
 
@@ -48,16 +47,22 @@ def cadences(config: BrmConfig, tier: str | None) -> tuple[Cadence, ...]:
     return (Cadence(None, config.thresholds.meeting_interval_days, None),)
 
 
-def tier_of(customers: Mapping[str, Entry[Customer]], unit: str) -> str | None:
-    """The tier of ``unit``: that of the customer it sits under (a purchaser follows its
-    customer's tier; ``tier`` on a purchaser itself is an error the check reports)."""
+def tier_of(units: Mapping[str, Customer], unit: str) -> tuple[str | None, str | None]:
+    """The tier of ``unit`` and the customer it comes from: the customer it sits under (a
+    purchaser follows its customer's tier; ``tier`` on a purchaser itself is an error the
+    check reports). ``(None, None)`` for a unit under no customer."""
 
     def parent_of(uid: str) -> str | None:
-        entry = customers.get(uid)
-        return entry.record.parent if entry else None
+        found = units.get(uid)
+        return found.parent if found else None
 
     for uid in structure.ancestors(unit, parent_of):
-        entry = customers.get(uid)
-        if entry is not None and entry.record.role == "customer":
-            return entry.record.tier
-    return None
+        found = units.get(uid)
+        if found is not None and found.role == "customer":
+            return found.tier, uid
+    return None, None
+
+
+def described(each: Sequence[Cadence]) -> str:
+    """The cadences in words, for a page: ``a meeting at least every 90 days``."""
+    return " and ".join(f"a {c.what} at least every {c.days} days" for c in each)

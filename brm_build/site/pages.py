@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from ..analytics.health import health_rules
 from ..analytics.periods import period_key
-from ..model import Feedback, Record
+from ..attention.cadence import cadences, described, tier_of
+from ..model import Customer, Feedback, Record
 from ..publication import Publication, Published
 from ..report.site import pack_path, site_quarters
 from ..writers import writers_page
@@ -101,10 +102,21 @@ def pack_links(page: str, unit: str, today: dt.date) -> list[tuple[str, str]]:
     ]
 
 
+def _cadence(data: SiteData, units: Mapping[str, Customer], cid: str) -> dict[str, object]:
+    """How often the unit is to be met, by the tier it follows (none for a retired unit)."""
+    tier, through = tier_of(units, cid)
+    if units[cid].retired or through is None:
+        return {}
+    shown = tier if tier in data.config.tiers else None
+    text = described(cadences(data.config, tier))
+    return {"text": text, "tier": shown, "through": through if through != cid else None}
+
+
 def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     pub, rel, data = r.data.publication, r.rel, r.data
     notice = data.config.thresholds.agreement_notice_days
     calendar = calendar_index(data.calendar)
+    units = {cid: c.record for cid, c in pub.customers.items()}
     for cid, c in pub.customers.items():
         page = record_page("customers", cid)
         view = customer_view(pub, rel, cid, data.today, notice, r.lines)
@@ -116,6 +128,7 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
             "relations": diagram(pub, view),
             "packs": pack_links(page, cid, data.today) if not c.record.retired else [],
             "ics": unit_calendar(cid),
+            "cadence": _cadence(data, units, cid),
         }
         yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():
