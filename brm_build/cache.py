@@ -218,6 +218,12 @@ class FileCache:
             () if findings == "[]" else decode_findings(findings),
         )
 
+    def valid(self, key: str) -> bool:
+        """Whether the file with ``key`` is stored with a valid record (not marking it
+        used, unlike ``get``)."""
+        line = self._entries().get(key)
+        return line is not None and not line.startswith("-\t")
+
     def put(self, key: str, stored: Stored) -> None:
         """Keep what a file yielded, for the next run."""
         record = "-" if stored.record is None else stored.record

@@ -15,6 +15,7 @@ from .model.settings import Settings
 from .reading import front_matter, parse_file, read_text
 from .salvage import salvaged
 from .sources import SourceFile, discover
+from .unchanged import Statuses, status
 from .validation import validate
 from .yamlsource import Document
 
@@ -30,6 +31,8 @@ __all__ = [
     "load_repository",
     "load_scanned",
     "load_some",
+    "read_needed",
+    "restored",
     "scan",
 ]
 """The types are model.repository's, named here too for the callers that load."""
@@ -77,28 +80,70 @@ def load_file(
 @dataclass(frozen=True, slots=True)
 class Scanned:
     """A record file found and read: its text (None when unreadable, then with findings
-    saying why) and, with a cache, the key of that content."""
+    saying why, or when ``unread``) and, with a cache, the key of that content."""
 
     source: SourceFile
     text: str | None
     findings: list[Finding]
     key: str | None
+    unread: bool = False
+    """Known unchanged by its status (see ``unchanged``): its key is the one kept, and its
+    text is read only when a record must be made of it (``read_needed``)."""
+
+
+def _read(source: SourceFile, settings: Settings, cache: FileCache | None) -> Scanned:
+    text, problems = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
+    key = None if cache is None or text is None else cache.key(source.kind.name, source.path, text)
+    return Scanned(source, text, problems, key)
 
 
 def scan(settings: Settings, cache: FileCache | None) -> tuple[list[Scanned], list[Finding]]:
-    """Find and read every record file under ``settings.root``, keyed for ``cache``."""
+    """Find every record file under ``settings.root`` and read those whose status does
+    not tell that they are as the last run read them, keyed for ``cache``."""
     sources, findings = discover(settings.root)
-    limit = settings.config.limits.max_file_bytes
+    statuses = None
+    if cache is not None and settings.cache is not None:
+        statuses = Statuses(cache, settings.cache.settle_seconds)
     scanned = []
     for source in sources:
-        text, problems = read_text(source.abspath, source.path, limit)
-        key = (
-            None
-            if cache is None or text is None
-            else cache.key(source.kind.name, source.path, text)
-        )
-        scanned.append(Scanned(source, text, problems, key))
+        if statuses is None:
+            scanned.append(_read(source, settings, cache))
+            continue
+        before = status(source.abspath)
+        key = statuses.key(source.path, before)
+        if key is not None:
+            scanned.append(Scanned(source, None, [], key, unread=True))
+            continue
+        one = _read(source, settings, cache)
+        if one.key is not None and not one.findings:
+            statuses.note(source.path, before, one.key)
+        scanned.append(one)
+    if statuses is not None:
+        statuses.save()
     return scanned, findings
+
+
+def read_needed(
+    scanned: Sequence[Scanned],
+    settings: Settings,
+    cache: FileCache | None,
+    restore: Callable[[Scanned], bool] | None = None,
+) -> list[Scanned]:
+    """The files with the text read of every unread one that a record must be made of:
+    those to ``restore`` (None: all), and those the cache holds no valid record of."""
+    return [
+        _read(one.source, settings, cache)
+        if one.unread
+        and (
+            restore is None
+            or restore(one)
+            or cache is None
+            or one.key is None
+            or not cache.valid(one.key)
+        )
+        else one
+        for one in scanned
+    ]
 
 
 def _restore(
@@ -128,16 +173,18 @@ def _load_cached(
     ``restore`` false, a file the cache holds a valid record of is only said to be valid
     (True) with its findings, and not restored."""
     source, text, key = scanned.source, scanned.text, scanned.key
+    stored = None if cache is None or key is None else cache.get(key)
+    if stored is not None and stored.record is not None and not restore:
+        return True, list(stored.findings)
+    if scanned.unread:
+        raise ValueError(f"{source.path} was not read: read_needed reads what is restored")
     if text is None:
         return None, scanned.findings
     if cache is None or key is None:
         return _from_text(source, text, file_checks)
-    stored = cache.get(key)
     if stored is not None and stored.record is None:
         # what is left of an invalid record is made again: such files are few
         return _from_text(source, text, file_checks)
-    if stored is not None and not restore:
-        return True, list(stored.findings)
     restored = None if stored is None else _restore(source, text, stored)
     if restored is not None:
         return restored
@@ -181,6 +228,12 @@ def load_scanned(
     return repository, findings
 
 
+def restored(one: Scanned, folders: Collection[str], paths: Collection[str]) -> bool:
+    """Whether ``one`` is restored when the kinds in ``folders`` and the files at
+    ``paths`` are."""
+    return one.source.kind.folder in folders or one.source.path in paths
+
+
 def load_some(
     scanned: Sequence[Scanned],
     file_checks: Sequence[FileCheck] = (),
@@ -199,7 +252,7 @@ def load_some(
     for done, one in enumerate(scanned, 1):
         kind = one.source.kind
         repository.files.setdefault(kind.name, set()).add(one.source.id)
-        restore = folders is None or kind.folder in folders or one.source.path in paths
+        restore = folders is None or restored(one, folders, paths)
         entry, problems = _load_cached(one, file_checks, cache, restore)
         findings.extend(problems)
         if isinstance(entry, Partial):
@@ -225,5 +278,6 @@ def load_repository(
     """
     cache = FileCache.open(settings, file_checks)
     scanned, findings = scan(settings, cache)
+    scanned = read_needed(scanned, settings, cache)
     repository, problems = load_scanned(scanned, file_checks, cache, progress)
     return repository, findings + problems

@@ -19,7 +19,7 @@ from ..checks.secrets import hide_secrets
 from ..findings import Finding, Severity, sorted_findings
 from ..model.repository import Repository
 from ..model.settings import Settings
-from ..repository import Progress, Scanned, load_some, scan
+from ..repository import Progress, Scanned, load_some, read_needed, restored, scan
 from ..sources import SourceFile
 from .inputs import Inputs, read_inputs, settings_findings
 from .steps import plan, steps
@@ -76,24 +76,31 @@ def _checked(
     cache: FileCache | None,
     progress: Progress | None,
     whole: bool = True,
-) -> tuple[Repository, list[Finding]]:
+) -> tuple[Repository, list[Finding], list[Scanned]]:
     """Load the read files and run every check on them and the run's other inputs: every
-    finding, unsorted. Without ``whole``, the records that no step to run reads are not
-    restored from the cache (the repository then lacks them)."""
+    finding, unsorted, and the files with the text of those that had to be read. Without
+    ``whole``, the records that no step to run reads are not restored from the cache
+    (the repository then lacks them), and files unchanged by their status not read."""
     planned = plan(steps(settings, inputs), scanned, cache, settings)
     folders = None if whole else planned.folders()
-    repository, problems, valid = load_some(
-        scanned, FILE_CHECKS, cache, progress, folders, planned.paths()
+    paths = planned.paths()
+    scanned = read_needed(
+        scanned,
+        settings,
+        cache,
+        None if folders is None else lambda one: restored(one, folders, paths),
     )
+    repository, problems, valid = load_some(scanned, FILE_CHECKS, cache, progress, folders, paths)
     findings = findings + problems
     # the valid part of records with schema errors is checked too: one run finds it all
     findings += planned.run(repository.with_salvaged(), cache)
-    return repository, hide_secrets(valid, findings, settings, _texts(scanned))
+    return repository, hide_secrets(valid, findings, settings, _texts(scanned)), scanned
 
 
 def _texts(scanned: Sequence[Scanned]) -> dict[str, str | None]:
-    """The text of every record file as the scan read it, by path."""
-    return {one.source.path: one.text for one in scanned}
+    """The text of every record file as the scan read it, by path (not of those it did
+    not read: a report reads those it quotes)."""
+    return {one.source.path: one.text for one in scanned if not one.unread}
 
 
 def _result(
@@ -147,7 +154,9 @@ def check(
         scanned, findings = scan(settings, cache)
         inputs = read_inputs(settings)
         extra, read = _with_settings_files(settings, extra, inputs, settings_files)
-        repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
+        repository, findings, scanned = _checked(
+            scanned, findings, settings, inputs, cache, progress
+        )
     return _result(repository, findings, extra, scanned, read)
 
 
@@ -167,7 +176,7 @@ def check_with(
         scanned = [one for one in scanned if one.source.path not in gone]
         scanned += [Scanned(source, text, [], None) for source, text in added]
         scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
-        repository, findings = _checked(scanned, findings, settings, inputs, cache, None)
+        repository, findings, scanned = _checked(scanned, findings, settings, inputs, cache, None)
     return _result(repository, findings, None, scanned, inputs.texts())
 
 
@@ -192,13 +201,15 @@ def check_findings(
         keys = [one.key for one in scanned if one.key is not None]
         # unusual files (unknown, unreadable) are read again by the checks: never kept
         if cache is None or findings or len(keys) < len(scanned):
-            repository, findings = _checked(scanned, findings, settings, inputs, cache, progress)
+            repository, findings, scanned = _checked(
+                scanned, findings, settings, inputs, cache, progress
+            )
             return _result(repository, findings, extra, scanned, read)
         run = cache.run_key(keys, inputs.key())
         stored = cache.get_run(run)
         if stored is not None:
             return _result(_ids_only(scanned), stored, extra, scanned, read)
-        repository, findings = _checked(
+        repository, findings, scanned = _checked(
             scanned, findings, settings, inputs, cache, progress, whole=False
         )
         cache.put_run(run, sorted_findings(findings))

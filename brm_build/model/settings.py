@@ -91,6 +91,9 @@ class CacheSettings:
 
     folder: str
     key_file: str
+    settle_seconds: float = 2.0
+    """A file changed less than this long before it was read is read again by the next run
+    whatever its status says (see ``unchanged``)."""
 
 
 @dataclass(frozen=True)
