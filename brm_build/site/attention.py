@@ -6,14 +6,35 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..analytics.counted import held
-from ..attention.rules import Standing, action_due_by, action_overdue, feedback_open, standing
+from ..attention.rules import (
+    Standing,
+    action_due_by,
+    action_overdue,
+    feedback_open,
+    feedback_open_too_long,
+    standing,
+)
 from ..findings import Finding, Severity
 from ..model import Agreement, Feedback
+from ..model.settings import Thresholds
 from ..publication import Publication, Published
 from .relations import MeetingItem, Relations, descendants
 
 ACTION_HORIZON_DAYS = 30
 """Open actions due within this many days are listed on the dashboard."""
+
+LISTED_APART = frozenset(
+    {
+        "action-overdue",
+        "agreement-past-end",
+        "agreement-expiring",
+        "agreement-review-overdue",
+        "feedback-open-too-long",
+    }
+)
+"""Warnings of the check whose subject the dashboard lists on its own (overdue actions,
+agreements due, open complaints and escalations): not shown a second time among the
+warnings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +62,18 @@ class Attention:
     """Everything the dashboard lists as needing attention."""
 
     warnings: list[Finding]
+    """The check's warnings that no list below shows."""
     agreements: list[DueAgreement]
-    actions: list[MeetingItem]
+    overdue: list[MeetingItem]
+    """Open actions past their due date, oldest first."""
+    due_soon: list[MeetingItem]
+    """Open actions due today or within the horizon, soonest first."""
     feedback: list[Published[Feedback]]
+    open_too_long: frozenset[str]
+    """The open complaints and escalations open longer than the threshold, by id."""
     glances: list[Glance]
+    horizon_days: int = ACTION_HORIZON_DAYS
+    """How far ahead ``due_soon`` looks."""
 
 
 def due_agreements(pub: Publication, today: dt.date, notice_days: int) -> list[DueAgreement]:
@@ -111,17 +140,28 @@ def attention(
     rel: Relations,
     findings: list[Finding],
     today: dt.date,
-    notice_days: int,
+    thresholds: Thresholds,
 ) -> Attention:
     """Collect what needs attention as of ``today``."""
+    notice_days = thresholds.agreement_notice_days
     customers = sorted(
         (cid for cid, c in pub.customers.items() if c.record.watched),
         key=lambda cid: pub.customers[cid].record.name.casefold(),
     )
+    actions = due_actions(pub, today, ACTION_HORIZON_DAYS)
+    late = [bool(i.action and action_overdue(i.action, today)) for i in actions]
+    feedback = open_feedback(pub)
+    days = thresholds.feedback_open_days
     return Attention(
-        warnings=[f for f in findings if f.severity is Severity.WARNING],
+        warnings=[
+            f for f in findings if f.severity is Severity.WARNING and f.code not in LISTED_APART
+        ],
         agreements=due_agreements(pub, today, notice_days),
-        actions=due_actions(pub, today, ACTION_HORIZON_DAYS),
-        feedback=open_feedback(pub),
+        overdue=[i for i, past in zip(actions, late, strict=True) if past],
+        due_soon=[i for i, past in zip(actions, late, strict=True) if not past],
+        feedback=feedback,
+        open_too_long=frozenset(
+            f.id for f in feedback if feedback_open_too_long(f.record, today, days)
+        ),
         glances=[glance(pub, rel, cid, today, notice_days) for cid in customers],
     )

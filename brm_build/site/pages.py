@@ -181,8 +181,7 @@ def _sources(pub: Publication) -> dict[str, Source]:
 def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
     """The dashboard, the customer directory and the changes."""
     data, pub, rel = r.data, r.data.publication, r.rel
-    notice = data.config.thresholds.agreement_notice_days
-    watch = attention(pub, rel, data.findings, data.today, notice)
+    watch = attention(pub, rel, data.findings, data.today, data.config.thresholds)
     sources = _sources(pub)
     latest = data.history.commits[0] if data.history and data.history.commits else None
     home = r.page(

@@ -31,7 +31,7 @@ class Screen:
 
 
 DESKTOP = Screen("desktop", {"width": 1400, "height": 1000}, mobile=False)
-PHONE = Screen("phone", {"width": 390, "height": 844}, mobile=True)
+PHONE = Screen("phone", {"width": 375, "height": 812}, mobile=True)
 
 OpenPage = Callable[..., Page]
 """``open_page(path, screen=DESKTOP, scheme="light")``: a new tab at ``path`` of the site."""

@@ -17,6 +17,7 @@ PAGES = {
     "dashboard": "index.html",
     "directory": "customers.html",
     "customer": "customers/finance.html",
+    "agreement": "agreements/finance-erp-2025.html",
     "satisfaction": "satisfaction.html",
     "pack": "packs/finance-2026-Q3.html",
 }

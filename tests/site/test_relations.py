@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 from brm_build.check import check
+from brm_build.findings import Finding, Severity
 from brm_build.model.registry import KIND_BY_NAME
+from brm_build.model.settings import Thresholds
 from brm_build.publication import publish
 from brm_build.site.attention import attention
 from brm_build.site.relations import (
@@ -89,21 +91,32 @@ def test_a_customer_page_counts_the_units_below_it() -> None:
 def test_attention_lists_what_is_due() -> None:
     data = sample_data()
     pub = data.publication
-    watch = attention(pub, relate(pub), data.findings, TODAY, 60)
-    assert {f.code for f in watch.warnings} == {
-        "agreement-expiring",
-        "feedback-open-too-long",
-        "action-overdue",
-    }
+    watch = attention(pub, relate(pub), data.findings, TODAY, data.config.thresholds)
+    warned = {f.code for f in data.findings if f.severity is Severity.WARNING}
+    assert warned == {"agreement-expiring", "feedback-open-too-long", "action-overdue"}
+    assert watch.warnings == []  # each is in a list of its own below, not twice
     assert [d.agreement.id for d in watch.agreements] == ["finance-erp"]
-    assert [i.action.due for i in watch.actions if i.action] == [
-        dt.date(2026, 11, 20),
-        dt.date(2026, 12, 5),
-    ]
+    assert [i.action.due for i in watch.overdue if i.action] == [dt.date(2026, 11, 20)]
+    assert [i.action.due for i in watch.due_soon if i.action] == [dt.date(2026, 12, 5)]
     assert [f.id for f in watch.feedback] == ["2026-10-20-late-reports"]
+    assert watch.open_too_long == {"2026-10-20-late-reports"}
     finance, sales = watch.glances
     assert (finance.overdue_actions, finance.open_feedback, finance.agreements_due) == (1, 1, 1)
     assert (sales.days_since_meeting, sales.overdue_actions) == (86, 0)
+
+
+def test_the_dashboard_lists_the_other_warnings_of_the_check_once() -> None:
+    data = sample_data()
+    pub = data.publication
+    path = "records/customers/sales.yaml"
+    no_meeting = Finding(
+        "customer-no-recent-meeting", Severity.WARNING, path, 1, 1, "name", "no meeting"
+    )
+    unknown = Finding("survey-few-responses", Severity.WARNING, path, 2, 1, "", "few")
+    error = Finding("schema", Severity.ERROR, path, 3, 1, "", "broken")
+    findings = [*data.findings, no_meeting, unknown, error]
+    watch = attention(pub, relate(pub), findings, TODAY, data.config.thresholds)
+    assert watch.warnings == [no_meeting, unknown]
 
 
 def test_a_retired_customer_leaves_the_dashboard_glances(tmp_path: Path) -> None:
@@ -113,7 +126,7 @@ def test_a_retired_customer_leaves_the_dashboard_glances(tmp_path: Path) -> None
     }
     result = casebuilder.run_check(casebuilder.build(tmp_path, files))
     pub = publish(result.repository, [])
-    watch = attention(pub, relate(pub), result.findings, casebuilder.TODAY, 60)
+    watch = attention(pub, relate(pub), result.findings, casebuilder.TODAY, Thresholds())
     assert [g.customer for g in watch.glances] == ["finance"]
 
 

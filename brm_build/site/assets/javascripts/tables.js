@@ -105,7 +105,38 @@
     apply();
   }
 
+  // A table of many columns reads as a stack of cards on a phone (brm.css): each cell
+  // carries its column's name, shown before its value when the header row is hidden.
+  var CARD_COLUMNS = 4;
+
+  function cards(table) {
+    var head = table.tHead;
+    if (!head || !head.rows[0] || head.rows[0].cells.length < CARD_COLUMNS) return;
+    var names = Array.prototype.map.call(head.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (names[index]) cell.setAttribute("data-label", names[index]);
+        });
+      });
+    });
+    table.setAttribute("data-brm-cards", "");
+  }
+
+  // A date is never broken at its hyphens: "2026-11-" over "04" reads as two values.
+  var DATE = /^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/;
+
+  function dates(table) {
+    Array.prototype.forEach.call(table.querySelectorAll("td"), function (cell) {
+      if (DATE.test(cell.textContent.trim())) cell.classList.add("brm-nowrap");
+    });
+  }
+
   function setup() {
+    document.querySelectorAll(".md-typeset table").forEach(dates);
+    document.querySelectorAll(".md-typeset table").forEach(cards);
     document.querySelectorAll(".md-typeset table").forEach(sortable);
     document.querySelectorAll(".brm-filter").forEach(filterable);
   }
