@@ -5,6 +5,7 @@ layout) is changed; a new survey file is written whole."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -32,8 +33,11 @@ _FLOW = frozenset(",[]{}")
 """Characters that end a plain scalar inside a flow mapping (``{a: 1, b: 2}``)."""
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _scalar(value: Value) -> str:
-    """A value inside a flow mapping: plain when it reads back the same there."""
+    """A value inside a flow mapping: plain when it reads back the same there (kept for
+    the values that recur, such as ids and scores: a response's ten were most of a
+    survey's writing)."""
     if isinstance(value, int):
         return str(value)
     plain = scalar(value)

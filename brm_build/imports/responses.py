@@ -68,11 +68,11 @@ class _Known:
         when one of them was not met in a converted row, or the row is short of one."""
         try:
             key = self.cells(cells)
-            return self.made[key]
         except IndexError:
             return None
-        except KeyError:
-            pass
+        made = self.made.get(key)
+        if made is not None:
+            return made
         try:
             found = tuple(map(getitem, self.seen, key))
         except KeyError:
@@ -123,19 +123,21 @@ def _checked(m: Matcher, known: _Known, row: Row, ref: str) -> Outcome:
 def _plain(m: Matcher, known: _Known, rows: Sequence[Row], refs: list[str]) -> list[Outcome]:
     """The responses of rows that need no check of their own: this loop is most of an
     import of many thousand rows, so it keeps to what each row needs (``_finish`` inline)."""
-    key, made, skip = known.cells, known.made, m.skip
+    key, made, skip = known.cells, known.made.get, m.skip
     at = known.comment if known.comment is not None else -1
     out: list[Outcome] = []
     for row, ref in zip(rows, refs, strict=True):
         cells = row.cells
         try:
-            values = made[key(cells)].copy()
-        except (KeyError, IndexError):  # a combination not met yet, or a short row
+            answers = made(key(cells))
+        except IndexError:  # a short row
+            answers = None
+        if answers is None:  # a combination not met yet, or a short row
             answers = known.answers(cells)
             if answers is None:
                 out.append(_slow(m, known, row))
                 continue
-            values = answers.copy()
+        values = answers.copy()
         if 0 <= at < len(cells) and (text := cells[at].strip()) not in skip:
             values["comment"] = text.replace("\r\n", "\n")
         values["ref"] = ref

@@ -8,7 +8,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .tables import SourceError, Table, csv_rows, decode, not_source, read_bytes, table
+from .tables import (
+    SourceError,
+    Table,
+    csv_rows,
+    decode,
+    not_source,
+    read_bytes,
+    table,
+    uncollected,
+)
 from .xlsx import xlsx_rows
 
 
@@ -33,6 +42,7 @@ def _first_cells(rows: list[list[str]]) -> str:
     return ", ".join(f"'{c}'" for c in (rows[0] if rows else [])[:3]) or "nothing"
 
 
+@uncollected()  # each reader: collecting between the rows and the table scanned them
 def read_gforms(path: str, encoding: str | None = None) -> SourceTable:
     """Google Forms responses downloaded as CSV: ``Timestamp`` first, one header row."""
     rows = csv_rows(decode(read_bytes(path), path, encoding), path)
@@ -47,6 +57,7 @@ def read_gforms(path: str, encoding: str | None = None) -> SourceTable:
     return SourceTable(table(rows, rows[0], 1), None, emails)
 
 
+@uncollected()
 def read_csv(path: str, encoding: str | None = None) -> SourceTable:
     """brm's own ``surveys.responses.csv``, as ``brm export --format csv`` writes it."""
     rows = csv_rows(decode(read_bytes(path), path, encoding), path)
@@ -70,6 +81,7 @@ def _is_import_ids(row: list[str]) -> bool:
         return False
 
 
+@uncollected()
 def read_qualtrics(path: str, encoding: str | None = None) -> SourceTable:
     """A Qualtrics CSV export: ids, question texts and ``{"ImportId": …}`` rows on top."""
     rows = csv_rows(decode(read_bytes(path), path, encoding), path)
@@ -102,6 +114,7 @@ def _monkey_names(headings: list[str], labels: list[str]) -> list[str]:
     return names
 
 
+@uncollected()
 def read_surveymonkey(path: str, encoding: str | None = None) -> SourceTable:
     """A SurveyMonkey "all responses" CSV: headings, then answer labels, then responses."""
     rows = csv_rows(decode(read_bytes(path), path, encoding), path)
@@ -117,6 +130,7 @@ def read_surveymonkey(path: str, encoding: str | None = None) -> SourceTable:
     return SourceTable(table(rows, names, 2), "Respondent ID", emails)
 
 
+@uncollected()
 def read_msforms(path: str, encoding: str | None = None) -> SourceTable:
     """Microsoft Forms responses as ``.xlsx``: ``ID``, times, ``Email``, ``Name``, answers
     (a workbook has no text encoding: ``encoding`` is not used)."""
