@@ -14,10 +14,16 @@ _NO_WAIT = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW"
 def open_regular(abspath: str) -> int:
     """A descriptor of the regular file at ``abspath``; OSError for anything else (a named
     pipe, a device, a socket or a link), which is never read: it could hang or never end."""
+    return _open_regular(abspath)[0]
+
+
+def _open_regular(abspath: str) -> tuple[int, os.stat_result]:
+    """``open_regular``'s descriptor and the file's status."""
     fd = os.open(abspath, _NO_WAIT)
-    mode = os.fstat(fd).st_mode
+    found = os.fstat(fd)
+    mode = found.st_mode
     if stat.S_ISREG(mode):
-        return fd
+        return fd, found
     os.close(fd)
     if stat.S_ISDIR(mode):
         what = "a folder"
@@ -30,9 +36,9 @@ def read_at_most(abspath: str, limit: int) -> bytes:
     """Up to ``limit`` bytes of the regular file at ``abspath`` (OSError for anything else),
     asking the system for no more than it holds: a buffer of the whole limit for every
     small file costs more than the reading, and a limit of a GiB would be allocated whole."""
-    fd = open_regular(abspath)
+    fd, found = _open_regular(abspath)
     try:
-        left = min(os.fstat(fd).st_size + 1, limit)
+        left = min(found.st_size + 1, limit)
         chunks = []
         while left > 0:
             chunk = os.read(fd, left)

@@ -123,6 +123,14 @@ def scan(settings: Settings, cache: FileCache | None) -> tuple[list[Scanned], li
     return scanned, findings
 
 
+def _unread(one: Scanned, settings: Settings) -> Scanned:
+    """``one`` with its text read: its key stays the one its status told, as unchanged
+    (reading it again is what the status spares; a file unreadable now has none)."""
+    limit = settings.config.limits.max_file_bytes
+    text, problems = read_text(one.source.abspath, one.source.path, limit)
+    return Scanned(one.source, text, problems, None if text is None else one.key)
+
+
 def read_needed(
     scanned: Sequence[Scanned],
     settings: Settings,
@@ -132,7 +140,7 @@ def read_needed(
     """The files with the text read of every unread one that a record must be made of:
     those to ``restore`` (None: all), and those the cache holds no valid record of."""
     return [
-        _read(one.source, settings, cache)
+        _unread(one, settings)
         if one.unread
         and (
             restore is None
