@@ -174,6 +174,7 @@ def plan_survey_import(
         return result
     _convert(result, matcher, held)
     result.findings = _unmapped(loaded, matcher)
+    del matcher, source  # the export's rows are done with: not held through the check
     if not result.findings and result.written:
         _checked(settings, loaded, result, before, base)
     return result
