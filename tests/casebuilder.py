@@ -7,6 +7,8 @@ The base is the same clean organisation as ``tests/cases/valid/minimal``: one cu
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 
 from brm_build.check import CheckResult, check
@@ -55,3 +57,28 @@ def customer(name: str, role: str = "purchaser", parent: str | None = None) -> s
     if role == "customer":
         text += "relationship_manager:\n  name: Anna Lind\n  email: anna.lind@meridian.example\n"
     return text
+
+
+def git_init(root: Path) -> None:
+    """Make ``root`` a git repository with a writer and no signing."""
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    for key, value in (("user.name", "Writer"), ("user.email", "w@example.org")):
+        subprocess.run(["git", "config", key, value], cwd=root, check=True)
+    subprocess.run(["git", "config", "commit.gpgsign", "false"], cwd=root, check=True)
+
+
+def commit(root: Path, day: str, files: dict[str, str]) -> None:
+    """Write ``files`` under ``root`` and commit everything, dated noon UTC on ``day``."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    stamp = f"{day}T12:00:00+00:00"
+    env = {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(root),
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", f"Records of {day}"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)

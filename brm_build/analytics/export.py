@@ -145,6 +145,10 @@ def stats_json(stats: Stats) -> JsonObject:
     out = _figures_json(stats)
     if stats.practice is not None:
         out["practice"] = {q: practice_json(p) for q, p in stats.practice.items()}
+    if stats.health_history is not None:
+        out["health_history"] = {
+            cid: dict(quarters) for cid, quarters in stats.health_history.items()
+        }
     return out
 
 

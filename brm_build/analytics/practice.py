@@ -66,7 +66,7 @@ def quarter_of_day(day: dt.date) -> str:
     return quarter_of(f"{day.year:04d}-{day.month:02d}")
 
 
-def _as_of(table: Mapping[str, Entry[R]], versions: Versions, day: dt.date) -> dict[str, R]:
+def records_as_of(table: Mapping[str, Entry[R]], versions: Versions, day: dt.date) -> dict[str, R]:
     """The records of a table as they stood at the end of ``day``, by id."""
     out: dict[str, R] = {}
     for rid, entry in sorted(table.items()):
@@ -184,14 +184,14 @@ def _quarter(
 ) -> Practice:
     """The figures of quarter ``q`` as of its last day, or today for the current one."""
     end = min(period_end(q), today)
-    customers = _as_of(repo.customers, versions, end)
+    customers = records_as_of(repo.customers, versions, end)
     watched = {cid for cid, c in customers.items() if watched_on(c, end)}
-    meetings = _as_of(repo.meetings, versions, end)
+    meetings = records_as_of(repo.meetings, versions, end)
     meetings = {mid: m for mid, m in meetings.items() if m.date <= end}
-    agreements = _as_of(repo.agreements, versions, end)
+    agreements = records_as_of(repo.agreements, versions, end)
     active = [aid for aid, a in agreements.items() if active_on(a, end, today)]
     since = end - dt.timedelta(days=REVIEW_DAYS)
-    feedback: dict[str, Feedback] = _as_of(repo.feedback, versions, end)
+    feedback: dict[str, Feedback] = records_as_of(repo.feedback, versions, end)
     open_now = [f for f in feedback.values() if feedback_open_on(f, end)]
     start = period_start(q)
     delivered = [d for d in evidence.delivered if _delivered_in(d, start, end)]

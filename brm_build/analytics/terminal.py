@@ -8,10 +8,13 @@ from .practice import Practice
 from .response_rate import ResponseRate
 from .satisfaction import EVERYONE, Satisfaction, Scores, Series
 from .service_levels import AgreementAttainment, LevelAttainment
+from .signals import Status
 from .stats import Stats
 from .tree import tree_order
 
 NONE = "–"
+HISTORY_SHOWN = 8
+"""How many of the latest quarters the health history shows in text."""
 MARKS = {"good": "good", "watch": "WATCH", "act": "ACT"}
 SHORT = {
     "satisfaction": "CSAT",
@@ -195,6 +198,21 @@ def _practice(practice: Mapping[str, Practice]) -> str:
     )
 
 
+def _health_history(stats: Stats, history: Mapping[str, Mapping[str, Status]]) -> str:
+    # the latest quarters only, to fit a terminal; the JSON holds every one
+    quarters = sorted({q for ratings in history.values() for q in ratings})[-HISTORY_SHOWN:]
+    rows = [
+        [stats.customers[cid].name if cid in stats.customers else cid]
+        + [MARKS[ratings[q]] if q in ratings else NONE for q in quarters]
+        for cid, ratings in history.items()
+    ]
+    note = f" ({stats.history_note}: from the records' dates alone)" if stats.history_note else ""
+    return (
+        "Relationship health at each quarter's end (the current quarter as of today), from "
+        f"the records as they stood then{note}\n" + table(["Customer", *quarters], rows)
+    )
+
+
 def render_stats_text(stats: Stats) -> str:
     """Every figure as titled, aligned tables."""
     sat = stats.satisfaction
@@ -221,4 +239,6 @@ def render_stats_text(stats: Stats) -> str:
     ]
     if stats.practice is not None:
         parts.append(_practice(stats.practice))
+    if stats.health_history is not None:
+        parts.append(_health_history(stats, stats.health_history))
     return "\n\n".join(parts) + "\n"

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..analytics.practice import Practice
 from ..analytics.stats import Stats, compute_stats
 from ..analytics.tree import tree_order
 from ..cache import _secret
 from ..model.repository import Repository
 from ..model.settings import Settings
+from ..recorded import Recorded
 from . import build_charts
 from .model import Chart, Table
 from .render import Rendered, render_charts
@@ -124,11 +124,12 @@ def site_figures(
     repo: Repository,
     settings: Settings,
     workers: int | None = None,
-    practice: Mapping[str, Practice] | None = None,
+    past: Recorded | None = None,
 ) -> Figures:
     """Analyse the records and render every chart, drawing only what changed; with the
-    practice's figures when given."""
-    stats = replace(compute_stats(repo, settings), practice=practice)
+    figures of the past quarters when given."""
+    stats = compute_stats(repo, settings)
+    stats = stats if past is None else past.into(stats)
     charts = build_charts(stats)
     rendered = render_cached(charts, settings, workers)
     return Figures(stats, {c.name: c for c in charts}, rendered.svgs, rendered.drawn)

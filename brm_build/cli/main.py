@@ -9,7 +9,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from .. import __version__
 from ..check import CheckResult, check, check_findings
@@ -328,16 +327,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from ..analytics.stats import compute_stats
     from ..analytics.terminal import render_stats_text
     from ..gitlog import read_history
-    from ..recorded import practice
+    from ..recorded import recorded
 
     settings, result = _valid_records(args)
     if result.errors:
         return EXIT_FINDINGS
-    history = read_history(settings.root)[0]
-    stats = replace(
-        compute_stats(result.repository, settings),
-        practice=practice(result.repository, settings, history),
-    )
+    history, note = read_history(settings.root)
+    past = recorded(result.repository, settings, history, note)
+    stats = past.into(compute_stats(result.repository, settings))
     render = render_stats_json if args.format == "json" else render_stats_text
     sys.stdout.write(render(stats))
     return EXIT_OK

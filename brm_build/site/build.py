@@ -27,7 +27,7 @@ from ..model.settings import Settings
 from ..outputs import cannot_write
 from ..progress import Progress
 from ..publication import Publication, public_records, publish
-from ..recorded import practice
+from ..recorded import recorded
 from ..report.site import site_packs
 from ..trust import linked_out, tracked
 from .config import mkdocs_config
@@ -80,7 +80,7 @@ def _public_figures(figures: Figures, publication: Publication) -> Figures:
 def site_data(settings: Settings, result: CheckResult) -> SiteData:
     """The public records, findings and git history that the pages are made from."""
     history, note = read_history(settings.root)
-    figures_of = practice(result.repository, settings, history)
+    past = recorded(result.repository, settings, history, note)
     publication = publish(result.repository, settings.config.publish)
     return SiteData(
         publication=publication,
@@ -89,9 +89,7 @@ def site_data(settings: Settings, result: CheckResult) -> SiteData:
         config=settings.config,
         history=history,
         history_note=note,
-        figures=_public_figures(
-            site_figures(result.repository, settings, practice=figures_of), publication
-        ),
+        figures=_public_figures(site_figures(result.repository, settings, past=past), publication),
         calendar=tuple(attention_items(result.repository, settings.today, settings.config)),
     )
 

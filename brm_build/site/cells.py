@@ -39,6 +39,9 @@ _STATUS_LEVELS = {
 _RATING_LEVELS = {"good": "ok", "watch": "warn", "act": "danger"}
 """The badge colour of each rating of relationship health."""
 
+TREND_QUARTERS = 4
+"""How many of the latest quarters a trend of health shows."""
+
 _LABELS = {
     "customers": "name",
     "services": "name",
@@ -249,6 +252,19 @@ class Cells:
         extra = f' title="{e(title)}"' if title else ""
         level = e(_RATING_LEVELS[value])
         return Markup(f'<span class="brm-badge brm-{level}"{extra}>{e(value)}</span>')
+
+    def trend(self, ratings: Mapping[str, str] | None, last: int = TREND_QUARTERS) -> Markup:
+        """A customer's rating at the end of each of its ``last`` quarters, oldest first:
+        each quarter named beside its badge, in a list that a screen reader announces."""
+        if not ratings:
+            return Markup("–")
+        e = self._escape
+        steps = "".join(
+            f'<span class="brm-trend-step" role="listitem">{e(q)} {self.rating(r)}</span>'
+            for q, r in sorted(ratings.items())[-last:]
+        )
+        label = "Rating at each quarter's end, oldest first"
+        return Markup(f'<span class="brm-trend" role="list" aria-label="{e(label)}">{steps}</span>')
 
     def measurement_rows(self, line: AgreementLine) -> Markup:
         """The rows of an agreement's measurements, latest period first, without the last

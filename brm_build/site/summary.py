@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..analytics.health import Health
 from ..analytics.satisfaction import Scores
-from ..analytics.signals import Rating, rate_service_levels
+from ..analytics.signals import Rating, Status, rate_service_levels
+from ..analytics.stats import Stats
 from ..attention.items import Item
 from ..attention.rules import action_overdue, feedback_open
 from ..model import Customer
@@ -39,6 +40,9 @@ class Summary:
     """The customer above a purchaser, whose health it inherits (None for a customer)."""
     inherited: Health | None
     """That customer's health: what the dashboard shows for the purchaser's relationship."""
+    health_trend: Mapping[str, Status] | None
+    """A customer's rating at each quarter's end, by quarter (None: a purchaser, or no
+    history was computed)."""
     csat: Scores | None
     csat_before: Scores | None
     """The figure of the survey period before ``csat``'s, which its change is against."""
@@ -105,6 +109,13 @@ def _calendar(
     return first, len(items) - len(coming)
 
 
+def _trend(stats: Stats | None, cid: str) -> Mapping[str, Status] | None:
+    """The customer's ratings by quarter, when the figures hold them."""
+    if stats is None or stats.health_history is None:
+        return None
+    return stats.health_history.get(cid)
+
+
 def customer_summary(
     data: SiteData,
     view: CustomerView,
@@ -132,6 +143,7 @@ def customer_summary(
         health=own or inherited,
         health_of=above if inherited else None,
         inherited=inherited,
+        health_trend=_trend(stats, cid),
         csat=series.latest if series else None,
         csat_before=series.figures[-2]
         if series and series.latest and series.latest.change is not None

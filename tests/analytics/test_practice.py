@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from brm_build.analytics.practice import Practice, practice_figures
 from brm_build.changes.versions import Versions
 from brm_build.cli import main
 
-from ..casebuilder import build, customer, run_check
+from ..casebuilder import build, commit, customer, git_init, run_check
 
 TODAY = dt.date(2026, 6, 15)
 FINANCE = customer("Group Finance", "customer") + 'plans:\n  - {period: "2026", summary: Close.}\n'
@@ -74,33 +72,14 @@ M_NOV = "records/meetings/2025/2025-11-10-payroll.md"
 AGR = "records/agreements/finance-erp.yaml"
 
 
-def _commit(root: Path, day: str, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    stamp = f"{day}T12:00:00+00:00"
-    env = {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(root),
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-    }
-    for args in (["add", "-A"], ["commit", "-q", "-m", f"Records of {day}"]):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """Five commits from November 2025 to June 2026."""
     root = build(tmp_path / "org", {})
     (root / "records/meetings/2026/2026-05-20-finance-review.md").unlink()
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
-    for key, value in (("user.name", "Writer"), ("user.email", "w@example.org")):
-        subprocess.run(["git", "config", key, value], cwd=root, check=True)
-    subprocess.run(["git", "config", "commit.gpgsign", "false"], cwd=root, check=True)
+    git_init(root)
     customers = "records/customers/"
-    _commit(
+    commit(
         root,
         "2025-11-15",
         {
@@ -111,8 +90,8 @@ def repo(tmp_path: Path) -> Path:
             M_NOV: NOVEMBER.format(action="open", requirement="proposed"),
         },
     )
-    _commit(root, "2026-01-15", {M_NOV: NOVEMBER.format(action="done", requirement="accepted")})
-    _commit(
+    commit(root, "2026-01-15", {M_NOV: NOVEMBER.format(action="done", requirement="accepted")})
+    commit(
         root,
         "2026-02-10",
         {
@@ -122,8 +101,8 @@ def repo(tmp_path: Path) -> Path:
             "records/meetings/2026/2026-02-20-agreement.md": FEBRUARY,
         },
     )
-    _commit(root, "2026-04-10", {AGR: AGREEMENT.format(review_by="2026-09-30")})
-    _commit(
+    commit(root, "2026-04-10", {AGR: AGREEMENT.format(review_by="2026-09-30")})
+    commit(
         root,
         "2026-06-02",
         {
@@ -253,7 +232,7 @@ def test_a_plan_for_a_quarter_of_the_year_is_current_as_the_calendar_counts_it(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     quarterly = FINANCE.replace('period: "2026"', 'period: "2026-Q2"')
-    _commit(repo, "2026-06-05", {"records/customers/finance.yaml": quarterly})
+    commit(repo, "2026-06-05", {"records/customers/finance.yaml": quarterly})
     practice = _practice(repo, capsys)
     # attention.rules.has_plan_for: the year, or a quarter or month of it
     assert practice["2026-Q2"]["plans_current"] == 1

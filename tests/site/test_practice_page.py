@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from brm_build.analytics.practice import practice_figures
-from brm_build.changes.versions import Versions
 from brm_build.charts.figures import site_figures
 from brm_build.check import check
+from brm_build.recorded import recorded
 from brm_build.site import links
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
@@ -20,8 +19,8 @@ from .sample import SAMPLE, sample_data
 def _pages() -> dict[str, str]:
     settings = dataclasses.replace(settings_for(SAMPLE), cache=None)
     repo = check(settings).repository
-    practice = practice_figures(repo, Versions(), settings.today)
-    figures = site_figures(repo, settings, workers=1, practice=practice)
+    past = recorded(repo, settings, None)
+    figures = site_figures(repo, settings, workers=1, past=past)
     return generate(dataclasses.replace(sample_data(), figures=figures), environment())
 
 
