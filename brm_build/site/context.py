@@ -81,6 +81,14 @@ def _file_url(context: Context, target: str) -> Markup:
     return Markup(links.relative_file(str(context["page"]), target))
 
 
+@pass_context
+def _heading(context: Context, title: object, hide: tuple[str, ...] = ()) -> Markup:
+    """The start of the page being rendered (:func:`.markup.heading`), ranked in search
+    by its ``search_boost`` (see :mod:`.search`)."""
+    boost = context.get("search_boost")
+    return heading(title, hide, boost if isinstance(boost, int | float) else None)
+
+
 def _indent(depth: int) -> Markup:
     """Indentation that nests a Markdown list item ``depth`` levels deep."""
     return Markup("    " * depth)
@@ -123,7 +131,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
     env.globals["url"] = _url
     env.globals["file_url"] = _file_url
     env.globals["indent"] = _indent
-    env.globals["heading"] = heading
+    env.globals["heading"] = _heading
     env.filters["md"] = _Markdown()
     env.filters["number"] = number
     env.filters["percent"] = percent

@@ -51,9 +51,10 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 _NOT_YAML = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def heading(title: Any, hide: tuple[str, ...] = ()) -> Markup:
+def heading(title: Any, hide: tuple[str, ...] = (), boost: float | None = None) -> Markup:
     """The start of a page: front matter with its title for the theme, then the heading;
-    ``hide`` names what of the theme the page goes without (``navigation``, ``toc``).
+    ``hide`` names what of the theme the page goes without (``navigation``, ``toc``),
+    ``boost`` how much search ranks the page above others (the theme's ``search.boost``).
 
     The theme writes ``page.meta.title`` into ``<title>`` and the header without
     escaping, so the title is given already escaped for HTML.
@@ -61,7 +62,8 @@ def heading(title: Any, hide: tuple[str, ...] = ()) -> Markup:
     text = _NOT_YAML.sub("", _SPACES.sub(" ", str(title)).strip())
     meta = json.dumps(str(markupsafe_escape(text)), ensure_ascii=False)
     hidden = f"hide: {json.dumps(list(hide))}\n" if hide else ""
-    return Markup(f"---\ntitle: {meta}\n{hidden}---\n\n# {escape(text)}")
+    ranked = f"search:\n  boost: {boost!r}\n" if boost is not None else ""
+    return Markup(f"---\ntitle: {meta}\n{hidden}{ranked}---\n\n# {escape(text)}")
 
 
 def site_name(title: str) -> str:

@@ -34,6 +34,7 @@ from .relations import (
     retired_units,
     structure,
 )
+from .search import search_boost, unit_boost
 from .summary import calendar_index, customer_summary
 from .timeline import timeline
 from .views import AgreementLines, customer_view, survey_view
@@ -71,8 +72,10 @@ class Renderer:
     lines: AgreementLines
 
     def page(self, template: str, page: str, **values: object) -> str:
-        """Render ``template`` as the page at docs path ``page``."""
+        """Render ``template`` as the page at docs path ``page``; it ranks in search by
+        the kind of page it is unless ``values`` give its ``search_boost``."""
         data = self.data
+        values.setdefault("search_boost", search_boost(page))
         return self.env.get_template(template).render(
             page=page,
             pub=data.publication,
@@ -129,6 +132,7 @@ def _record_pages(r: Renderer) -> Iterator[tuple[str, str]]:
             "packs": pack_links(page, cid, data.today) if not c.record.retired else [],
             "ics": unit_calendar(cid),
             "cadence": _cadence(data, units, cid),
+            "search_boost": unit_boost(len(view.parents)),
         }
         yield page, r.record("customer.md.j2", page, [c.path], **values)
     for aid, a in pub.agreements.items():

@@ -23,6 +23,26 @@ def search(page: Page, screen: Screen, words: str) -> Locator:
     return results
 
 
+def first_results(page: Page, screen: Screen, words: str) -> list[str]:
+    """Search for ``words`` at once, as when they are pasted into the search box; the page
+    of each result, in order (each result's link to its page, not to its sections)."""
+    if screen.mobile and not page.get_by_role("textbox", name="Search").is_visible():
+        page.locator('label.md-header__button[for="__search"]').click()
+    box = page.get_by_role("textbox", name="Search")
+    results = page.locator(".md-search-result__list")
+    # The theme searches when a key is let go and redraws the list with the answer: the
+    # list emptied first fills again only with the answer for these words.
+    results.evaluate("list => list.replaceChildren()")
+    box.fill(words)
+    box.press("End")
+    items = results.locator(":scope > li.md-search-result__item")
+    expect(items.first).to_be_visible()
+    hrefs: list[str] = items.evaluate_all(
+        "items => items.map(i => new URL(i.querySelector('a').href).pathname)"
+    )
+    return [href.lstrip("/") for href in hrefs]
+
+
 def open_result(results: Locator, page_path: str, words: str) -> None:
     """Click the result for ``words`` that is the page ``page_path`` itself, not a section
     of it. The theme redraws the list on every key and names the words it highlights in
