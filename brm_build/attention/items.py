@@ -23,6 +23,10 @@ from . import rules
 
 Loc = tuple[str | int, ...]
 
+FOLDERS_READ = ("customers", "agreements", "meetings", "feedback", "surveys")
+"""The kinds the items are made from: ``brm attention`` loads only their records, and a
+repository so loaded has no table of any other kind (reading one is an error)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -207,17 +211,16 @@ def attention_items(repo: Repository, today: dt.date, config: BrmConfig) -> list
         *_plans(repo, today, t),
         *_surveys(repo),
     ]
-    items = [
-        Item(
-            key,
-            kind,
-            due,
-            unit,
-            _owners(repo, unit),
-            entry.path,
-            entry.document.position(loc)[0],
-            " ".join(text.split()),
+    owners: dict[str, tuple[str, ...]] = {}
+    lines: dict[tuple[str, Loc], int] = {}  # a customer's items are at its name, most of them
+    items = []
+    for key, kind, due, unit, entry, loc, text in drafts:
+        if unit not in owners:
+            owners[unit] = _owners(repo, unit)
+        if (entry.path, loc) not in lines:
+            lines[(entry.path, loc)] = entry.document.position(loc)[0]
+        line = lines[(entry.path, loc)]
+        items.append(
+            Item(key, kind, due, unit, owners[unit], entry.path, line, " ".join(text.split()))
         )
-        for key, kind, due, unit, entry, loc, text in drafts
-    ]
     return sorted(items, key=lambda i: (i.due or dt.date.min, i.key))

@@ -9,7 +9,7 @@ Each step is handed what it needs and returns its part; none calls back up a lay
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -198,14 +198,12 @@ def check_findings(
         scanned, findings = scan(settings, cache)
         inputs = read_inputs(settings)
         extra, read = _with_settings_files(settings, extra, inputs, settings_files)
-        keys = [one.key for one in scanned if one.key is not None]
-        # unusual files (unknown, unreadable) are read again by the checks: never kept
-        if cache is None or findings or len(keys) < len(scanned):
+        run = _run_key(cache, scanned, findings, inputs)
+        if cache is None or run is None:
             repository, findings, scanned = _checked(
                 scanned, findings, settings, inputs, cache, progress
             )
             return _result(repository, findings, extra, scanned, read)
-        run = cache.run_key(keys, inputs.key())
         stored = cache.get_run(run)
         if stored is not None:
             return _result(_ids_only(scanned), stored, extra, scanned, read)
@@ -214,3 +212,54 @@ def check_findings(
         )
         cache.put_run(run, sorted_findings(findings))
     return _result(repository, findings, extra, scanned, read)
+
+
+def check_records(
+    settings: Settings,
+    extra: list[Finding] | None = None,
+    folders: Collection[str] | None = None,
+) -> CheckResult:
+    """``check`` for the commands that read the records (attention, stats, report): the
+    findings are those the cache holds of a run over exactly these files and inputs, as
+    ``check_findings`` reads them, and only the records are restored (with ``folders``,
+    only those of the kinds kept there, the reader's: a view of them); without such a run,
+    this is ``check``, and its findings are kept for the next.
+    """
+    with _collector_paused():
+        cache = FileCache.open(settings, FILE_CHECKS)
+        scanned, findings = scan(settings, cache)
+        inputs = read_inputs(settings)
+        extra, read = _with_settings_files(settings, extra, inputs, False)
+        run = _run_key(cache, scanned, findings, inputs)
+        stored = None if cache is None or run is None else cache.get_run(run)
+        if stored is not None:
+            scanned = read_needed(scanned, settings, cache, _of_kinds(folders))
+            # the file checks' findings are among those stored: a cached file's are its own
+            repository = load_some(scanned, FILE_CHECKS, cache, None, folders)[0]
+            view = repository if folders is None else repository.view(folders)
+            return _result(view, stored, extra, scanned, read)
+        repository, findings, scanned = _checked(scanned, findings, settings, inputs, cache, None)
+        if cache is not None and run is not None:
+            cache.put_run(run, sorted_findings(findings))
+    return _result(repository, findings, extra, scanned, read)
+
+
+def _of_kinds(folders: Collection[str] | None) -> Callable[[Scanned], bool] | None:
+    """Whether a file is of the kinds in ``folders`` (None: every file is)."""
+    if folders is None:
+        return None
+    return lambda one: restored(one, folders, ())
+
+
+def _run_key(
+    cache: FileCache | None,
+    scanned: Sequence[Scanned],
+    findings: Sequence[Finding],
+    inputs: Inputs,
+) -> str | None:
+    """The cache key of a run over these files and inputs, or None when none is kept: no
+    cache, or an unusual file (unknown, unreadable), which the checks read again."""
+    keys = [one.key for one in scanned if one.key is not None]
+    if cache is None or findings or len(keys) < len(scanned):
+        return None
+    return cache.run_key(keys, inputs.key())

@@ -8,10 +8,11 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .. import __version__
-from ..check import CheckResult, check, check_findings
+from ..attention.items import FOLDERS_READ
+from ..check import CheckResult, check_findings, check_records
 from ..check.reporters import REPORTERS, render_markdown, render_text
 from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from ..escape.logline import printable
@@ -308,12 +309,15 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _valid_records(args: argparse.Namespace) -> tuple[Settings, CheckResult]:
-    """The settings and the check of the records; its errors, if any, printed (the command
-    then stops: figures and packs are made from valid records only)."""
+def _valid_records(
+    args: argparse.Namespace, folders: Collection[str] | None = None
+) -> tuple[Settings, CheckResult]:
+    """The settings and the check of the records (``folders``: the kinds that the command
+    reads, see ``check_records``); its errors, if any, printed (the command then stops:
+    figures and packs are made from valid records only)."""
     settings, config_findings = settings_from(args)
     gc.disable()  # the records live until exit: frozen, as brm check does (cmd_check)
-    result = check(settings, config_findings)
+    result = check_records(settings, config_findings, folders)
     gc.freeze()
     gc.enable()
     if result.errors:
@@ -350,7 +354,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_attention(args: argparse.Namespace) -> int:
     """brm attention."""
-    settings, result = _valid_records(args)
+    settings, result = _valid_records(args, FOLDERS_READ)
     if result.errors:
         return EXIT_FINDINGS
     return cli_attention.run(args, settings, result.repository)

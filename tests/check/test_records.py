@@ -1,0 +1,78 @@
+"""``check_records``, the check of the commands that read the records: with the findings of
+a run kept in the cache it loads the records without the cross-record checks (only the
+kinds asked for), and what it returns is what a full check returns."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from brm_build.attention.items import FOLDERS_READ
+from brm_build.cache import FileCache
+from brm_build.check import check, check_findings, check_records
+from brm_build.checks import FILE_CHECKS
+from brm_build.model.registry import KINDS
+from brm_build.model.settings import CacheSettings, Settings
+from brm_build.repository import scan
+
+from ..conftest import ROOT, settings_for
+
+
+@pytest.fixture
+def cached(tmp_path: Path) -> Settings:
+    """Settings for a copy of the example with a check cache of its own."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", root / "records")
+    shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+    place = CacheSettings(str(root / ".brm-cache" / "check"), str(tmp_path / "cache.key"))
+    return dataclasses.replace(settings_for(root), cache=place)
+
+
+def _records(settings: Settings, folders: tuple[str, ...]) -> dict[str, object]:
+    repository = check(dataclasses.replace(settings, cache=None)).repository
+    return {f: {i: e.record for i, e in repository.tables[f].items()} for f in folders}
+
+
+def test_a_kept_run_gives_the_full_checks_findings_and_records(cached: Settings) -> None:
+    every = tuple(kind.folder for kind in KINDS)
+    first = check_records(cached)  # no run kept yet: the whole check, which keeps it
+    again = check_records(cached)
+    fresh = check(dataclasses.replace(cached, cache=None))
+    assert first.findings == again.findings == fresh.findings
+    assert check_findings(cached).findings == fresh.findings  # brm check reads the same run
+    loaded = {f: {i: e.record for i, e in again.repository.tables[f].items()} for f in every}
+    assert loaded == _records(cached, every)
+    assert again.repository.files == fresh.repository.files
+
+
+def test_only_the_kinds_asked_for_are_loaded_and_the_others_stay_cached(
+    cached: Settings,
+) -> None:
+    check_findings(cached)  # brm check keeps the run
+    result = check_records(cached, folders=FOLDERS_READ)
+    assert set(result.repository.tables) == set(FOLDERS_READ)
+    loaded = {
+        f: {i: e.record for i, e in result.repository.tables[f].items()} for f in FOLDERS_READ
+    }
+    assert loaded == _records(cached, FOLDERS_READ)
+    with pytest.raises(KeyError):
+        result.repository.reports  # noqa: B018 - a kind not read is no empty table
+    assert result.repository.files["report"]  # every file found is known by its id
+    cache = FileCache.open(cached, FILE_CHECKS)
+    assert cache is not None
+    scanned, _ = scan(cached, cache)
+    unread = [one for one in scanned if one.source.kind.folder not in FOLDERS_READ]
+    assert unread and all(one.key and cache.get(one.key) for one in unread)
+
+
+def test_without_a_kept_run_every_check_runs(cached: Settings) -> None:
+    check_findings(cached)
+    meeting = Path(cached.root) / "records/meetings/2026/2026-11-10-finance-relationship-review.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("finance", "no-such-unit", 1))
+    result = check_records(cached, folders=FOLDERS_READ)
+    fresh = check(dataclasses.replace(cached, cache=None))
+    assert result.findings == fresh.findings and result.errors
+    assert set(result.repository.tables) == {kind.folder for kind in KINDS}
