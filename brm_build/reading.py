@@ -11,8 +11,10 @@ from .files import read_at_most
 from .findings import Finding, error
 from .yamlsource import Document, parse_mapping
 
-_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)\r*$", re.MULTILINE)
-"""The line that ends a meeting's front matter (a line of its own, as YAML ends a document)."""
+_CLOSING_LINE = re.compile(r"\n(?:---|\.\.\.)\r*$", re.MULTILINE)
+"""The line that ends a meeting's front matter (a line of its own, as YAML ends a document),
+with the line break before it: a pattern that starts with a character is searched for
+that character, one that starts with ``^`` is tried at every position of the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ def front_matter(text: str, path: str) -> tuple[str, str, int] | Finding:
             "line, followed by the notes",
         )
     # a file of the one line '---' has no closing line (nor may the opening close itself)
-    close = _CLOSING_LINE.search(text, first_end + 1) if first_end >= 0 else None
+    close = _CLOSING_LINE.search(text, first_end) if first_end >= 0 else None
     if close is None:
         return error(
             "meeting-front-matter",
@@ -93,8 +95,9 @@ def front_matter(text: str, path: str) -> tuple[str, str, int] | Finding:
             "",
             "the front matter is not closed: add a line '---' after the meeting's fields",
         )
-    body_line = 3 + text.count("\n", first_end + 1, close.start())
-    return text[first_end + 1 : close.start()], text[close.end() + 1 :], body_line
+    start = close.start() + 1  # the closing line's own start, after its line break
+    body_line = 3 + text.count("\n", first_end + 1, start)
+    return text[first_end + 1 : start], text[close.end() + 1 :], body_line
 
 
 def parse_file(text: str, path: str, markdown: bool) -> Parsed:
