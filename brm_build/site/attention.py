@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..analytics.counted import held
@@ -111,12 +112,23 @@ def open_feedback(pub: Publication) -> list[Published[Feedback]]:
     return sorted(items, key=lambda f: (f.record.date, f.id))
 
 
+def last_meeting(pub: Publication, meetings: Iterable[str], today: dt.date) -> dt.date | None:
+    """The date of the latest of ``meetings`` held by ``today`` (one dated later is not
+    held yet)."""
+    dates = [d for m in meetings if held(d := pub.meetings[m].record.date, today)]
+    return max(dates, default=None)
+
+
+def unit_meetings(rel: Relations, cid: str) -> set[str]:
+    """The meetings with a unit or any unit below it."""
+    return {m for u in (cid, *descendants(rel, cid)) for m in rel.meetings_of.get(u, [])}
+
+
 def glance(pub: Publication, rel: Relations, cid: str, today: dt.date, notice_days: int) -> Glance:
     """The dashboard facts of one customer, counting the purchasers beneath it."""
     units = {cid, *descendants(rel, cid)}
-    meetings = {m for u in units for m in rel.meetings_of.get(u, [])}
-    dates = [d for m in meetings if held(d := pub.meetings[m].record.date, today)]
-    last = max(dates, default=None)
+    meetings = unit_meetings(rel, cid)
+    last = last_meeting(pub, meetings, today)
     overdue = sum(
         1 for m in meetings for a in pub.meetings[m].record.actions if action_overdue(a, today)
     )

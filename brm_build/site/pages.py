@@ -35,7 +35,7 @@ from .relations import (
     structure,
 )
 from .search import search_boost, unit_boost
-from .summary import calendar_index, customer_summary
+from .summary import calendar_index, customer_summary, unit_figures
 from .timeline import timeline
 from .views import AgreementLines, customer_view, survey_view
 
@@ -202,6 +202,7 @@ def _overview_pages(r: Renderer) -> Iterator[tuple[str, str]]:
             units=structure(pub, rel),
             retired=retired_units(pub),
             managers=managers,
+            figures_of={cid: unit_figures(data, rel, c) for cid, c in pub.customers.items()},
         ),
     )
     yield links.WRITERS, writers_page(data.config)

@@ -15,7 +15,9 @@ from ..attention.items import Item
 from ..attention.rules import action_overdue, feedback_open
 from ..model import Customer
 from ..publication import Published
+from .attention import last_meeting, unit_meetings
 from .context import SiteData
+from .relations import Relations, ancestors
 from .views import CustomerView
 
 
@@ -60,6 +62,26 @@ class Summary:
     """Calendar items of the unit or the units below it whose day has passed."""
 
 
+@dataclass(frozen=True, slots=True)
+class UnitFigures:
+    """What the directory shows of a unit beside its record: the figures of its summary."""
+
+    health: RatedHealth | None
+    csat: Scores | None
+    last_meeting: dt.date | None
+    """The latest meeting held with the unit or a unit below it."""
+
+
+def unit_figures(data: SiteData, rel: Relations, unit: Published[Customer]) -> UnitFigures:
+    """The health, latest CSAT and last meeting of ``unit``, as its page's summary and the
+    dashboard read them."""
+    pub, stats = data.publication, data.figures.stats if data.figures else None
+    health = rated_health(stats, unit, ancestors(pub, unit.id)) if stats else None
+    series = stats.satisfaction.customers.get(unit.id) if stats else None
+    met = last_meeting(pub, unit_meetings(rel, unit.id), data.today)
+    return UnitFigures(health, series.latest if series else None, met)
+
+
 def calendar_index(items: Iterable[Item]) -> dict[str, list[Item]]:
     """The calendar items by the unit they are for, soonest first as given."""
     index: dict[str, list[Item]] = {}
@@ -68,13 +90,32 @@ def calendar_index(items: Iterable[Item]) -> dict[str, list[Item]]:
     return index
 
 
-def _rated(view: CustomerView) -> Published[Customer] | None:
-    """The unit whose health the page shows: a watched customer itself, else the nearest
-    watched customer above it."""
-    for unit in (view.customer, *view.parents):
-        if unit.record.watched:
-            return unit
-    return None
+@dataclass(frozen=True, slots=True)
+class RatedHealth:
+    """A unit's relationship health as its page and the directory show it."""
+
+    own: Health | None
+    """The unit's own rating: a customer's, or a purchaser's by the customers' rules."""
+    above: Published[Customer] | None
+    """The nearest customer above a unit that is rated (None for a rated customer)."""
+    inherited: Health | None
+    """That customer's rating."""
+
+    @property
+    def shown(self) -> Health | None:
+        """The unit's own rating, else the one it inherits."""
+        return self.own or self.inherited
+
+
+def rated_health(
+    stats: Stats, unit: Published[Customer], parents: Sequence[Published[Customer]]
+) -> RatedHealth:
+    """The health of ``unit`` (with ``parents``, nearest first) from the dashboard's figures."""
+    rated = next((u for u in (unit, *parents) if u.record.watched), None)
+    above = rated if rated and rated.id != unit.id else None
+    inherited = stats.health.get(above.id) if above else None
+    own = stats.health.get(unit.id) or stats.purchasers.get(unit.id)
+    return RatedHealth(own, above if inherited else None, inherited)
 
 
 def _next_date(view: CustomerView) -> AgreementDate | None:
@@ -124,10 +165,8 @@ def customer_summary(
 ) -> Summary:
     """The summary of ``view``'s unit; ``units`` are it and the units below it."""
     today, stats = data.today, data.figures.stats if data.figures else None
-    cid, rated = view.customer.id, _rated(view)
-    above = rated if rated and rated.id != cid else None
-    inherited = stats.health.get(above.id) if stats and above else None
-    own = (stats.health.get(cid) or stats.purchasers.get(cid)) if stats else None
+    cid = view.customer.id
+    health = rated_health(stats, view.customer, view.parents) if stats else None
     series = stats.satisfaction.customers.get(cid) if stats else None
     levels = None
     if stats:
@@ -140,9 +179,9 @@ def customer_summary(
     ]
     next_item, overdue = _calendar(view, units, calendar, today)
     return Summary(
-        health=own or inherited,
-        health_of=above if inherited else None,
-        inherited=inherited,
+        health=health.shown if health else None,
+        health_of=health.above if health else None,
+        inherited=health.inherited if health else None,
         health_trend=_trend(stats, cid),
         csat=series.latest if series else None,
         csat_before=series.figures[-2]

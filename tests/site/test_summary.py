@@ -12,7 +12,7 @@ from brm_build.site.build import site_data
 from brm_build.site.context import SiteData, environment
 from brm_build.site.pages import generate
 from brm_build.site.relations import descendants, relate
-from brm_build.site.summary import Summary, calendar_index, customer_summary
+from brm_build.site.summary import Summary, calendar_index, customer_summary, unit_figures
 from brm_build.site.views import customer_view
 
 from ..conftest import ROOT, settings_for
@@ -85,3 +85,40 @@ def test_a_purchaser_without_its_own_rating_inherits_its_customers(data: SiteDat
     unrated = dataclasses.replace(data, figures=dataclasses.replace(data.figures, stats=stats))
     s = summary_of(unrated, "accounts-payable")
     assert s.health is s.inherited is stats.health["finance"]
+
+
+def test_the_directory_shows_each_units_figures_as_its_summary_does(data: SiteData) -> None:
+    assert data.figures is not None
+    pub, rel = data.publication, relate(data.publication)
+    for cid, unit in pub.customers.items():
+        s, f = summary_of(data, cid), unit_figures(data, rel, unit)
+        assert (f.health.shown if f.health else None) is s.health, cid
+        assert f.csat is s.csat, cid
+    finance = unit_figures(data, rel, pub.customers["finance"])
+    units = {"finance", *descendants(rel, "finance")}
+    with_finance = [
+        m.record.date
+        for m in pub.meetings.values()
+        if m.record.date <= data.today and units & set(m.record.customers)
+    ]
+    assert finance.last_meeting == max(with_finance)
+    page = generate(data, environment())["customers.md"]
+    row = next(line for line in page.splitlines() if line.startswith("| [Group Finance]"))
+    assert stats_rating(data, "finance") in row and str(finance.last_meeting) in row
+
+
+def test_a_purchaser_not_rated_is_shown_inherited_in_the_directory(data: SiteData) -> None:
+    assert data.figures is not None
+    stats = dataclasses.replace(data.figures.stats, purchasers={})
+    unrated = dataclasses.replace(data, figures=dataclasses.replace(data.figures, stats=stats))
+    f = unit_figures(unrated, relate(data.publication), data.publication.customers["payroll"])
+    assert f.health is not None and f.health.shown is stats.health["human-resources"]
+    page = generate(unrated, environment())["customers.md"]
+    row = next(line for line in page.splitlines() if line.startswith("| [Payroll]"))
+    assert "</span> inherited |" in row
+
+
+def stats_rating(data: SiteData, cid: str) -> str:
+    """The badge of a customer's overall rating as the pages write it."""
+    assert data.figures is not None
+    return f">{data.figures.stats.health[cid].status}</span>"
