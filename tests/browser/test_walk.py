@@ -63,12 +63,16 @@ def test_the_directory_sorts_and_filters_its_table(open_page: OpenPage, screen: 
     assert visible_column(table, 0) == ascending[::-1]
 
     box.get_by_role("searchbox").fill("anna lind")
-    kept = visible_column(table, 4)
+    kept = visible_column(table, 7)
     assert kept and set(kept) == {"Anna Lind"} and len(kept) < len(everyone)
     expect(box.locator(".brm-filter-count")).to_have_text(f"{len(kept)} of {len(everyone)} rows")
     box.get_by_role("searchbox").fill("")
-    box.get_by_role("combobox").select_option("purchaser")
+    box.get_by_role("combobox", name="Show only rows with this Role").select_option("purchaser")
     assert visible_column(table, 1) == ["purchaser"] * roles.count("purchaser")
+    box.get_by_role("combobox", name="Show only rows with this Role").select_option("")
+    box.get_by_role("combobox", name="Show only rows with this Health").select_option("act")
+    rated = visible_column(table, 2)
+    assert rated and set(rated) == {"act"} and len(rated) < len(everyone)
 
 
 @pytest.mark.parametrize("screen", SCREENS)
