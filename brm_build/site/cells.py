@@ -26,6 +26,19 @@ from .markup import Escaper, mailto
 from .status import PeriodRow, Result
 from .views import AgreementLine
 
+HEADLINE_CHARS = 80
+"""How much of a commit's subject a line that names it in passing shows."""
+
+
+def headline(text: str, chars: int = HEADLINE_CHARS) -> str:
+    """``text`` cut after its last whole word within ``chars`` characters, with "…"."""
+    if len(text) <= chars:
+        return text
+    cut = text[: chars - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > chars // 2 else cut).rstrip(" ,;:.") + "…"
+
+
 _STATUS_LEVELS = {
     "open": "warn", "active": "ok", "live": "ok", "red": "danger", "amber": "warn",
     "green": "ok", "on-hold": "warn", "proposed": "info", "accepted": "info",

@@ -16,7 +16,7 @@ from ..gitlog import Commit, History
 from ..model.settings import BrmConfig
 from ..publication import Publication
 from . import links
-from .cells import number, percent
+from .cells import headline, number, percent
 from .markup import Escaper, external_url, heading, mailto, render_markdown
 from .resources import template_loader
 
@@ -135,6 +135,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
     env.filters["md"] = _Markdown()
     env.filters["number"] = number
     env.filters["percent"] = percent
+    env.filters["headline"] = headline
     env.filters["external"] = external_url
     env.filters["mailto"] = mailto
     return env

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..analytics.counted import held
 from ..analytics.periods import period_end
+from .cells import headline
 from .context import SiteData, record_history
 from .views import CustomerView
 
@@ -85,7 +86,8 @@ def _commits(data: SiteData, view: CustomerView) -> Iterator[Event]:
     paths += [f.path for f in view.feedback if f.record.customer == view.customer.id]
     for c in record_history(data, paths, COMMIT_LIMIT).commits:
         if c.date <= data.today:  # a build as of an earlier day shows that day's past
-            yield Event(c.date, str(c.date), "commit", "", c.short, c.subject, c.author)
+            subject = headline(c.subject)  # the changes page shows it whole
+            yield Event(c.date, str(c.date), "commit", "", c.short, subject, c.author)
 
 
 def timeline(data: SiteData, view: CustomerView) -> Timeline:

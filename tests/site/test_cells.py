@@ -15,7 +15,7 @@ from markupsafe import Markup
 from brm_build.charts.model import Chart, Table
 from brm_build.model.common import Money, Person
 from brm_build.model.kinds import ServiceLevel
-from brm_build.site.cells import Cells, Shared, number, percent
+from brm_build.site.cells import HEADLINE_CHARS, Cells, Shared, headline, number, percent
 from brm_build.site.context import environment
 from brm_build.site.links import relative
 from brm_build.site.markup import Escaper, escape, mailto
@@ -174,3 +174,27 @@ def test_numbers_and_shares() -> None:
     assert number(7) == "7" and percent(None) == "" and percent(66.6) == "67 %"
     assert mailto("a b@x") == "mailto:a%20b@x"
     assert re.fullmatch(r"\d+ %", percent(100.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Short subject", "Short subject"),
+        ("x" * HEADLINE_CHARS, "x" * HEADLINE_CHARS),
+        ("word " * 30, ("word " * 15).rstrip() + "…"),
+        (
+            "A list; of clauses, " * 8,
+            "A list; of clauses, A list; of clauses, A list; of clauses, A list; of…",
+        ),
+        ("y" * 200, "y" * (HEADLINE_CHARS - 1) + "…"),
+    ],
+)
+def test_a_headline_is_cut_after_a_whole_word(text: str, shown: str) -> None:
+    assert headline(text) == shown
+    assert len(headline(text)) <= HEADLINE_CHARS
+
+
+def test_templates_cut_a_long_commit_subject_where_they_name_it_in_passing() -> None:
+    env = environment(DictLoader({"t": "“{{ s | headline }}”"}))
+    assert env.get_template("t").render(s="Fix & " * 40).startswith("“Fix &amp; Fix")
+    assert env.get_template("t").render(s="Fix & " * 40).endswith("…”")
