@@ -6,18 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..findings import Finding
-from ..model import KIND_BY_NAME, KINDS
+from ..model import KINDS, Kind
 from ..model.references import DATED_BY
 from ..model.repository import FileCheck, Repository
 from ..model.settings import Settings
 from .agreements import check_parties, check_report_periods, check_reports
-from .attention import check_attention
+from .attention import ATTENTION
 from .escalations import check_escalations
 from .hierarchy import check_hierarchy
 from .money import check_money
 from .references import check_references
-from .retired import check_retired
-from .rules import check_rules
+from .retired import check_retired_references, check_retired_standing
+from .rules import RULES, check_rules_of
 from .satisfaction import check_satisfaction, check_survey_copies, check_survey_invited
 from .secrets import entry_secrets
 from .tiers import check_tiers
@@ -67,23 +67,28 @@ def _reads(run: Run, *folders: str) -> CrossCheck:
     return CrossCheck(run, frozenset(folders))
 
 
+def _retired_of(kind: Kind) -> Run:
+    return lambda repo, _: check_retired_references(repo, kind)
+
+
+def _rules_of(folder: str) -> Run:
+    return lambda repo, _: check_rules_of(repo, folder)
+
+
 CHECKS: dict[str, CrossCheck] = {
     "references": CrossCheck(lambda repo, _: check_references(repo), ALL),
-    "retired": _reads(
-        lambda repo, _: check_retired(repo),
-        "customers",
-        "agreements",
-        *(KIND_BY_NAME[name].folder for name in DATED_BY),
-    ),
+    **{
+        f"retired-{kind.folder}": _reads(
+            _retired_of(kind),
+            "customers",
+            kind.folder,
+        )
+        for kind in KINDS
+        if kind.name in DATED_BY
+    },
+    "retired": _reads(lambda repo, _: check_retired_standing(repo), "customers", "agreements"),
     "hierarchy": _reads(lambda repo, _: check_hierarchy(repo), "customers"),
-    "rules": _reads(
-        lambda repo, _: check_rules(repo),
-        "agreements",
-        "customers",
-        "feedback",
-        "meetings",
-        "projects",
-    ),
+    **{f"rules-{folder}": _reads(_rules_of(folder), folder) for folder in RULES},
     "escalations": _reads(lambda repo, _: check_escalations(repo), "customers", "feedback"),
     "money": _reads(lambda repo, _: check_money(repo), "agreements", "customers"),
     "parties": _reads(lambda repo, _: check_parties(repo), "agreements", "customers"),
@@ -92,9 +97,7 @@ CHECKS: dict[str, CrossCheck] = {
         lambda repo, settings: check_report_periods(repo, settings.today), "agreements", "reports"
     ),
     "tiers": _reads(lambda repo, settings: check_tiers(repo, settings.config), "customers"),
-    "attention": _reads(
-        check_attention, "agreements", "customers", "feedback", "meetings", "surveys"
-    ),
+    **{f"attention-{name}": _reads(run, *folders) for name, (run, folders) in ATTENTION.items()},
     "satisfaction": _reads(
         lambda repo, settings: check_satisfaction(repo, settings.config.thresholds),
         "customers",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..analytics.counted import held
 from ..attention.cadence import Cadence, cadences
@@ -17,7 +17,7 @@ from ..attention.rules import (
 )
 from ..findings import Finding, Severity
 from ..model.repository import Repository
-from ..model.settings import BrmConfig, Settings
+from ..model.settings import BrmConfig, Settings, Thresholds
 from .base import ancestors, at
 
 W = Severity.WARNING
@@ -174,14 +174,25 @@ def _surveys(repo: Repository, minimum: int) -> list[Finding]:
     return findings
 
 
-def check_attention(repo: Repository, settings: Settings) -> list[Finding]:
-    """Report what is overdue, expiring or too thin to trust, as of settings.today."""
-    t = settings.config.thresholds
-    today = settings.today
-    return [
-        *_agreements(repo, today, t.agreement_notice_days),
-        *_meetings(repo, today, settings.config),
-        *_meeting_records(repo, today),
-        *_feedback(repo, today, t.feedback_open_days),
-        *_surveys(repo, t.survey_min_responses),
-    ]
+def _thresholds(settings: Settings) -> Thresholds:
+    return settings.config.thresholds
+
+
+ATTENTION: dict[str, tuple[Callable[[Repository, Settings], list[Finding]], tuple[str, ...]]] = {
+    "agreements": (
+        lambda repo, s: _agreements(repo, s.today, _thresholds(s).agreement_notice_days),
+        ("agreements",),
+    ),
+    "meetings": (lambda repo, s: _meetings(repo, s.today, s.config), ("customers", "meetings")),
+    "meeting-records": (lambda repo, s: _meeting_records(repo, s.today), ("meetings",)),
+    "feedback": (
+        lambda repo, s: _feedback(repo, s.today, _thresholds(s).feedback_open_days),
+        ("feedback",),
+    ),
+    "surveys": (
+        lambda repo, s: _surveys(repo, _thresholds(s).survey_min_responses),
+        ("surveys",),
+    ),
+}
+"""What is overdue, expiring or too thin to trust as of settings.today, in parts by what
+each reads (the kinds, by folder): a change to one kind does not judge the others again."""

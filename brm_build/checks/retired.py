@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..findings import Finding, Severity
-from ..model import KINDS, Customer
+from ..model import Customer, Kind
 from ..model.references import DATED_BY, ids_referred
 from ..model.repository import Entry, Repository
 from .base import at
@@ -23,13 +23,13 @@ def _retired(repo: Repository) -> dict[str, Entry[Customer]]:
     }
 
 
-def _new_references(repo: Repository, retired: dict[str, Entry[Customer]]) -> list[Finding]:
-    """References to a retired unit from records dated after it was retired."""
+def _new_references(
+    repo: Repository, retired: dict[str, Entry[Customer]], kind: Kind
+) -> list[Finding]:
+    """References to a retired unit from records of ``kind`` dated after it was retired."""
     findings: list[Finding] = []
-    for kind in KINDS:
-        field = DATED_BY.get(kind.name)
-        if field is None:
-            continue
+    field = DATED_BY.get(kind.name)
+    if field is not None:
         for entry in repo.table(kind).values():
             dated = getattr(entry.record, field)
             if not isinstance(dated, dt.date):
@@ -78,9 +78,13 @@ def _still_standing(repo: Repository, retired: dict[str, Entry[Customer]]) -> li
     return findings
 
 
-def check_retired(repo: Repository) -> list[Finding]:
-    """Report new references to retired units and what is still active on them."""
+def check_retired_references(repo: Repository, kind: Kind) -> list[Finding]:
+    """Report new references to retired units from the records of one dated ``kind``."""
     retired = _retired(repo)
-    if not retired:
-        return []
-    return [*_new_references(repo, retired), *_still_standing(repo, retired)]
+    return _new_references(repo, retired, kind) if retired else []
+
+
+def check_retired_standing(repo: Repository) -> list[Finding]:
+    """Report active units under a retired unit, and active agreements with one."""
+    retired = _retired(repo)
+    return _still_standing(repo, retired) if retired else []

@@ -3,11 +3,12 @@ targets."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..analytics.targets import target_problem
 from ..findings import Finding, Severity
-from ..model import Agreement, Customer, Feedback, Project, Record
+from ..model import Agreement, Customer, Feedback, Meeting, Project, Record
 from ..model.kinds import ServiceLevel
 from ..model.repository import Entry, Repository
 from .base import at, repeats
@@ -156,17 +157,21 @@ def _project(entry: Entry[Project]) -> list[Finding]:
     return findings
 
 
-def check_rules(repo: Repository) -> list[Finding]:
-    """Report rules broken inside single records."""
-    findings: list[Finding] = []
-    for unit in repo.customers.values():
-        findings += _unit(unit)
-    for agreement in repo.agreements.values():
-        findings += _agreement(agreement)
-    for meeting in repo.meetings.values():
-        findings += _date_named(meeting, ("date",), meeting.record.date, "meeting")
-    for feedback in repo.feedback.values():
-        findings += _feedback(feedback)
-    for project in repo.projects.values():
-        findings += _project(project)
-    return findings
+def _meeting(entry: Entry[Meeting]) -> list[Finding]:
+    return _date_named(entry, ("date",), entry.record.date, "meeting")
+
+
+RULES: dict[str, Callable[[Any], list[Finding]]] = {
+    "customers": _unit,
+    "agreements": _agreement,
+    "meetings": _meeting,
+    "feedback": _feedback,
+    "projects": _project,
+}
+"""The rules inside one record, by the folder of the kinds they judge."""
+
+
+def check_rules_of(repo: Repository, folder: str) -> list[Finding]:
+    """Report rules broken inside the records of the kind in ``folder``."""
+    rule = RULES[folder]
+    return [finding for entry in repo.tables[folder].values() for finding in rule(entry)]

@@ -71,9 +71,11 @@ def test_a_step_runs_again_only_when_what_it_reads_changed(root: Path) -> None:
     reading = {name for name, c in CHECKS.items() if "meetings" in c.reads}
     assert _to_run(settings) == reading
     assert _plan(settings).paths() == {MEETING}  # the one file the reference check reads
-    assert {"references", "rules", "attention"} <= reading
-    assert "report-periods" not in reading
+    assert {"references", "rules-meetings", "attention-meetings"} <= reading
+    assert "report-periods" not in reading and "attention-agreements" not in reading
     result = check_findings(settings)
     assert result.findings == check(settings_for(root)).findings
     assert result.repository.reports == {}  # read by no check that ran: not restored
+    assert result.repository.agreements == {}
+    assert result.repository.customers != {}  # when each customer last met is judged again
     assert _to_run(settings) == set()
