@@ -45,6 +45,7 @@ QUESTIONS = [
 ]
 LABELS = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
 ROLES = ["Head of department", "Team lead", "Staff"]
+LIMITS = "limits:\n  max_file_bytes: 8388608\n"
 MAPPING = """\
 source: gforms
 survey: pulse-2026
@@ -120,6 +121,8 @@ def main() -> int:
         root = Path(tmp) / "repo"
         shutil.copytree(ROOT / "records", root / "records")
         shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+        with open(root / "brm.yaml", "a", encoding="utf-8") as config:
+            config.write(LIMITS)  # a survey of 20,000 responses is larger than the default
         (root / "imports").mkdir()
         (root / "imports/pulse.yaml").write_text(MAPPING, encoding="utf-8")
         units = sorted(p.stem for p in (root / "records/customers").glob("*.yaml"))

@@ -27,6 +27,20 @@ class Parsed:
     findings: tuple[Finding, ...]
 
 
+def too_large(path: str, max_bytes: int) -> Finding:
+    """That the file at ``path`` is larger than ``max_bytes`` (brm.yaml's limit): it is
+    not read, whether it is on disk or about to be written."""
+    return error(
+        "file-too-large",
+        path,
+        1,
+        1,
+        "",
+        f"the file is larger than {max_bytes:,} bytes (limits.max_file_bytes in brm.yaml): "
+        "a record should be far smaller; split it",
+    )
+
+
 def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list[Finding]]:
     """Read a file as UTF-8 (a byte-order mark is allowed), within the size limit."""
     try:
@@ -36,17 +50,7 @@ def read_text(abspath: str, path: str, max_bytes: int) -> tuple[str | None, list
             error("file-unreadable", path, 1, 1, "", f"cannot read the file: {exc.strerror}")
         ]
     if len(raw) > max_bytes:
-        return None, [
-            error(
-                "file-too-large",
-                path,
-                1,
-                1,
-                "",
-                f"the file is larger than {max_bytes:,} bytes (limits.max_file_bytes "
-                "in brm.yaml): a record should be far smaller; split it",
-            )
-        ]
+        return None, [too_large(path, max_bytes)]
     # strip the byte-order mark ourselves: the utf-8-sig codec would count error
     # positions from after it, and the line and column would be off
     body = raw.removeprefix(codecs.BOM_UTF8)

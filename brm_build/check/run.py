@@ -19,6 +19,7 @@ from ..checks.secrets import hide_secrets
 from ..findings import Finding, Severity, sorted_findings
 from ..model.repository import Repository
 from ..model.settings import Settings
+from ..reading import too_large
 from ..repository import Progress, Scanned, load_some, read_needed, restored, scan
 from ..sources import SourceFile
 from .inputs import Inputs, read_inputs, settings_findings
@@ -160,6 +161,15 @@ def check(
     return _result(repository, findings, extra, scanned, read)
 
 
+def _added(source: SourceFile, text: str, settings: Settings) -> Scanned:
+    """A file to be written as the check reads it: one larger than brm.yaml allows is not
+    read, as it would not be once written."""
+    limit = settings.config.limits.max_file_bytes
+    if len(text.encode("utf-8")) > limit:
+        return Scanned(source, None, [too_large(source.path, limit)], None)
+    return Scanned(source, text, [], None)
+
+
 def check_with(
     settings: Settings,
     added: Sequence[tuple[SourceFile, str]],
@@ -174,7 +184,7 @@ def check_with(
         inputs = read_inputs(settings)
         gone = {*removed, *(source.path for source, _ in added)}
         scanned = [one for one in scanned if one.source.path not in gone]
-        scanned += [Scanned(source, text, [], None) for source, text in added]
+        scanned += [_added(source, text, settings) for source, text in added]
         scanned.sort(key=lambda one: one.source.path)  # the order discovery gives
         repository, findings, scanned = _checked(scanned, findings, settings, inputs, cache, None)
     return _result(repository, findings, None, scanned, inputs.texts())

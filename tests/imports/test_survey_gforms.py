@@ -4,6 +4,8 @@ same file changes nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from brm_build.cli import main
 from brm_build.imports.answers import response_ref
 
 from ..casebuilder import TODAY, run_check
-from .exports import gforms, mapping, qualtrics, repository
+from .exports import csv_text, gforms, mapping, qualtrics, repository
 
 SURVEY = "records/surveys/csat-2026-q4.yaml"
 FIRST = (
@@ -71,6 +73,24 @@ def test_a_google_forms_export_becomes_responses(
     assert text == WRITTEN.replace("REF2", ref2).replace("REF3", ref3)
     assert "martin.keller" not in text and "GMT" not in text  # personal data stays out
     assert run_check(repo).errors == 0
+
+
+def test_a_survey_larger_than_brm_yaml_allows_is_not_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check of what would be written reads it as it reads a file: one too large is
+    refused, not written for brm check to reject."""
+    (repo / "brm.yaml").write_text("limits:\n  max_file_bytes: 1024\n")
+    rows = csv.reader(io.StringIO(gforms().decode("utf-8-sig"), newline=""))
+    head, first = next(rows), next(rows)
+    many = [[f"2026/10/03 9:{n:02d}:07 AM GMT+2", *first[1:]] for n in range(30)]
+    (repo / "export.csv").write_text(csv_text([head, *many]), encoding="utf-8")
+    code, out, err = _import(capsys, repo)
+    assert (
+        code == 1 and "30 row(s) read, 0 response(s) to write, 0 skipped, 30 not converted" in out
+    )
+    assert f"{SURVEY}:1: the file is larger than 1,024 bytes" in err
+    assert not (repo / SURVEY).exists()
 
 
 def test_importing_twice_changes_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
