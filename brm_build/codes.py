@@ -91,6 +91,7 @@ CODES: dict[str, str] = {
     "survey-few-responses": "A survey with fewer responses than the configured minimum.",
     "survey-copy": "A survey whose responses are another's, item for item: a copied file.",
     "csat-drop": "A customer's satisfaction fell by more than the configured points.",
+    "health-declined": "A customer's relationship health fell between the last two quarter ends.",
     "target-changed-after-reports": "A target changed after periods were reported; keep the "
     "old one in earlier_targets.",
     "codeowners-outdated": "CODEOWNERS differs from the customers' owners; run brm codeowners.",

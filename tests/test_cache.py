@@ -65,6 +65,12 @@ def _snapshot(result: CheckResult) -> tuple[str, str, dict[str, object]]:
     return render_text(result, _lines), render_json(result), records
 
 
+def _beyond_example(result: CheckResult) -> list[Finding]:
+    """The findings besides the falls of health that the example's story holds (each
+    pinned in tests/test_example.py)."""
+    return [f for f in result.findings if f.code != "health-declined"]
+
+
 def _assert_cache_agrees(root: Path) -> CheckResult:
     """A cold and a warm cached check equal a clean one; return the clean result."""
     clean = check(settings_for(root))
@@ -107,7 +113,7 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
 
 def test_edit_rename_delete_and_revert_match_a_clean_check(root: Path) -> None:
     originals = {p: p.read_bytes() for p in (root / "records").rglob("*") if p.is_file()}
-    assert _assert_cache_agrees(root).findings == []
+    assert _beyond_example(_assert_cache_agrees(root)) == []
     _edit(root, CUSTOMER, "cost_center:", "cost_centre:")
     _edit(root, MEETING, "## Month-end close", "api_key = hunter2222\n\n## Month-end close")
     assert {f.code for f in _assert_cache_agrees(root).findings} >= {
@@ -121,7 +127,7 @@ def test_edit_rename_delete_and_revert_match_a_clean_check(root: Path) -> None:
     (root / "records/agreements/finance-erp-2025b.yaml").unlink()
     for path, data in originals.items():
         path.write_bytes(data)
-    assert _assert_cache_agrees(root).findings == []
+    assert _beyond_example(_assert_cache_agrees(root)) == []
 
 
 def test_only_changed_files_are_loaded_again(root: Path) -> None:
@@ -257,21 +263,21 @@ def test_a_run_over_the_same_files_is_kept_whole(root: Path) -> None:
     assert len(_findings_agree(root).findings) > 3
     for path, data in originals.items():
         path.write_bytes(data)
-    assert _findings_agree(root).findings == []
+    assert _beyond_example(_findings_agree(root)) == []
     assert _loaded(check_findings(_cached(root))) == 0
 
 
 def test_the_date_and_codeowners_are_part_of_the_run_key(root: Path) -> None:
-    assert _findings_agree(root).findings == []
+    assert _beyond_example(_findings_agree(root)) == []
     later = _findings_agree(root, settings_for(root, dt.date(2029, 1, 1)))
     assert "customer-no-recent-meeting" in {f.code for f in later.findings}
-    assert _findings_agree(root).findings == []
+    assert _beyond_example(_findings_agree(root)) == []
     (root / "CODEOWNERS").write_text("* @someone\n", encoding="utf-8")
-    assert [f.code for f in _findings_agree(root).findings] == ["codeowners-outdated"]
+    assert [f.code for f in _beyond_example(_findings_agree(root))] == ["codeowners-outdated"]
     settings = settings_for(root)
     owners = render_codeowners(check(settings).repository, settings.config.codeowners.default)
     (root / "CODEOWNERS").write_text(owners, encoding="utf-8")
-    assert _findings_agree(root).findings == []
+    assert _beyond_example(_findings_agree(root)) == []
 
 
 def test_unusual_files_are_never_kept_in_a_run(root: Path) -> None:

@@ -22,6 +22,7 @@ COVERED_ELSEWHERE = {
     "file-symlink": "tests/test_checks_files.py (symbolic links are made at test time)",
     "file-unreadable": "tests/test_checks_files.py and tests/test_cli.py",
     "target-changed-after-reports": "tests/test_checks_history.py (git history made at test time)",
+    "health-declined": "tests/test_checks_health.py (git history made at test time)",
     # brm import survey: findings about a mapping against the export it reads
     "mapping-value": "tests/imports/test_survey_gforms.py (an answer of the export)",
     # brm import service-levels: findings about an OpenSLO file, not about records

@@ -19,7 +19,7 @@ from ..model import Agreement, Feedback
 from ..model.repository import Repository
 from ..model.settings import BrmConfig
 from . import signals as s
-from .health import Health, customer_health, health_index
+from .health import STATUS_ORDER, Health, customer_health, health_index
 from .periods import period_end
 from .practice import active_on, records_as_of, watched_on
 from .stats import Tables, health_inputs, tables
@@ -104,3 +104,8 @@ def health_history(
         for cid, h in health_on(repo, versions, config, quarter_day(q, today), today).items():
             out.setdefault(cid, {})[q] = h.status
     return {cid: out[cid] for cid in sorted(out)}
+
+
+def declined(before: s.Status, after: s.Status) -> bool:
+    """Whether a rating is worse than the one before it (good, watch, act)."""
+    return STATUS_ORDER.index(after) > STATUS_ORDER.index(before)

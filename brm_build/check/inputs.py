@@ -1,5 +1,5 @@
 """What the cross-record checks read besides the record files: the committed CODEOWNERS
-files, the mapping files under imports/ and the commits that changed agreements. Read
+files, the mapping files under imports/ and the commits that changed records. Read
 once per run, here: the checks and the cache key of a run both use what was read."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Inputs:
     mappings: dict[str, MappingText]
     """Each mapping file by path, as read (or why it could not be)."""
     history: History | None
-    """The commits that changed agreements; None outside a git checkout."""
+    """The commits that changed records; None outside a git checkout."""
 
     def texts(self) -> dict[str, str | None]:
         """The text of every file here, by path (None: not read)."""
@@ -49,7 +49,7 @@ def read_inputs(settings: Settings) -> Inputs:
         today=settings.today,
         codeowners={path: read_codeowners(root, path) for path in existing_files(root)},
         mappings={path: read_mapping(root, path) for path in mapping_files(root)},
-        history=read_history(root, folder="records/agreements")[0],
+        history=read_history(root, folder="records")[0],
     )
 
 

@@ -3,9 +3,10 @@
 A step's findings depend only on the records of the kinds it reads (it is handed a view of
 those alone, so it cannot read more), the ids of every record file (a reference may name
 any), the date, and what it reads besides records (the mapping files, CODEOWNERS, the
-commits that changed agreements); brm's code and the organisation's settings are in every
-key of the cache. A step's key hashes all of them, so a run whose change lies elsewhere
-takes the step's findings from the cache, and the records it reads need not be restored.
+commits that changed agreements, or records for the health at the quarter ends); brm's
+code and the organisation's settings are in every key of the cache. A step's key hashes
+all of them, so a run whose change lies elsewhere takes the step's findings from the
+cache, and the records it reads need not be restored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from ..cache import FileCache
 from ..checks import ALL, CHECKS, CrossCheck, not_missing
+from ..checks.health import check_health_declined
 from ..checks.history import check_target_history
 from ..checks.mappings import check_mappings
 from ..codeowners import codeowners_findings
@@ -27,6 +29,11 @@ from .index import REFERENCES, IndexPlan, plan_index, run_index
 from .inputs import Inputs
 
 NONE: frozenset[str] = frozenset()
+HEALTH_READS = frozenset(
+    {"customers", "services", "agreements", "reports", "surveys", "meetings", "feedback"}
+)
+"""The kinds that relationship health is rated on."""
+AGREEMENTS = "records/agreements/"
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,16 @@ def steps(settings: Settings, inputs: Inputs) -> list[Step]:
     mappings = {path: m.text for path, m in inputs.mappings.items()}
     default = settings.config.codeowners.default
     history = inputs.history
-    shas = "" if history is None else " ".join(c.sha for c in history.commits)
+    commits = () if history is None else history.commits
+    shas = " ".join(c.sha for c in commits)
+    agreements = {
+        c.sha
+        for p, cs in (history.by_path if history else {}).items()
+        if p.startswith(AGREEMENTS)
+        for c in cs
+    }
+    # the targets' history reads the commits that changed agreements, and no others
+    agreement_shas = " ".join(c.sha for c in commits if c.sha in agreements)
     return [
         *(_cross(name, check, settings) for name, check in CHECKS.items()),
         Step(
@@ -79,6 +95,12 @@ def steps(settings: Settings, inputs: Inputs) -> list[Step]:
             "history",
             NONE if history is None else frozenset({"agreements"}),
             lambda view: check_target_history(view, settings, history),
+            agreement_shas.encode(),
+        ),
+        Step(
+            "health",
+            HEALTH_READS,
+            lambda view: check_health_declined(view, settings, history),
             shas.encode(),
         ),
     ]
