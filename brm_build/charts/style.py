@@ -1,8 +1,9 @@
 """The look of every chart, and turning a figure into deterministic SVG text.
 
-Charts sit on light and dark pages alike: the background is transparent, text and axes
-are a mid grey, and the data colours are mid-tones that stand out on white and on near-
-black. Only matplotlib's object API is used (``Figure`` and the SVG canvas, never
+Charts sit on light and dark pages alike, on a light panel the site's style sheet gives
+them (an image cannot follow the page's colour scheme): the background is transparent,
+text and axes are a dark grey (#495057, above 7:1 on the panel), and the data colours
+are mid-tones. Only matplotlib's object API is used (``Figure`` and the SVG canvas, never
 pyplot), so nothing depends on global figure state.
 """
 
@@ -21,8 +22,8 @@ from matplotlib.figure import Figure
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
-FOREGROUND = "#868e96"
-GRID = "#868e9655"
+FOREGROUND = "#495057"
+GRID = "#868e9644"
 BLUE = "#3d8bfd"
 GREEN = "#2f9e44"
 AMBER = "#e8a200"

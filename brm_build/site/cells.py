@@ -219,8 +219,8 @@ class Cells:
         return Markup("\n".join(lines) + "\n\n")
 
     def chart(self, c: Chart | None) -> Markup:
-        """A chart with its message as alt text and caption, and its data in a table beside
-        it, or below it when the table is too wide."""
+        """A chart with its message as alt text (once: no caption repeats it), and its data
+        in a table under it, collapsed."""
         if not c:
             return Markup("")
         up = "../" * self._page.count("/")
@@ -231,15 +231,13 @@ class Cells:
 
     def _chart(self, c: Chart, up: str) -> Markup:
         e = self._escape
-        stacked = ' data-layout="stacked"' if len(c.table.headers) > 7 else ""
-        alt = e(c.alt)
         head = (
-            f'<div class="brm-chart"{stacked} markdown>\n<figure class="brm-chart-figure">\n'
-            f'<img src="{e(up)}charts/{e(c.name)}" alt="{alt}" loading="lazy">\n'
-            f"<figcaption>{alt}</figcaption>\n</figure>\n"
-            '<div class="brm-chart-data" markdown>\n\n'
+            '<div class="brm-chart" markdown>\n<figure class="brm-chart-figure">\n'
+            f'<img src="{e(up)}charts/{e(c.name)}" alt="{e(c.alt)}" loading="lazy">\n'
+            '</figure>\n<details class="brm-chart-data" markdown>\n'
+            "<summary>The data of this chart</summary>\n\n"
         )
-        return Markup(f"{head}{self.table(c.table)}</div>\n</div>\n\n")
+        return Markup(f"{head}{self.table(c.table)}</details>\n</div>\n\n")
 
     def csat(self, f: Scores | None) -> Markup:
         """One period's CSAT in a table cell: the share, then n; an asterisk marks low

@@ -74,11 +74,16 @@ come (the dashboard shows relationship health as a table for now)."""
 _CHARTS = """() => Array.from(document.querySelectorAll("article .brm-chart")).map(chart => {
   const img = chart.querySelector("figure img");
   const table = chart.querySelector(".brm-chart-data table");
+  const details = table ? table.closest("details") : null;
+  const collapsed = !!details && !details.open;
+  if (details) details.querySelector("summary").click();
   if (table) table.scrollIntoView({block: "center"});
   const r = table ? table.getBoundingClientRect() : null;
   return {
     src: img ? img.getAttribute("src") : null,
     alt: img ? img.alt : "",
+    collapsed: collapsed,
+    captions: chart.querySelectorAll("figcaption").length,
     loaded: !!img && img.complete && img.naturalWidth > 0,
     headers: table ? table.querySelectorAll("thead th").length : 0,
     rows: table ? table.tBodies[0].rows.length : 0,
@@ -104,7 +109,9 @@ def test_charts_when_present_show_with_their_data_table(
             f"chart {chart['src']}: alt {chart['alt']!r}"
         )
         assert chart["headers"] >= 2 and chart["rows"] >= 1, f"chart {chart['src']}: no data table"
-        assert chart["shown"], f"chart {chart['src']}: its data table is not on screen"
+        assert chart["collapsed"], f"chart {chart['src']}: its data table is not collapsed"
+        assert chart["captions"] == 0, f"chart {chart['src']}: a caption repeats its alt text"
+        assert chart["shown"], f"chart {chart['src']}: its data table is not shown when opened"
     assert layout_problems(page) == []
 
 

@@ -153,7 +153,7 @@ def test_a_result_names_the_target_in_force_and_earlier_targets_are_listed() -> 
     assert cells.earlier_targets(level.model_copy(update={"earlier_targets": []})) == ""
 
 
-def test_chart_tables_match_the_macro_and_charts_sit_beside_or_below() -> None:
+def test_chart_tables_match_the_macro_and_sit_collapsed_under_the_chart() -> None:
     macros, cells = _macros("customers/a.md"), _cells("customers/a.md")
     table = Table(("Period", *HOSTILE[:3]), (("2026-Q1", "1", "- 2", "<3>"), ("x", "", "", "")))
     assert cells.table(table) == macros.table(table)
@@ -162,10 +162,13 @@ def test_chart_tables_match_the_macro_and_charts_sit_beside_or_below() -> None:
     out = cells.chart(narrow)
     assert out.startswith('<div class="brm-chart" markdown>\n<figure class="brm-chart-figure">\n')
     assert '<img src="../charts/trend.svg" alt="CSAT &lt;rose&gt;" loading="lazy">' in out
-    data = f'<div class="brm-chart-data" markdown>\n\n{macros.table(table)}</div>\n</div>\n\n'
+    assert out.count("CSAT &lt;rose&gt;") == 1, "the alt text once, no caption repeating it"
+    data = (
+        '<details class="brm-chart-data" markdown>\n<summary>The data of this chart</summary>'
+        f"\n\n{macros.table(table)}</details>\n</div>\n\n"
+    )
     assert out.endswith(data)
     wide = Chart("wide.svg", "w", Table(tuple("abcdefgh"), ()), None)  # type: ignore[arg-type]
-    assert 'data-layout="stacked"' in _cells("index.md").chart(wide)
     assert '<img src="charts/wide.svg"' in _cells("index.md").chart(wide)
 
 
