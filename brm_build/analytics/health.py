@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Agreement, Customer, Feedback, Meeting
 from ..model.kinds import Action
@@ -73,7 +73,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
         "Days since the last meeting held with the customer or any of its purchasers, and "
         "for a purchaser also with the units it buys under (one dated after today is not "
         "held yet). Good: {good_days} days or fewer; watch: up to "
-        "{interval} days; act: more than {interval} days, or no meeting on record.",
+        "{interval} days; act: more than {interval} days, or no meeting on record. A customer "
+        "in a tier is rated on its tier's shortest interval instead, and its purchasers with it.",
     ),
     (
         "agreements",
@@ -137,6 +138,9 @@ class HealthInputs:
     agreements: Mapping[str, Agreement]
     meetings: Sequence[Meeting]
     feedback: Sequence[Feedback]
+    intervals: Mapping[str, int] = field(default_factory=dict)
+    """Each unit's meeting interval where its tier sets one (attention.cadence); the
+    others are met at ``meeting_interval_days``."""
 
 
 def worst(statuses: Iterable[s.Status]) -> s.Status:
@@ -233,7 +237,9 @@ def customer_health(
             t.feedback_open_days,
         ),
         "meetings": s.rate_meetings(
-            _last_met(past, index.met_above.get(cid, ()), today), today, t.meeting_interval_days
+            _last_met(past, index.met_above.get(cid, ()), today),
+            today,
+            data.intervals.get(cid, t.meeting_interval_days),
         ),
         "agreements": s.rate_agreements(
             list(index.agreements.get(cid, ())), today, t.agreement_notice_days

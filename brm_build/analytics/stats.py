@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..attention.cadence import meeting_interval
 from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
 from ..model.repository import Entry, Repository
 from ..model.settings import BrmConfig, Settings
@@ -103,6 +104,7 @@ def health_inputs(data: Tables, config: BrmConfig, today: dt.date) -> HealthInpu
         data.agreements,
         list(data.meetings.values()),
         list(data.feedback.values()),
+        {cid: meeting_interval(config, data.customers, cid) for cid in data.customers},
     )
 
 

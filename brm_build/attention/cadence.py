@@ -63,6 +63,12 @@ def tier_of(units: Mapping[str, Customer], unit: str) -> tuple[str | None, str |
     return None, None
 
 
+def meeting_interval(config: BrmConfig, units: Mapping[str, Customer], unit: str) -> int:
+    """The longest a unit may go without a meeting of any type: the shortest interval of
+    the tier it follows, else the default (what relationship health rates)."""
+    return min(c.days for c in cadences(config, tier_of(units, unit)[0]))
+
+
 def described(each: Sequence[Cadence]) -> str:
     """The cadences in words, for a page: ``a meeting at least every 90 days``."""
     return " and ".join(f"a {c.what} at least every {c.days} days" for c in each)

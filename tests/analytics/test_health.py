@@ -258,3 +258,13 @@ def test_a_meeting_with_the_unit_above_counts_for_a_purchasers_last_meeting_only
     assert payables["actions"].status == "good"  # the customer's actions stay its own
     alone = HealthInputs(customers, sat, {}, {}, [sibling, planned], [])
     assert customer_health("payables", alone, T, TODAY).signals[5].status == "act"
+
+
+def test_the_last_meeting_is_rated_on_the_units_own_interval_where_its_tier_sets_one() -> None:
+    customers = {"finance": unit("Group Finance"), "retail": unit("Retail")}
+    held = [meeting(TODAY - dt.timedelta(days=50), [cid]) for cid in customers]
+    sat = satisfaction([], customers, {}, T.survey_min_responses)
+    data = HealthInputs(customers, sat, {}, {}, held, [], {"finance": 45})
+    rated = relationship_health(data, T, TODAY)
+    assert rated["finance"].signals[5].status == "act"  # past its tier's 45 days
+    assert rated["retail"].signals[5].status == "good"  # within the default 90

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from brm_build.attention.cadence import Cadence, cadences
+from brm_build.attention.cadence import Cadence, cadences, meeting_interval
 from brm_build.attention.items import attention_items
+from brm_build.model import Customer
 from brm_build.model.settings import BrmConfig, Thresholds, Tier
 from brm_build.settings import load_config
 
+from ..analytics import records
 from ..casebuilder import build, customer, run_check
 from ..test_checks_tiers import FINANCE, FINANCE_TEXT, TIERS, meeting
 
@@ -65,3 +67,19 @@ def test_the_calendar_lists_each_interval_of_the_tier(tmp_path: Path) -> None:
     warned = {f.path for f in result.findings if f.code == "customer-no-recent-meeting"}
     assert overdue == {"meeting:finance:relationship-review", "meeting:hr"}
     assert warned == {FINANCE, "records/customers/hr.yaml"}
+
+
+def test_health_rates_a_unit_on_the_shortest_interval_of_the_tier_it_follows() -> None:
+    def unit(role: str, parent: str | None = None, tier: str | None = None) -> Customer:
+        return records.unit("U", parent).model_copy(update={"role": role, "tier": tier})
+
+    units = {
+        "finance": unit("customer", tier="strategic"),
+        "payables": unit("purchaser", "finance"),
+        "retail": unit("customer"),
+        "odd": unit("customer", tier="empty"),
+    }
+    assert meeting_interval(CONFIG, units, "finance") == 31
+    assert meeting_interval(CONFIG, units, "payables") == 31  # its customer's tier
+    assert meeting_interval(CONFIG, units, "retail") == 60
+    assert meeting_interval(CONFIG, units, "odd") == 60
