@@ -87,10 +87,23 @@ def test_nps_distribution_and_comparison_charts() -> None:
     compared = comparison_chart("by.svg", "customer", [other, FINANCE], "2025-Q3", 5)
     assert compared is not None
     assert compared.alt == (
-        "CSAT by customer in 2025-Q3: highest Finance 78% (n 9), lowest HR 25% (n 4); "
-        "1 of 2 from fewer than 5 responses"
+        "CSAT by customer in 2025-Q3: highest Finance 78% (n 9); "
+        "1 of 2 from fewer than 5 responses, ranked after the others: HR 25% (n 4)"
     )
     assert [row[0] for row in compared.table.rows] == ["Finance", "HR"]
+
+
+def test_a_figure_from_too_few_responses_never_ranks_above_a_well_founded_one() -> None:
+    few = series("pay", "Payroll", {"2025-Q3": _answers(2, 2)}, PERIODS, 5)
+    some = series("hr", "HR", {"2025-Q3": _answers(3, 6)}, PERIODS, 5)
+    compared = comparison_chart("by.svg", "service", [few, some, FINANCE], "2025-Q3", 5)
+    assert compared is not None and isinstance(compared.spec, ComparisonSpec)
+    assert [row[0] for row in compared.table.rows] == ["Finance", "HR", "Payroll"]
+    assert compared.spec.n == (9, 6, 2)
+    assert compared.alt == (
+        "CSAT by service in 2025-Q3: highest Finance 78% (n 9), lowest HR 50% (n 6); "
+        "1 of 3 from fewer than 5 responses, ranked after the others: Payroll 100% (n 2)"
+    )
 
 
 def test_agreement_chart_draws_measured_levels_and_tables_every_level() -> None:

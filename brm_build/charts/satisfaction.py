@@ -160,11 +160,12 @@ def distribution_chart(name: str, series: Series) -> Chart | None:
 def comparison_chart(
     name: str, what: str, groups: Sequence[Series], period: str, minimum: int
 ) -> Chart | None:
-    """The CSAT of several groups in one survey period, highest first."""
+    """The CSAT of several groups in one survey period, highest first; a figure from fewer
+    than ``minimum`` responses comes after every well-founded one, however high."""
     shown = [(s.label, f) for s in groups if (f := s.at(period)) is not None]
     if not shown:
         return None
-    shown.sort(key=lambda item: (-item[1].csat, item[0]))
+    shown.sort(key=lambda item: (item[1].low_confidence, -item[1].csat, item[0]))
     spec = ComparisonSpec(
         title=f"CSAT by {what}, {period}",
         labels=tuple(shorten(label) for label, _ in shown),
@@ -174,18 +175,31 @@ def comparison_chart(
         n=tuple(f.n for _, f in shown),
         minimum=minimum,
     )
-    (top, best), (bottom, worst) = shown[0], shown[-1]
-    alt = f"CSAT by {what} in {period}: highest {top} {best.csat:.0f}% (n {best.n})"
-    if len(shown) > 1:
-        alt += f", lowest {bottom} {worst.csat:.0f}% (n {worst.n})"
-    few = sum(1 for _, f in shown if f.low_confidence)
-    if few:
-        alt += f"; {few} of {len(shown)} from fewer than {minimum} responses"
     rows = tuple(
         (label, _n(f), f"{f.csat:.0f}%", f"{f.csat_ci95[0]:.0f}–{f.csat_ci95[1]:.0f}%")
         for label, f in shown
     )
-    return Chart(name, alt, Table((what.capitalize(), "n", "CSAT", "95% interval"), rows), spec)
+    table = Table((what.capitalize(), "n", "CSAT", "95% interval"), rows)
+    return Chart(name, _comparison_alt(what, period, shown, minimum), table, spec)
+
+
+def _comparison_alt(
+    what: str, period: str, shown: Sequence[tuple[str, Scores]], minimum: int
+) -> str:
+    """The message of a comparison: the highest and lowest well-founded figures, then
+    those from too few responses, which are ranked after them."""
+    sound = [item for item in shown if not item[1].low_confidence] or list(shown)
+    (top, best), (bottom, worst) = sound[0], sound[-1]
+    alt = f"CSAT by {what} in {period}: highest {top} {best.csat:.0f}% (n {best.n})"
+    if len(sound) > 1:
+        alt += f", lowest {bottom} {worst.csat:.0f}% (n {worst.n})"
+    few = [(label, f) for label, f in shown if f.low_confidence]
+    if few:
+        alt += f"; {len(few)} of {len(shown)} from fewer than {minimum} responses"
+    if few and len(sound) < len(shown):
+        listed = ", ".join(f"{label} {f.csat:.0f}% (n {f.n})" for label, f in few)
+        alt += f", ranked after the others: {listed}"
+    return alt
 
 
 def satisfaction_charts(sat: Satisfaction, customers: Mapping[str, Customer]) -> list[Chart]:
