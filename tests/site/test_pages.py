@@ -68,3 +68,11 @@ def test_every_record_has_a_page(pages: dict[str, str]) -> None:
         assert files, folder
         for path in files:
             assert f"{folder}/{Path(path).stem}.md" in pages
+
+
+def test_a_service_description_is_markdown_shown_without_its_asterisks(
+    pages: dict[str, str],
+) -> None:
+    page = pages["services/erp.md"]
+    assert "<strong>extended hours</strong>" in page and "<em>the agreement</em>" in page
+    assert "&#42;" not in page
