@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..quantities import unit_after
 from .practice import Practice
 from .response_rate import ResponseRate
 from .satisfaction import EVERYONE, Satisfaction, Scores, Series
@@ -121,7 +122,7 @@ def _level_row(level: LevelAttainment) -> list[str]:
     breaches = level.breaches
     return [
         level.id,
-        f"{sign} {level.target:g} {level.unit}",
+        f"{sign} {level.target:g} {unit_after(level.target, level.unit)}",
         NONE if latest is None else latest.period,
         NONE if latest is None or latest.actual is None else f"{latest.actual:g}",
         NONE if latest is None else ("met" if latest.met else "BREACHED"),

@@ -14,6 +14,7 @@ from ..analytics.service_levels import (
 )
 from ..analytics.signals import ATTAINMENT_ACT, ATTAINMENT_GOOD
 from ..model import Customer
+from ..quantities import unit_after
 from .model import TITLE_LIMIT, AgreementSpec, Chart, HeatmapSpec, LevelSpec, Table, shorten
 
 
@@ -43,7 +44,7 @@ def level_alt(level: LevelAttainment) -> str:
     """The message of an agreed-vs-achieved chart."""
     sign = "at least" if level.direction == "at_least" else "at most"
     measured = level.measured
-    text = f"{level.metric}: target {sign} {level.target:g} {level.unit}"
+    text = f"{level.metric}: target {sign} {level.target:g} {unit_after(level.target, level.unit)}"
     earlier = _earlier(level)
     text += f" (earlier {', '.join(earlier)}); " if earlier else "; "
     text += f"met in {level.met} of {len(measured)} measured periods"

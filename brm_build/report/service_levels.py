@@ -10,6 +10,7 @@ from ..analytics.periods import period_end
 from ..analytics.service_levels import AgreementAttainment, LevelAttainment, Result
 from ..charts.service_levels import agreement_chart
 from ..model import Agreement
+from ..quantities import unit_after
 from .document import NOTHING, Block, Section, Table
 from .period import Span
 from .scope import Scope
@@ -43,7 +44,7 @@ def _notes(s: Scope, aid: str) -> dict[str, str]:
 
 def _target(direction: str, target: float, unit: str) -> str:
     """A target as the agreement states it: direction, number and unit."""
-    return f"{'≥' if direction == 'at_least' else '≤'} {target:g} {unit}"
+    return f"{'≥' if direction == 'at_least' else '≤'} {target:g} {unit_after(target, unit)}"
 
 
 def _level_row(now: LevelAttainment, before: LevelAttainment, trend: str) -> tuple[str, ...]:
@@ -76,7 +77,7 @@ def _agreement_blocks(s: Scope, a: AgreementAttainment) -> list[Block]:
         (
             level.metric,
             r.period,
-            f"{r.actual:g} {level.unit}",
+            f"{r.actual:g} {unit_after(r.actual, level.unit)}",
             _target(level.direction, r.target, level.unit),
             notes.get(r.period, ""),
         )

@@ -21,6 +21,7 @@ from ..charts.model import Chart, Table
 from ..model.common import Money, Person
 from ..model.kinds import ServiceLevel
 from ..publication import Publication
+from ..quantities import unit_after
 from . import links
 from .markup import Escaper, mailto
 from .status import PeriodRow, Result
@@ -197,7 +198,7 @@ class Cells:
         e = self._escape
         sign = "≥" if level.direction == "at_least" else "≤"
         shown = level.target if value is None else value
-        return Markup(f"{sign}&nbsp;{e(number(shown))}&nbsp;{e(level.unit)}")
+        return Markup(f"{sign}&nbsp;{e(number(shown))}&nbsp;{e(unit_after(shown, level.unit))}")
 
     def earlier_targets(self, level: ServiceLevel) -> Markup:
         """The targets in force before the current one, latest first, each with the last

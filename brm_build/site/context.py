@@ -15,6 +15,7 @@ from ..findings import Finding
 from ..gitlog import Commit, History
 from ..model.settings import BrmConfig
 from ..publication import Publication
+from ..quantities import unit_after
 from . import links
 from .cells import headline, number, percent
 from .markup import Escaper, external_url, heading, mailto, render_markdown
@@ -132,6 +133,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
     env.globals["file_url"] = _file_url
     env.globals["indent"] = _indent
     env.globals["heading"] = _heading
+    env.globals["unit_after"] = unit_after
     env.filters["md"] = _Markdown()
     env.filters["number"] = number
     env.filters["percent"] = percent

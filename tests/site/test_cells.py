@@ -58,7 +58,7 @@ else "≤" }} {{ level.target | number }}">✗ {{ r.value | number }}</span>{% e
 {%- endmacro %}
 {% macro target(level) -%}
 {{ "≥" if level.direction == "at_least" else "≤" }}&nbsp;{{ level.target | number }}\
-&nbsp;{{ level.unit }}
+&nbsp;{{ unit_after(level.target, level.unit) }}
 {%- endmacro %}
 {% macro table(t) -%}
 {% if t %}
@@ -136,6 +136,13 @@ def test_people_badges_money_and_results_match_the_macros() -> None:
         assert cells.target(level) == macros.target(level)
         for r in (Result(None, None), Result(99.9, True), Result(12.25, False)):
             assert cells.result(r, level) == macros.result(r, level)
+
+
+def test_a_target_of_one_reads_in_the_singular() -> None:
+    cells = _cells("agreements/a.md")
+    level = ServiceLevel(id="p1", metric="P1", target=1, unit="hours", direction="at_most")
+    assert cells.target(level) == "≤&nbsp;1&nbsp;hour"
+    assert cells.target(level, 4) == "≤&nbsp;4&nbsp;hours"
 
 
 def test_a_result_names_the_target_in_force_and_earlier_targets_are_listed() -> None:
