@@ -1,4 +1,5 @@
-"""How an amount reads with its unit: "1 hour" but "4 hours", "99.5 percent"."""
+"""How an amount reads with its unit: "1 hour" but "4 hours", "99.5 percent"; a share as
+"73%"."""
 
 from __future__ import annotations
 
@@ -31,3 +32,8 @@ def unit_after(amount: float, unit: str) -> str:
     if last[:1].isupper():
         singular = singular.capitalize()
     return head + space + singular
+
+
+def percent(value: float) -> str:
+    """A share in whole percent, as every page, pack and table writes it: "73%"."""
+    return f"{value:.0f}%"

@@ -19,6 +19,7 @@ from ..attention.rules import (
 )
 from ..model import Agreement, Feedback
 from ..model.kinds import Action
+from ..quantities import percent
 from .estimates import share
 from .periods import period_start
 from .satisfaction import Series
@@ -43,7 +44,7 @@ def rate_satisfaction(figures: Series | None, periods: Sequence[str]) -> Rating:
     latest = figures.latest if figures is not None else None
     if latest is None:
         return "watch", "no survey answers"
-    value = f"{latest.csat:.0f}% in {latest.period} (n {latest.n})"
+    value = f"{percent(latest.csat)} in {latest.period} (n {latest.n})"
     if latest.low_confidence:
         return "watch", value + ", too few responses to rate"
     if periods and latest.period != periods[-1]:
@@ -61,7 +62,7 @@ def rate_trend(figures: Series | None, periods: Sequence[str], drop_points: floa
     if before is None or after is None or before.low_confidence or after.low_confidence:
         return "watch", f"too few responses to compare {periods[-2]} with {periods[-1]}"
     change = after.csat - before.csat
-    value = f"{change:+.0f} points, {before.csat:.0f}% → {after.csat:.0f}% ({periods[-1]})"
+    value = f"{change:+.0f} points, {percent(before.csat)} → {percent(after.csat)} ({periods[-1]})"
     if change >= 0:
         return "good", value
     return ("act" if -change > drop_points + 1e-9 else "watch"), value
@@ -81,7 +82,7 @@ def rate_service_levels(agreements: Sequence[AgreementAttainment], today: dt.dat
     if measured == 0:
         return "watch", "no measured service levels in active agreements"
     rate = share(met, measured)
-    value = f"{rate:.0f}% met ({met} of {measured} recent results)"
+    value = f"{percent(rate)} met ({met} of {measured} recent results)"
     if rate >= ATTAINMENT_GOOD:
         return "good", value
     return ("watch" if rate >= ATTAINMENT_ACT else "act"), value

@@ -77,7 +77,7 @@ def _agreement_blocks(s: Scope, a: AgreementAttainment) -> list[Block]:
         (
             level.metric,
             r.period,
-            f"{r.actual:g} {unit_after(r.actual, level.unit)}",
+            f"{r.actual:g} {level.unit}",
             _target(level.direction, r.target, level.unit),
             notes.get(r.period, ""),
         )

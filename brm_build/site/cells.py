@@ -21,6 +21,7 @@ from ..charts.model import Chart, Table
 from ..model.common import Money, Person
 from ..model.kinds import ServiceLevel
 from ..publication import Publication
+from ..quantities import percent as share
 from ..quantities import unit_after
 from . import links
 from .markup import Escaper, mailto
@@ -77,7 +78,7 @@ def number(value: float | int | None, digits: int = 2) -> str:
 
 def percent(value: float | None) -> str:
     """A share in whole percent."""
-    return "" if value is None else f"{value:.0f} %"
+    return "" if value is None else share(value)
 
 
 class Shared:
@@ -255,7 +256,7 @@ class Cells:
             return Markup("–")
         e = self._escape
         low, high = rate.ci95
-        what = f"{percent(rate.rate)} ({low:.0f}–{high:.0f} %; {rate.responses} of {rate.invited})"
+        what = f"{percent(rate.rate)} ({low:.0f}–{share(high)}; {rate.responses} of {rate.invited})"
         return Markup(f'<span class="brm-cell">{e(what)}</span>')
 
     def rating(self, value: str, title: Any = "") -> Markup:

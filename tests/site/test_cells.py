@@ -181,9 +181,9 @@ def test_chart_tables_match_the_macro_and_sit_collapsed_under_the_chart() -> Non
 
 def test_numbers_and_shares() -> None:
     assert number(1234.5) == "1,234.5" and number(2.0) == "2" and number(None) == ""
-    assert number(7) == "7" and percent(None) == "" and percent(66.6) == "67 %"
+    assert number(7) == "7" and percent(None) == "" and percent(66.6) == "67%"
     assert mailto("a b@x") == "mailto:a%20b@x"
-    assert re.fullmatch(r"\d+ %", percent(100.0))
+    assert re.fullmatch(r"\d+%", percent(100.0))
 
 
 @pytest.mark.parametrize(

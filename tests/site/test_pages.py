@@ -6,6 +6,7 @@ change to a template can be reviewed in the diff.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,13 @@ def test_a_service_description_is_markdown_shown_without_its_asterisks(
     page = pages["services/erp.md"]
     assert "<strong>extended hours</strong>" in page and "<em>the agreement</em>" in page
     assert "&#42;" not in page
+
+
+def test_every_page_writes_a_percentage_one_way(pages: dict[str, str]) -> None:
+    spaced = {
+        path: re.findall(r".{0,30}\d(?: |&nbsp;)%.{0,10}", text)
+        for path, text in pages.items()
+        if path.endswith(".md")
+    }
+    assert {path: found for path, found in spaced.items() if found} == {}
+    assert any(re.search(r"\d%", text) for text in pages.values())
