@@ -82,6 +82,14 @@ def navigate(page: Page, screen: Screen, section: str, item: str) -> None:
     nav.get_by_role("link", name=item, exact=True).click()
 
 
+def column_index(table: Locator, header: str) -> int:
+    """The index of the column of ``table`` whose header reads ``header``."""
+    headers: list[str] = table.evaluate(
+        "t => Array.from(t.tHead.rows[0].cells).map(c => c.textContent.trim())"
+    )
+    return headers.index(header)
+
+
 def visible_column(table: Locator, index: int) -> list[str]:
     """The texts of column ``index`` in the rows of ``table`` that are shown."""
     cells: list[str] = table.evaluate(
