@@ -7,6 +7,7 @@ import csv
 import inspect
 import io
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def test_csv_has_a_table_per_kind_and_per_list(example: tuple[Repository, BrmCon
         "id", "name", "role", "parent", "manager.name", "manager.email", "manager.title",
         "relationship_manager.name", "relationship_manager.email",
         "relationship_manager.title", "cost_center", "services", "owners", "summary", "tags",
-        "status", "retired_on",
+        "status", "retired_on", "tier",
     }  # fmt: skip
     levels = rows(files["agreements.service_levels.csv"])
     assert len(levels) == sum(len(a.record.service_levels) for a in repository.agreements.values())
@@ -154,6 +155,7 @@ def _imported(tmp_path: Path, capsys: pytest.CaptureFixture[str], config: BrmCon
     files = export_csv(repository, config)
     target = tmp_path / "new"
     (target / "records").mkdir(parents=True)
+    shutil.copyfile(ROOT / "brm.yaml", target / "brm.yaml")  # the tiers its customers name
     for kind in ("services", "customers"):
         sheet = tmp_path / f"{kind}.csv"
         sheet.write_text(files[f"{kind}.csv"], encoding="utf-8")
