@@ -80,3 +80,11 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+def copy_example(tmp_path: Path) -> Path:
+    """A copy of the example's records and brm.yaml to change, at ``tmp_path/repo``."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", repo / "records")
+    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
+    return repo

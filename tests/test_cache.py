@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from brm_build.model.repository import Entry, FileCheck
 from brm_build.model.settings import CacheSettings, Settings
 from brm_build.repository import load_repository
 
-from .conftest import ROOT, settings_for
+from .conftest import copy_example, settings_for
 
 CUSTOMER = "records/customers/finance.yaml"
 AGREEMENT = "records/agreements/finance-erp-2025.yaml"
@@ -34,10 +33,7 @@ TABLES += ("reports", "projects", "feedback")
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "records", repo / "records")
-    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
-    return repo
+    return copy_example(tmp_path)
 
 
 def _cached(root: Path, key_file: Path | None = None) -> Settings:

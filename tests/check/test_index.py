@@ -17,7 +17,7 @@ from brm_build.checks import FILE_CHECKS
 from brm_build.model.settings import CacheSettings, Settings
 from brm_build.repository import scan
 
-from ..conftest import ROOT, settings_for
+from ..conftest import copy_example, settings_for
 
 AGREEMENT = "records/agreements/finance-erp-2025.yaml"
 CUSTOMERS = "records/customers"
@@ -25,10 +25,7 @@ CUSTOMERS = "records/customers"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "records", repo / "records")
-    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
-    return repo
+    return copy_example(tmp_path)
 
 
 def _cached(root: Path) -> Settings:

@@ -4,7 +4,6 @@ by those: a change elsewhere finds them in the cache, a change there runs it aga
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,14 @@ from brm_build.checks import CHECKS, FILE_CHECKS
 from brm_build.model.settings import CacheSettings, Settings
 from brm_build.repository import scan
 
-from ..conftest import ROOT, settings_for
+from ..conftest import ROOT, copy_example, settings_for
 
 MEETING = "records/meetings/2025/2025-05-20-finance-service-review.md"
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "records", repo / "records")
-    shutil.copy(ROOT / "brm.yaml", repo / "brm.yaml")
-    return repo
+    return copy_example(tmp_path)
 
 
 def _cached(root: Path) -> Settings:
