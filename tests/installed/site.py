@@ -4,6 +4,7 @@ record, the charts its pages show, and the scripts and styles that come with brm
 from __future__ import annotations
 
 import re
+import signal
 import socket
 import subprocess
 import time
@@ -89,7 +90,11 @@ def serving(
     installed: Installed, root: Path, *args: str, timeout: float = 600
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """``brm serve`` of the installed brm in ``root``: its address once it answers, and the
-    process, which is stopped as Ctrl-C stops it when the block ends."""
+    process, which is stopped as Ctrl-C stops it when the block ends.
+
+    It starts with Ctrl-C's signal at its default, as in a terminal: a shell that starts
+    the tests in the background (``make test &``, as CI may) has SIGINT ignored, and an
+    ignored signal stays ignored in every process started below it."""
     address = f"127.0.0.1:{free_port()}"
     process = subprocess.Popen(
         installed.command("serve", *args, "--dev-addr", address),
@@ -98,6 +103,7 @@ def serving(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_in_a_terminal,
     )
     try:
         url = f"http://{address}/"
@@ -113,6 +119,11 @@ def serving(
         if process.poll() is None:
             process.terminate()
         process.wait(timeout=60)
+
+
+def _as_in_a_terminal() -> None:
+    """In the child before it runs brm: Ctrl-C stops it, as it would in a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _answers(url: str) -> bool:
