@@ -89,12 +89,37 @@ class Scanned:
     unread: bool = False
     """Known unchanged by its status (see ``unchanged``): its key is the one kept, and its
     text is read only when a record must be made of it (``read_needed``)."""
+    front: str | None = None
+    """With a cache, the key of a meeting's front matter without its notes, when it has
+    them apart (None: the file is all ``key``)."""
+
+    @property
+    def fields_key(self) -> str | None:
+        """The key of what the cross-record checks read of the file: a meeting's front
+        matter, and all of any other record (none of them reads a meeting's notes)."""
+        return self.front if self.front is not None else self.key
+
+
+def front_key(cache: FileCache, source: SourceFile, text: str) -> str | None:
+    """The key of a meeting's front matter, the lines before its notes (None for a file of
+    another kind, or one whose front matter is not closed: its key is then all of it)."""
+    if source.kind.extension != ".md":
+        return None
+    split = front_matter(text, source.path)
+    if isinstance(split, Finding):
+        return None
+    front, _, _ = split
+    # the opening line and the fields: they make the record, its positions and where the
+    # notes start; the closing line's form and the notes after it change none of these
+    return cache.key(f"{source.kind.name}:front", source.path, front)
 
 
 def _read(source: SourceFile, settings: Settings, cache: FileCache | None) -> Scanned:
     text, problems = read_text(source.abspath, source.path, settings.config.limits.max_file_bytes)
-    key = None if cache is None or text is None else cache.key(source.kind.name, source.path, text)
-    return Scanned(source, text, problems, key)
+    if cache is None or text is None:
+        return Scanned(source, text, problems, None)
+    key = cache.key(source.kind.name, source.path, text)
+    return Scanned(source, text, problems, key, front=front_key(cache, source, text))
 
 
 def scan(settings: Settings, cache: FileCache | None) -> tuple[list[Scanned], list[Finding]]:
@@ -110,13 +135,13 @@ def scan(settings: Settings, cache: FileCache | None) -> tuple[list[Scanned], li
             scanned.append(_read(source, settings, cache))
             continue
         before = status(source.abspath)
-        key = statuses.key(source.path, before)
-        if key is not None:
-            scanned.append(Scanned(source, None, [], key, unread=True))
+        keys = statuses.keys(source.path, before)
+        if keys is not None:
+            scanned.append(Scanned(source, None, [], keys[0], unread=True, front=keys[1]))
             continue
         one = _read(source, settings, cache)
         if one.key is not None and not one.findings:
-            statuses.note(source.path, before, one.key)
+            statuses.note(source.path, before, one.key, one.front)
         scanned.append(one)
     if statuses is not None:
         statuses.save()
@@ -128,7 +153,9 @@ def _unread(one: Scanned, settings: Settings) -> Scanned:
     (reading it again is what the status spares; a file unreadable now has none)."""
     limit = settings.config.limits.max_file_bytes
     text, problems = read_text(one.source.abspath, one.source.path, limit)
-    return Scanned(one.source, text, problems, None if text is None else one.key)
+    if text is None:
+        return Scanned(one.source, text, problems, None)
+    return replace(one, text=text, findings=problems, unread=False)
 
 
 def read_needed(

@@ -22,6 +22,8 @@ STATUS_FILE = "status.txt"
 
 Status = tuple[int, int, int, int, int]
 """A file's size, modification and change times (ns), inode and device."""
+Keys = tuple[str, str | None]
+"""A file's key in the cache, and that of a meeting's front matter (``Scanned.front``)."""
 
 
 def status(abspath: str) -> Status | None:
@@ -41,44 +43,46 @@ class Statuses:
     def __init__(self, cache: FileCache, settle_seconds: float) -> None:
         self.cache = cache
         self.settle_ns = int(settle_seconds * 1e9)
-        self.header = cache.run_key([], b"statuses")
+        self.header = cache.run_key([], b"statuses 2")
         self.kept = self._read()
-        self.seen: dict[str, tuple[Status, str]] = {}
+        self.seen: dict[str, tuple[Status, Keys]] = {}
 
-    def _read(self) -> dict[str, tuple[Status, str]]:
+    def _read(self) -> dict[str, tuple[Status, Keys]]:
         text = self.cache.get_text(STATUS_FILE)
         head, _, body = (text or "").partition("\n")
-        kept: dict[str, tuple[Status, str]] = {}
+        kept: dict[str, tuple[Status, Keys]] = {}
         if head != self.header or not body:
             return kept  # signed by this key: the lines are as written
         for line in body.split("\n"):
-            path, size, mtime, ctime, inode, device, key = line.split("\t")
-            kept[path] = ((int(size), int(mtime), int(ctime), int(inode), int(device)), key)
+            path, size, mtime, ctime, inode, device, key, front = line.split("\t")
+            found = (int(size), int(mtime), int(ctime), int(inode), int(device))
+            kept[path] = (found, (key, front or None))
         return kept
 
-    def key(self, path: str, now: Status | None) -> str | None:
-        """The kept key of the file at ``path`` if its status is ``now`` as when kept."""
+    def keys(self, path: str, now: Status | None) -> Keys | None:
+        """The kept keys of the file at ``path`` (of all of it, and of a meeting's front
+        matter) if its status is ``now`` as when kept."""
         kept = self.kept.get(path)
         if kept is None or now is None or kept[0] != now:
             return None
         self.seen[path] = kept
         return kept[1]
 
-    def note(self, path: str, before: Status | None, key: str) -> None:
-        """Keep the key of the file read at ``path`` with its status ``before`` the read,
+    def note(self, path: str, before: Status | None, key: str, front: str | None) -> None:
+        """Keep the keys of the file read at ``path`` with its status ``before`` the read,
         if that is settled (paths are told apart by tabs and line ends: a path with
         either is never kept)."""
         if before is None or "\t" in path or "\n" in path:
             return
         if time.time_ns() - before[2] > self.settle_ns:
-            self.seen[path] = (before, key)
+            self.seen[path] = (before, (key, front))
 
     def save(self) -> None:
         """Keep this run's statuses, when they differ from those kept."""
         if self.seen == self.kept:
             return
         lines = (
-            "\t".join((path, *(str(n) for n in found), key))
-            for path, (found, key) in self.seen.items()
+            "\t".join((path, *(str(n) for n in found), key, front or ""))
+            for path, (found, (key, front)) in self.seen.items()
         )
         self.cache.put_text(STATUS_FILE, self.header + "\n" + "\n".join(lines))

@@ -2,7 +2,8 @@
 
 What the reference check finds in one record file depends only on that file and the ids
 of the files found: whether each id it names exists and, where one does not, which id of
-that kind is nearest. The cache keeps for every record file (by its key) its findings and
+that kind is nearest. The cache keeps for every record file (by the key of what the check
+reads of it, a meeting without its notes: ``Scanned.fields_key``) its findings and
 the ids it names, and the ids of every file of the run. The next run checks again only the
 files that changed and those naming an id of a kind whose ids changed that is new or does
 not exist (its finding, or its suggestion, may change); every other file's findings are
@@ -89,7 +90,7 @@ def _stale(kept: Kept, ids: dict[str, set[str]], added: dict[str, set[str]]) -> 
 def plan_index(scanned: Sequence[Scanned], cache: FileCache | None) -> IndexPlan | None:
     """What the reference check must do again in this run; None without a cache or when
     a file could not be read (the check then runs on every file)."""
-    if cache is None or any(one.key is None for one in scanned):
+    if cache is None or any(one.fields_key is None for one in scanned):
         return None
     digest = _digest(scanned)
     last = _read(cache)
@@ -107,7 +108,7 @@ def plan_index(scanned: Sequence[Scanned], cache: FileCache | None) -> IndexPlan
         }
     todo = set()
     for one in scanned:
-        found = kept.get(str(one.key))
+        found = kept.get(str(one.fields_key))
         if found is None or (added and _stale(found, ids, added)):
             todo.add(one.source.path)
     return IndexPlan(scanned, digest, kept, todo, before != digest)
@@ -145,10 +146,10 @@ def run_index(plan: IndexPlan, repository: Repository, cache: FileCache) -> list
             findings += mine
             kept = f"{encode_findings(mine)}\t{refs.get(path, '[]')}"
         else:
-            kept = plan.kept[str(one.key)]
+            kept = plan.kept[str(one.fields_key)]
             if not kept.startswith("[]\t"):
                 findings += decode_findings(kept.partition("\t")[0])
-        lines.append(f"{one.key}\t{kept}")
+        lines.append(f"{one.fields_key}\t{kept}")
     if plan.todo or plan.moved:
         ids = _ids(plan.scanned)
         names = json.dumps({kind: sorted(some) for kind, some in sorted(ids.items())})

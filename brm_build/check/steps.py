@@ -6,7 +6,9 @@ any), the date, and what it reads besides records (the mapping files, CODEOWNERS
 commits that changed agreements, or records for the health at the quarter ends); brm's
 code and the organisation's settings are in every key of the cache. A step's key hashes
 all of them, so a run whose change lies elsewhere takes the step's findings from the
-cache, and the records it reads need not be restored.
+cache, and the records it reads need not be restored. No step reads a meeting's notes
+(only the secrets check does, one file at a time): a meeting is in a step's key by its
+front matter, so a change to the notes alone runs no step again.
 """
 
 from __future__ import annotations
@@ -162,7 +164,7 @@ def plan(
     common = b"\0".join((settings.today.isoformat().encode(), paths.digest()))
     planned: list[tuple[Step, str | None, tuple[Finding, ...] | None]] = []
     for step in steps:
-        keys = [one.key for one in scanned if one.source.kind.folder in step.reads]
+        keys = [one.fields_key for one in scanned if one.source.kind.folder in step.reads]
         if step.name == REFERENCES or any(key is None for key in keys):
             planned.append((step, None, None))  # kept per file, or a file was unreadable
             continue

@@ -5,7 +5,7 @@ schema (Partial) and every record of a repository by kind (Repository). Loading 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ..findings import Finding
@@ -86,10 +86,15 @@ class Repository:
 
     def with_salvaged(self) -> Repository:
         """These records and the valid part of every record with schema errors, for the
-        cross-record checks: they then report in one run what the schema errors hid."""
+        cross-record checks: they then report in one run what the schema errors hid.
+        Meetings come without their notes: no cross-record check reads them, and the cache
+        keeps their findings by the front matter alone (``Scanned.fields_key``)."""
         view = Repository(files=self.files, partial=self.partial)
         for kind in KINDS:
-            view.table(kind).update(self.table(kind))
+            table = self.table(kind)
+            if kind.extension == ".md":
+                table = {rid: replace(e, body=None, body_line=0) for rid, e in table.items()}
+            view.table(kind).update(table)
         for one in self.partial:
             if one.record is not None:
                 entry = Entry(one.id, one.path, one.record, one.document)

@@ -63,7 +63,14 @@ def test_a_step_runs_again_only_when_what_it_reads_changed(root: Path) -> None:
     check_findings(settings)
     assert _to_run(settings) == set()
     path = root / MEETING
-    path.write_text(path.read_text(encoding="utf-8") + "\nMore notes.\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    # no step reads a meeting's notes: more notes run none again, only the file's own checks
+    path.write_text(text + "\nMore notes, api_key = hunter2222hunter\n", encoding="utf-8")
+    assert _to_run(settings) == set()
+    noted = check_findings(settings)
+    assert noted.findings == check(settings_for(root)).findings
+    assert any(f.code == "secret-value" and f.path == MEETING for f in noted.findings)
+    path.write_text(text.replace("title: Group", "title: The Group", 1), encoding="utf-8")
     reading = {name for name, c in CHECKS.items() if "meetings" in c.reads} | {"health"}
     assert _to_run(settings) == reading
     assert _plan(settings).paths() == {MEETING}  # the one file the reference check reads
