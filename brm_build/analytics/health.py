@@ -18,7 +18,7 @@ from . import signals as s
 from .counted import held
 from .satisfaction import Satisfaction
 from .service_levels import AgreementAttainment
-from .tree import agreements_for, units_upwards
+from .tree import agreements_by_customer, agreements_for, units_upwards
 
 STATUS_ORDER: tuple[s.Status, ...] = ("good", "watch", "act")
 
@@ -190,8 +190,9 @@ def health_index(data: HealthInputs) -> HealthIndex:
     agreements: dict[str, list[Agreement]] = {}
     for agreement in data.agreements.values():
         agreements.setdefault(agreement.customer, []).append(agreement)
+    own = agreements_by_customer(data.agreements)
     for pid in _purchasers(data.customers):  # a purchaser's: also those it buys under
-        bought = agreements_for(pid, data.customers, data.agreements)
+        bought = agreements_for(pid, data.customers, data.agreements, own)
         attained.setdefault(pid, []).extend(
             data.attainment[a] for a in bought if a in data.attainment
         )

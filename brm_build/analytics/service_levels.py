@@ -18,7 +18,7 @@ from ..model import Agreement, Report
 from ..model.kinds import ServiceLevel
 from .estimates import share
 from .periods import fill_gaps, grain_of, period_key, quarter_of, sort_periods
-from .targets import judge
+from .targets import Judge
 
 Trend = Literal["better", "worse", "same"]
 
@@ -148,9 +148,10 @@ def level_attainment(level: ServiceLevel, report: Report | None) -> LevelAttainm
     """The results of one service level, period by period."""
     listed, actuals = _measured(level, report)
     results = []
+    judge = Judge(level)
     for period in _timeline(level, listed):
         actual = actuals.get(period)
-        target, met = judge(level, period, actual)
+        target, met = judge(period, actual)
         results.append(Result(period, target, actual, met))
     return LevelAttainment(
         level.id,

@@ -49,12 +49,27 @@ def meets(actual: float, target: float, direction: str) -> bool:
     return actual >= target if direction == "at_least" else actual <= target
 
 
+class Judge:
+    """``judge`` for the periods of one service level, the problem of each of its targets
+    found once."""
+
+    def __init__(self, level: ServiceLevel) -> None:
+        self.level = level
+        self._problems: dict[float, TargetProblem | None] = {}
+
+    def __call__(self, period: str, actual: float | None) -> tuple[float, bool | None]:
+        level = self.level
+        target = target_in_force(level, period) if level.earlier_targets else level.target
+        if actual is None or not math.isfinite(actual) or not math.isfinite(target):
+            return target, None
+        if target not in self._problems:
+            self._problems[target] = target_problem(level, target)
+        if self._problems[target] is not None:
+            return target, None  # the check flags the target; judging by it would mislead
+        return target, meets(actual, target, level.direction)
+
+
 def judge(level: ServiceLevel, period: str, actual: float | None) -> tuple[float, bool | None]:
     """The target in force for ``period`` and whether ``actual`` met it; None when nothing
     finite was measured or the target cannot be judged against (``target_problem``)."""
-    target = target_in_force(level, period)
-    if actual is None or not math.isfinite(actual) or not math.isfinite(target):
-        return target, None
-    if target_problem(level, target) is not None:
-        return target, None  # the check flags the target; judging by it would mislead
-    return target, meets(actual, target, level.direction)
+    return Judge(level)(period, actual)

@@ -34,16 +34,31 @@ def agreeing_customer(unit: str, customers: Mapping[str, Customer]) -> str | Non
     return next((u for u in chain if u in customers and customers[u].role == "customer"), None)
 
 
+def agreements_by_customer(agreements: Mapping[str, Agreement]) -> dict[str, list[str]]:
+    """The ids of every customer's own agreements, by id, by customer."""
+    out: dict[str, list[str]] = {}
+    for aid in sorted(agreements):
+        out.setdefault(agreements[aid].customer, []).append(aid)
+    return out
+
+
 def agreements_for(
-    unit: str, customers: Mapping[str, Customer], agreements: Mapping[str, Agreement]
+    unit: str,
+    customers: Mapping[str, Customer],
+    agreements: Mapping[str, Agreement],
+    by_customer: Mapping[str, list[str]] | None = None,
 ) -> list[str]:
     """The ids of the agreements ``unit`` has: a customer's own, or for a purchaser those
-    of the customer it buys under that cover a service it uses, by id."""
+    of the customer it buys under that cover a service it uses, by id. ``by_customer``
+    (``agreements_by_customer`` of ``agreements``) spares a look at every agreement when
+    this is asked for many units."""
     customer = agreeing_customer(unit, customers)
     if customer is None:
         return []
-    own = sorted(aid for aid, a in agreements.items() if a.customer == customer)
+    if by_customer is None:
+        by_customer = agreements_by_customer(agreements)
+    own = by_customer.get(customer, [])
     if customer == unit:
-        return own
+        return list(own)
     used = set(customers[unit].services)
     return [aid for aid in own if used.intersection(agreements[aid].services)]
