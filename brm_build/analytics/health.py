@@ -190,9 +190,9 @@ def health_index(data: HealthInputs) -> HealthIndex:
     agreements: dict[str, list[Agreement]] = {}
     for agreement in data.agreements.values():
         agreements.setdefault(agreement.customer, []).append(agreement)
-    own = agreements_by_customer(data.agreements)
+    owned = agreements_by_customer(data.agreements)
     for pid in _purchasers(data.customers):  # a purchaser's: also those it buys under
-        bought = agreements_for(pid, data.customers, data.agreements, own)
+        bought = agreements_for(pid, data.customers, data.agreements, owned)
         attained.setdefault(pid, []).extend(
             data.attainment[a] for a in bought if a in data.attainment
         )
