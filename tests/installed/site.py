@@ -90,13 +90,13 @@ def serving(
     installed: Installed, root: Path, *args: str, timeout: float = 600
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """``brm serve`` of the installed brm in ``root``: its address once it answers, and the
-    process, which is stopped as Ctrl-C stops it when the block ends.
+    process, which is stopped when the block ends (if it has not stopped by then).
 
     It starts with Ctrl-C's signal at its default, as in a terminal: a shell that starts
     the tests in the background (``make test &``, as CI may) has SIGINT ignored, and an
     ignored signal stays ignored in every process started below it."""
     address = f"127.0.0.1:{free_port()}"
-    process = subprocess.Popen(
+    with subprocess.Popen(  # its pipes are closed at the end, whatever happened
         installed.command("serve", *args, "--dev-addr", address),
         cwd=root,
         env=installed.environment(),
@@ -104,21 +104,21 @@ def serving(
         stderr=subprocess.PIPE,
         text=True,
         preexec_fn=_as_in_a_terminal,
-    )
-    try:
-        url = f"http://{address}/"
-        deadline = time.monotonic() + timeout
-        while not _answers(url):
-            if process.poll() is not None:
-                out, err = process.communicate()
-                raise AssertionError(f"brm serve stopped ({process.returncode}):\n{out}\n{err}")
-            assert time.monotonic() < deadline, f"brm serve did not answer at {url}"
-            time.sleep(0.5)
-        yield url, process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-        process.wait(timeout=60)
+    ) as process:
+        try:
+            url = f"http://{address}/"
+            deadline = time.monotonic() + timeout
+            while not _answers(url):
+                if process.poll() is not None:
+                    out, err = process.communicate()
+                    raise AssertionError(f"brm serve stopped ({process.returncode}):\n{out}\n{err}")
+                assert time.monotonic() < deadline, f"brm serve did not answer at {url}"
+                time.sleep(0.5)
+            yield url, process
+        finally:
+            if process.poll() is None:
+                process.terminate()
+            process.wait(timeout=60)
 
 
 def _as_in_a_terminal() -> None:
