@@ -114,9 +114,9 @@ def read_history(
             check=False,
         )
     except FileNotFoundError:
-        return None, "git is not installed where this site was built"
+        return None, "git is not installed"
     except (OSError, subprocess.TimeoutExpired) as exc:
         return None, f"git could not be run: {exc}"
     if done.returncode != 0:
-        return None, "the records were not in a git checkout with commits when this site was built"
+        return None, "the records are not in a git checkout with commits"
     return parse_log(done.stdout.decode("utf-8", errors="replace")), ""

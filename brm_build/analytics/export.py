@@ -149,6 +149,8 @@ def stats_json(stats: Stats) -> JsonObject:
         out["health_history"] = {
             cid: dict(quarters) for cid, quarters in stats.health_history.items()
         }
+    if stats.history_note:  # the figures of the past then read the records' dates alone
+        out["history_note"] = stats.history_note
     return out
 
 

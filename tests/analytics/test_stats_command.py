@@ -9,8 +9,8 @@ import pytest
 
 from brm_build.cli import main
 
-from ..casebuilder import build
-from ..conftest import CASES
+from ..casebuilder import build, commit, git_init
+from ..conftest import CASES, needs_git
 
 AGREEMENT = """\
 title: Core ERP for Group Finance
@@ -116,6 +116,24 @@ def test_json_health(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert signals["meetings"] == "good"  # the base meeting on 2026-05-20
     assert signals["service-levels"] == "act"  # one of two recent results met: 50%
     assert set(data["health_rules"]) == set(signals)
+
+
+@needs_git
+def test_the_figures_of_the_past_say_when_they_read_dates_alone(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Outside git, the health history and practice figures read the records' dates
+    alone: JSON and text say so, and a checkout with commits says nothing of it."""
+    data = json.loads(stats(capsys, repo, "--format", "json")[1])
+    assert data["history_note"] == "the records are not in a git checkout with commits"
+    assert "finance" in data["health_history"]
+    text = stats(capsys, repo)[1]
+    assert "(the records are not in a git checkout with commits: from the records'" in text
+    git_init(repo)
+    commit(repo, "2026-05-01", {})
+    data = json.loads(stats(capsys, repo, "--format", "json")[1])
+    assert "history_note" not in data and "finance" in data["health_history"]
+    assert "not in a git checkout" not in stats(capsys, repo)[1]
 
 
 def test_text_is_aligned_tables(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

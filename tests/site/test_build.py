@@ -146,7 +146,10 @@ def test_without_git_every_record_page_says_history_is_missing(
 ) -> None:
     _, site = hostile_site
     page = (site / "customers" / "evil.html").read_text(encoding="utf-8")
-    assert "History is not shown: the records were not in a git checkout" in page
+    assert (
+        "History is not shown: when this site was built, the records are not in a git checkout"
+        in page
+    )
     assert "https://github.com/evil/records/edit/main/records/customers/evil.yaml" in page
 
 
