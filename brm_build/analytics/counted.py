@@ -13,6 +13,7 @@ A survey file whose responses are those of another, item for item, is a copy
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from typing import Literal
 
@@ -64,10 +65,15 @@ def survey_copies(surveys: Mapping[str, Survey]) -> dict[str, str]:
     """Each survey whose responses equal another's, item for item, mapped to that first
     survey (by id); the figures count the responses of the first only. Comments are left
     out of the comparison: they are restricted, so the site, which never sees them, finds
-    the same copies as the check."""
+    the same copies as the check. Only surveys with as many responses as another can be
+    one's copy: the responses of the others are not compared (copying the twenty thousand
+    of a large survey to compare them was most of this)."""
+    sizes = Counter(len(s.responses) for s in surveys.values())
     first: dict[tuple[object, ...], str] = {}
     copies: dict[str, str] = {}
     for sid in sorted(surveys):
+        if sizes[len(surveys[sid].responses)] < 2:
+            continue
         responses = tuple(r.model_copy(update={"comment": None}) for r in surveys[sid].responses)
         if not responses:
             continue

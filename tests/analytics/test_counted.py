@@ -84,8 +84,9 @@ def test_a_survey_with_anothers_responses_is_a_copy_whatever_its_comments() -> N
     copy = first.model_copy(update={"period": "2026-Q2", "responses": commented})
     reordered = first.model_copy(update={"responses": first.responses[::-1]})
     empty = survey("2026-Q3", [])
+    longer = first.model_copy(update={"responses": [*first.responses, first.responses[0]]})
     surveys = {"b-copy": copy, "a-first": first, "c-other": reordered, "d": empty, "e": empty}
-    assert survey_copies(surveys) == {"b-copy": "a-first"}
+    assert survey_copies(surveys | {"f-longer": longer}) == {"b-copy": "a-first"}
 
 
 def test_stats_and_the_customer_page_count_a_copied_surveys_responses_once() -> None:
