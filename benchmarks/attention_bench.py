@@ -3,9 +3,10 @@ measured in the same run.
 
 Run ``python benchmarks/attention_bench.py [--scale 40] [--runs 5] [--limit 2.0]``. It writes
 a ``brm demo`` organisation of that scale to a temporary folder, runs ``brm check`` once to
-fill the cache, then runs ``brm check``, ``brm attention --format json`` and ``--format ics``
-(every item, so every line number) in turn, ``--runs`` rounds, each a fresh process as a
-user runs it, and keeps the best wall and CPU seconds of each. A round runs all three, so
+fill the cache, then runs ``brm check``, ``brm attention --format json``, the text of
+``brm attention`` (the next 90 days) and ``--format ics`` (every item, so every line
+number) in turn, ``--runs`` rounds, each a fresh process as a
+user runs it, and keeps the best wall and CPU seconds of each. A round runs all four, so
 that a busy machine slows them alike. Python's compiled bytecode is kept (in a folder of
 the run) as an installed brm has it: compiling brm's modules on every start would add the
 same second or so to each command and hide the difference. Exit status 1 when attention
@@ -33,6 +34,7 @@ CHECK = "brm check (cached)"
 COMMANDS = {
     CHECK: ["check"],
     "brm attention --format json": ["attention", "--format", "json"],
+    "brm attention (text)": ["attention"],
     "brm attention --format ics": ["attention", "--format", "ics"],
 }
 
