@@ -201,18 +201,65 @@ def _restore(
     return Entry(source.id, source.path, record, Document(front, offset), body, body_line), findings
 
 
+def _reader(one: Scanned, cache: FileCache, settings: Settings) -> Callable[[], str]:
+    """What reads the mapping of a file left unread, for its document: its text, or a
+    meeting's front matter, as the cache keeps the record of; ``{}`` (positions on the
+    record's first line) when the file no longer holds that text, changed or gone since."""
+
+    def read() -> str:
+        source = one.source
+        limit = settings.config.limits.max_file_bytes
+        text = read_text(source.abspath, source.path, limit)[0]
+        if text is None or cache.key(source.kind.name, source.path, text) != one.key:
+            return "{}"
+        if source.kind.extension != ".md":
+            return text
+        split = front_matter(text, source.path)
+        return "{}" if isinstance(split, Finding) else split[0]
+
+    return read
+
+
+def _restore_unread(
+    one: Scanned, stored: Stored, cache: FileCache, settings: Settings
+) -> Loaded | None:
+    """A file left unread restored from what the cache kept, its document reading the
+    file when first asked for a position (a meeting comes without its notes); None when
+    the stored record does not fit."""
+    if stored.record is None:
+        return None
+    try:
+        record = one.source.kind.model.model_validate_json(stored.record)
+    except ValidationError:  # a value that JSON cannot carry, such as .inf: load afresh
+        return None
+    offset = 1 if one.source.kind.extension == ".md" else 0
+    document = Document(_reader(one, cache, settings), offset)
+    return Entry(one.source.id, one.source.path, record, document), list(stored.findings)
+
+
 def _load_cached(
-    scanned: Scanned, file_checks: Sequence[FileCheck], cache: FileCache | None, restore: bool
+    scanned: Scanned,
+    file_checks: Sequence[FileCheck],
+    cache: FileCache | None,
+    restore: bool,
+    read_later: Settings | None = None,
 ) -> Loaded | tuple[bool, list[Finding]]:
     """Load one read record file, restored from the cache when its content was seen; with
     ``restore`` false, a file the cache holds a valid record of is only said to be valid
-    (True) with its findings, and not restored."""
+    (True) with its findings, and not restored. With ``read_later``, a file left unread
+    is restored without reading it (``_restore_unread``)."""
     source, text, key = scanned.source, scanned.text, scanned.key
     stored = None if cache is None or key is None else cache.get(key)
     if stored is not None and stored.record is not None and not restore:
         return True, list(stored.findings)
     if scanned.unread:
-        raise ValueError(f"{source.path} was not read: read_needed reads what is restored")
+        if read_later is None or cache is None or stored is None:
+            raise ValueError(f"{source.path} was not read: read_needed reads what is restored")
+        unread = _restore_unread(scanned, stored, cache, read_later)
+        if unread is not None:
+            return unread
+        scanned = _unread(scanned, read_later)
+        source, text, key = scanned.source, scanned.text, scanned.key
     if text is None:
         return None, scanned.findings
     if cache is None or key is None:
@@ -276,11 +323,14 @@ def load_some(
     progress: Progress | None = None,
     folders: Collection[str] | None = None,
     paths: Collection[str] = (),
+    read_later: Settings | None = None,
 ) -> tuple[Repository, list[Finding], set[str]]:
     """``load_scanned``, restoring from ``cache`` only the records of the kinds in
     ``folders`` (None: all) and those at ``paths``, and the paths of every file that
     holds a valid record, restored or not: what is not restored is known valid from the
-    cache."""
+    cache. With ``read_later``, the files left unread that the cache holds a valid record
+    of are restored without their text, read with these settings only when a position is
+    asked for, and meetings without their notes."""
     repository = Repository()
     findings: list[Finding] = []
     valid: set[str] = set()
@@ -288,7 +338,7 @@ def load_some(
         kind = one.source.kind
         repository.files.setdefault(kind.name, set()).add(one.source.id)
         restore = folders is None or restored(one, folders, paths)
-        entry, problems = _load_cached(one, file_checks, cache, restore)
+        entry, problems = _load_cached(one, file_checks, cache, restore, read_later)
         findings.extend(problems)
         if isinstance(entry, Partial):
             repository.partial.append(entry)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import yaml
@@ -102,20 +102,29 @@ class Document:
     far more memory and time than parsing the few files with findings once more.
     """
 
-    __slots__ = ("_data", "_keys", "_root", "line_offset", "text")
+    __slots__ = ("_data", "_keys", "_root", "_text", "line_offset")
 
     def __init__(
         self,
-        text: str,
+        text: str | Callable[[], str],
         line_offset: int = 0,
         data: dict[str, Value] | None = None,
         root: yaml.MappingNode | None = None,
     ) -> None:
-        self.text = text
+        """``text``, or what reads it when it is first needed: a record restored without
+        reading its file needs its text only for a position."""
+        self._text = text
         self.line_offset = line_offset
         self._data = data
         self._root = root
         self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    @property
+    def text(self) -> str:
+        """The mapping's text, read on first use when it was given as a reader."""
+        if not isinstance(self._text, str):
+            self._text = self._text()
+        return self._text
 
     @property
     def root(self) -> yaml.MappingNode:
@@ -136,7 +145,7 @@ class Document:
 
     def detached(self) -> Document:
         """The same document keeping only its text, to hold many in memory."""
-        return Document(self.text, self.line_offset)
+        return Document(self._text, self.line_offset)
 
     def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """The first key and value node of each text key of a mapping, made once per

@@ -228,12 +228,17 @@ def check_records(
     settings: Settings,
     extra: list[Finding] | None = None,
     folders: Collection[str] | None = None,
+    unread: bool = False,
 ) -> CheckResult:
     """``check`` for the commands that read the records (attention, stats, report): the
     findings are those the cache holds of a run over exactly these files and inputs, as
     ``check_findings`` reads them, and only the records are restored (with ``folders``,
     only those of the kinds kept there, the reader's: a view of them); without such a run,
     this is ``check``, and its findings are kept for the next.
+
+    With ``unread``, the files that the scan left unread (unchanged by their status) stay
+    so: their records are restored without their text, which each reads only when asked
+    for a position, and meetings come without their notes (``brm attention`` reads none).
     """
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
@@ -243,15 +248,22 @@ def check_records(
         run = _run_key(cache, scanned, findings, inputs)
         stored = None if cache is None or run is None else cache.get_run(run)
         if stored is not None:
-            scanned = read_needed(scanned, settings, cache, _of_kinds(folders))
+            restore = _none if unread else _of_kinds(folders)
+            scanned = read_needed(scanned, settings, cache, restore)
+            later = settings if unread else None
             # the file checks' findings are among those stored: a cached file's are its own
-            repository = load_some(scanned, FILE_CHECKS, cache, None, folders)[0]
+            repository = load_some(scanned, FILE_CHECKS, cache, None, folders, (), later)[0]
             view = repository if folders is None else repository.view(folders)
             return _result(view, stored, extra, scanned, read)
         repository, findings, scanned = _checked(scanned, findings, settings, inputs, cache, None)
         if cache is not None and run is not None:
             cache.put_run(run, sorted_findings(findings))
     return _result(repository, findings, extra, scanned, read)
+
+
+def _none(one: Scanned) -> bool:
+    """No file is read for its record to be restored."""
+    return False
 
 
 def _of_kinds(folders: Collection[str] | None) -> Callable[[Scanned], bool] | None:

@@ -310,14 +310,15 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def _valid_records(
-    args: argparse.Namespace, folders: Collection[str] | None = None
+    args: argparse.Namespace, folders: Collection[str] | None = None, unread: bool = False
 ) -> tuple[Settings, CheckResult]:
     """The settings and the check of the records (``folders``: the kinds that the command
-    reads, see ``check_records``); its errors, if any, printed (the command then stops:
-    figures and packs are made from valid records only)."""
+    reads, ``unread``: whether it needs their text only for positions, see
+    ``check_records``); its errors, if any, printed (the command then stops: figures and
+    packs are made from valid records only)."""
     settings, config_findings = settings_from(args)
     gc.disable()  # the records live until exit: frozen, as brm check does (cmd_check)
-    result = check_records(settings, config_findings, folders)
+    result = check_records(settings, config_findings, folders, unread)
     gc.freeze()
     gc.enable()
     if result.errors:
@@ -354,7 +355,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_attention(args: argparse.Namespace) -> int:
     """brm attention."""
-    settings, result = _valid_records(args, FOLDERS_READ)
+    settings, result = _valid_records(args, FOLDERS_READ, unread=True)
     if result.errors:
         return EXIT_FINDINGS
     return cli_attention.run(args, settings, result.repository)

@@ -5,10 +5,13 @@ another kind would fail here), and a repository with errors stops it alike."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from brm_build import unchanged
 from brm_build.cli import main
 from brm_build.demo import DemoPlan, write_demo
 
@@ -59,6 +62,34 @@ def test_the_cached_run_prints_what_an_uncached_one_prints(
         assert cached == _run(capsys, *args, "--no-cache"), extra
         assert cached[0] == 0 and cached[1].strip(), extra
     assert "BEGIN:VEVENT" in _run(capsys, "attention", "--root", str(root), *RUNS[2])[1]
+
+
+@pytest.mark.usefixtures("user_cache")
+@pytest.mark.parametrize("make", ["example", "demo"])
+def test_a_run_of_files_unchanged_by_their_status_prints_what_an_uncached_one_prints(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: str,
+) -> None:
+    """Files settled since the last run are not read: their records come from the cache
+    and their text is read only for the lines of the items."""
+    later = SimpleNamespace(time_ns=lambda: time.time_ns() + 3600 * 10**9)
+    monkeypatch.setattr(unchanged, "time", later)  # every file copied counts as settled
+    root = tmp_path / "repo"
+    if make == "example":
+        _example(root)
+    else:
+        write_demo(str(root), DemoPlan(scale=1))
+    for today in ("2026-11-26", "2027-04-01"):
+        assert main(["check", "--root", str(root), "--today", today]) == 0
+        assert main(["check", "--root", str(root), "--today", today]) == 0  # all unread
+    capsys.readouterr()
+    for extra in RUNS:
+        args = ["attention", "--root", str(root), *extra]
+        cached = _run(capsys, *args)
+        assert cached == _run(capsys, *args, "--no-cache"), extra
+        assert cached[0] == 0 and cached[1].strip(), extra
 
 
 @pytest.mark.usefixtures("user_cache")

@@ -68,6 +68,38 @@ def test_only_the_kinds_asked_for_are_loaded_and_the_others_stay_cached(
     assert unread and all(one.key and cache.get(one.key) for one in unread)
 
 
+def test_files_left_unread_are_restored_without_their_text_until_a_position_is_asked(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "records", root / "records")
+    shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
+    place = CacheSettings(str(root / ".brm-cache" / "check"), str(tmp_path / "key"), 0.0)
+    settled = dataclasses.replace(settings_for(root), cache=place)
+    check_findings(settled)  # keeps the run, and every file's status: none is read again
+    result = check_records(settled, folders=FOLDERS_READ, unread=True)
+    fresh = check(dataclasses.replace(settled, cache=None))
+    assert result.findings == fresh.findings
+    loaded = {
+        f: {i: e.record for i, e in result.repository.tables[f].items()} for f in FOLDERS_READ
+    }
+    assert loaded == _records(settled, FOLDERS_READ)
+    meetings = result.repository.meetings.values()
+    assert meetings and all(e.body is None for e in meetings)  # no notes: never read
+    for folder, loc in [("agreements", ("valid_until",)), ("meetings", ("actions", 0, "due"))]:
+        for rid, entry in result.repository.tables[folder].items():
+            expected = fresh.repository.tables[folder][rid].document.position(loc)
+            assert entry.document.position(loc) == expected, (rid, loc)
+    # a file changed or gone since the scan: positions fall on the record's first line
+    again = check_records(settled, folders=FOLDERS_READ, unread=True)
+    agreement = again.repository.agreements["finance-erp-2025"]
+    meeting = next(iter(again.repository.meetings.values()))
+    (root / agreement.path).write_text("- not: the record\n", encoding="utf-8")
+    (root / meeting.path).unlink()
+    assert agreement.document.position(("valid_until",)) == (1, 1)
+    assert meeting.document.position(("date",)) == (2, 1)
+
+
 def test_without_a_kept_run_every_check_runs(cached: Settings) -> None:
     check_findings(cached)
     meeting = Path(cached.root) / "records/meetings/2026/2026-11-10-finance-relationship-review.md"
