@@ -7,6 +7,7 @@ from ..analytics.stats import Stats, compute_stats
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..publication import Publication, publish, restricted_names
+from ..site.relations import Relations
 from .agenda import agenda_section
 from .document import Pack
 from .feedback import feedback_section
@@ -56,11 +57,12 @@ def pack_of(
     unit: str,
     span: Span,
     internal: bool = False,
+    relations: Relations | None = None,
 ) -> Pack:
     """The pack of ``unit`` from records already published (``internal``: with every
-    restricted field) and their figures."""
+    restricted field) and their figures; ``relations`` as ``scope`` takes them."""
     t = settings.config.thresholds
-    s = scope(unit, span, settings.today, publication, stats, t, internal)
+    s = scope(unit, span, settings.today, publication, stats, t, internal, relations)
     return Pack(
         unit=unit,
         name=s.customer.name,

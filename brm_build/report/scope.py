@@ -81,9 +81,11 @@ def scope(
     stats: Stats,
     thresholds: Thresholds,
     internal: bool = False,
+    relations: Relations | None = None,
 ) -> Scope:
-    """The scope of the pack for ``unit`` over ``span``."""
-    rel = relate(publication)
+    """The scope of the pack for ``unit`` over ``span``; ``relations`` (``relate`` of
+    ``publication``) spares relating every record again for each of many packs."""
+    rel = relate(publication) if relations is None else relations
     units = (unit, *descendants(rel, unit))
     return Scope(
         unit, units, span, shifted(span, -1), today, internal, publication, rel, stats, thresholds

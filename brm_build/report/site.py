@@ -16,6 +16,7 @@ from ..model.repository import Repository
 from ..model.settings import Settings
 from ..publication import Publication, publish
 from ..site.links import record_page
+from ..site.relations import relate
 from .document import Pack
 from .html import SiteLinks, pack_style, render_linked
 from .pack import pack_of
@@ -83,8 +84,9 @@ def site_packs(repo: Repository, settings: Settings, stats: Stats) -> dict[str, 
     charts and their style sheet."""
     publication = publish(repo, [])  # the customer's view: nothing restricted, whatever
     # brm.yaml publishes on the site
+    relations = relate(publication)  # once for all the packs: relating reads every record
     made = {
-        pack_path(unit, span): pack_of(publication, stats, settings, unit, span)
+        pack_path(unit, span): pack_of(publication, stats, settings, unit, span, False, relations)
         for unit in site_units(publication)
         for span in site_quarters(settings.today)
     }
