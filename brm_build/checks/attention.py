@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from ..analytics.counted import held
 from ..attention.cadence import Cadence, cadences
@@ -51,19 +51,26 @@ def _agreements(repo: Repository, today: dt.date, notice: int) -> list[Finding]:
 
 
 def last_meetings(
-    repo: Repository, today: dt.date, meeting_type: str | None = None
-) -> dict[str, dt.date]:
-    """The date of the latest meeting held with each customer, counting its purchasers',
-    of any type or of ``meeting_type``."""
-    last: dict[str, dt.date] = {}
+    repo: Repository, today: dt.date, kinds: Collection[str | None]
+) -> dict[str | None, dict[str, dt.date]]:
+    """For each of ``kinds`` (a meeting type, or None: any type), the date of the latest
+    meeting of it held with each customer, counting its purchasers'. One pass over the
+    meetings, with the units above each customer walked once."""
+    last: dict[str | None, dict[str, dt.date]] = {kind: {} for kind in kinds}
+    above: dict[str, list[str]] = {}
     for entry in repo.meetings.values():
         m = entry.record
-        if not held(m.date, today) or meeting_type not in (None, m.type):
+        if not held(m.date, today):
             continue  # not held yet: meeting-in-future says so
-        for unit in m.customers:
-            for top in ancestors(repo.customers, unit):
-                if m.date > last.get(top, dt.date.min):
-                    last[top] = m.date
+        tables = [last[kind] for kind in {None, m.type} if kind in last]
+        for unit in m.customers if tables else ():
+            tops = above.get(unit)
+            if tops is None:
+                tops = above[unit] = ancestors(repo.customers, unit)
+            for top in tops:
+                for table in tables:
+                    if m.date > table.get(top, dt.date.min):
+                        table[top] = m.date
     return last
 
 
@@ -72,15 +79,15 @@ def meetings_due(
 ) -> Iterator[tuple[str, Cadence, dt.date | None]]:
     """Each watched customer with each cadence of its tier (or the default one) and the
     latest meeting held that counts for it (None: none)."""
-    last: dict[str | None, dict[str, dt.date]] = {}
-    for cid, entry in repo.customers.items():
-        if not entry.record.watched:
-            continue
-        for cadence in cadences(config, entry.record.tier):
-            kind = cadence.meeting_type
-            if kind not in last:
-                last[kind] = last_meetings(repo, today, kind)
-            yield cid, cadence, last[kind].get(cid)
+    watched = [
+        (cid, cadences(config, entry.record.tier))
+        for cid, entry in repo.customers.items()
+        if entry.record.watched
+    ]
+    last = last_meetings(repo, today, {c.meeting_type for _, due in watched for c in due})
+    for cid, due in watched:
+        for cadence in due:
+            yield cid, cadence, last[cadence.meeting_type].get(cid)
 
 
 def _no_meeting(met: dt.date | None, today: dt.date, cadence: Cadence) -> str:
