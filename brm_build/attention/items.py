@@ -103,10 +103,13 @@ def action_key(meeting: str, text: str, owner: str, seen: dict[str, int]) -> str
 def _actions(repo: Repository) -> Iterator[Draft]:
     for mid, entry in repo.meetings.items():
         m = entry.record
+        due = [rules.action_open(a) and a.due is not None for a in m.actions]
+        if not any(due):
+            continue  # most meetings: no key to make (the keys count every action)
         seen: dict[str, int] = {}
         for i, a in enumerate(m.actions):
             key = action_key(mid, a.text, a.owner, seen)
-            if rules.action_open(a) and a.due is not None:
+            if due[i]:
                 yield (
                     key,
                     "action",
