@@ -234,6 +234,8 @@ class FileCache:
         """Write back the shards that got an entry or hold one this run did not use, with
         the entries of this run's files only; a cache that cannot be written is no error,
         only slower next time."""
+        if not self.changed and len(self.used) == len(self._entries()):
+            return  # every entry read back, none new (those used are among those read)
         used: dict[str, list[str]] = {shard: [] for shard in SHARDS}
         for key, line in self.used.items():
             used.setdefault(key[:1], []).append(f"{key}\t{line}\n")
