@@ -12,6 +12,7 @@ from .findings import Finding
 from .model import Record
 from .model.repository import Entry, FileCheck, Located, Partial, Repository
 from .model.settings import Settings
+from .positions import Positions, UnreadDocument
 from .reading import front_matter, parse_file, read_text
 from .salvage import salvaged
 from .sources import SourceFile, discover
@@ -201,39 +202,17 @@ def _restore(
     return Entry(source.id, source.path, record, Document(front, offset), body, body_line), findings
 
 
-def _reader(one: Scanned, cache: FileCache, settings: Settings) -> Callable[[], str]:
-    """What reads the mapping of a file left unread, for its document: its text, or a
-    meeting's front matter, as the cache keeps the record of; ``{}`` (positions on the
-    record's first line) when the file no longer holds that text, changed or gone since."""
-
-    def read() -> str:
-        source = one.source
-        limit = settings.config.limits.max_file_bytes
-        text = read_text(source.abspath, source.path, limit)[0]
-        if text is None or cache.key(source.kind.name, source.path, text) != one.key:
-            return "{}"
-        if source.kind.extension != ".md":
-            return text
-        split = front_matter(text, source.path)
-        return "{}" if isinstance(split, Finding) else split[0]
-
-    return read
-
-
-def _restore_unread(
-    one: Scanned, stored: Stored, cache: FileCache, settings: Settings
-) -> Loaded | None:
+def _restore_unread(one: Scanned, stored: Stored, later: Positions) -> Loaded | None:
     """A file left unread restored from what the cache kept, its document reading the
-    file when first asked for a position (a meeting comes without its notes); None when
-    the stored record does not fit."""
-    if stored.record is None:
+    file when first asked for a position (``UnreadDocument``; a meeting comes without its
+    notes); None when the stored record does not fit."""
+    if stored.record is None or one.key is None:
         return None
     try:
         record = one.source.kind.model.model_validate_json(stored.record)
     except ValidationError:  # a value that JSON cannot carry, such as .inf: load afresh
         return None
-    offset = 1 if one.source.kind.extension == ".md" else 0
-    document = Document(_reader(one, cache, settings), offset)
+    document = UnreadDocument(one.source, one.key, later)
     return Entry(one.source.id, one.source.path, record, document), list(stored.findings)
 
 
@@ -242,7 +221,7 @@ def _load_cached(
     file_checks: Sequence[FileCheck],
     cache: FileCache | None,
     restore: bool,
-    read_later: Settings | None = None,
+    read_later: Positions | None = None,
 ) -> Loaded | tuple[bool, list[Finding]]:
     """Load one read record file, restored from the cache when its content was seen; with
     ``restore`` false, a file the cache holds a valid record of is only said to be valid
@@ -253,12 +232,12 @@ def _load_cached(
     if stored is not None and stored.record is not None and not restore:
         return True, list(stored.findings)
     if scanned.unread:
-        if read_later is None or cache is None or stored is None:
+        if read_later is None or stored is None:
             raise ValueError(f"{source.path} was not read: read_needed reads what is restored")
-        unread = _restore_unread(scanned, stored, cache, read_later)
+        unread = _restore_unread(scanned, stored, read_later)
         if unread is not None:
             return unread
-        scanned = _unread(scanned, read_later)
+        scanned = _unread(scanned, read_later.settings)
         source, text, key = scanned.source, scanned.text, scanned.key
     if text is None:
         return None, scanned.findings
@@ -323,14 +302,14 @@ def load_some(
     progress: Progress | None = None,
     folders: Collection[str] | None = None,
     paths: Collection[str] = (),
-    read_later: Settings | None = None,
+    read_later: Positions | None = None,
 ) -> tuple[Repository, list[Finding], set[str]]:
     """``load_scanned``, restoring from ``cache`` only the records of the kinds in
     ``folders`` (None: all) and those at ``paths``, and the paths of every file that
     holds a valid record, restored or not: what is not restored is known valid from the
     cache. With ``read_later``, the files left unread that the cache holds a valid record
-    of are restored without their text, read with these settings only when a position is
-    asked for, and meetings without their notes."""
+    of are restored without their text, read only when a position is asked for that
+    ``read_later`` does not keep, and meetings without their notes."""
     repository = Repository()
     findings: list[Finding] = []
     valid: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..cache import FileCache
 from ..checks import FILE_CHECKS
@@ -19,6 +19,7 @@ from ..checks.secrets import hide_secrets
 from ..findings import Finding, Severity, sorted_findings
 from ..model.repository import Repository
 from ..model.settings import Settings
+from ..positions import Positions
 from ..reading import too_large
 from ..repository import Progress, Scanned, load_some, read_needed, restored, scan
 from ..sources import SourceFile
@@ -36,6 +37,9 @@ class CheckResult:
     texts: Mapping[str, str | None] = field(default_factory=dict)
     """The text of every record file with a finding as the check read it (None: it was
     rejected, unreadable or not UTF-8): what a report quotes, never read again."""
+    positions: Positions | None = None
+    """With records restored unread (``check_records``), the positions of their fields
+    kept in the cache: ``save`` keeps those found once the command has asked for them."""
 
     @property
     def errors(self) -> int:
@@ -238,7 +242,8 @@ def check_records(
 
     With ``unread``, the files that the scan left unread (unchanged by their status) stay
     so: their records are restored without their text, which each reads only when asked
-    for a position, and meetings come without their notes (``brm attention`` reads none).
+    for a position that the cache does not keep (``positions``), and meetings come without
+    their notes (``brm attention`` reads none).
     """
     with _collector_paused():
         cache = FileCache.open(settings, FILE_CHECKS)
@@ -247,14 +252,14 @@ def check_records(
         extra, read = _with_settings_files(settings, extra, inputs, False)
         run = _run_key(cache, scanned, findings, inputs)
         stored = None if cache is None or run is None else cache.get_run(run)
-        if stored is not None:
+        if cache is not None and stored is not None:
             restore = _none if unread else _of_kinds(folders)
             scanned = read_needed(scanned, settings, cache, restore)
-            later = settings if unread else None
+            later = Positions(cache, settings) if unread else None
             # the file checks' findings are among those stored: a cached file's are its own
             repository = load_some(scanned, FILE_CHECKS, cache, None, folders, (), later)[0]
             view = repository if folders is None else repository.view(folders)
-            return _result(view, stored, extra, scanned, read)
+            return replace(_result(view, stored, extra, scanned, read), positions=later)
         repository, findings, scanned = _checked(scanned, findings, settings, inputs, cache, None)
         if cache is not None and run is not None:
             cache.put_run(run, sorted_findings(findings))

@@ -358,7 +358,10 @@ def cmd_attention(args: argparse.Namespace) -> int:
     settings, result = _valid_records(args, FOLDERS_READ, unread=True)
     if result.errors:
         return EXIT_FINDINGS
-    return cli_attention.run(args, settings, result.repository)
+    code = cli_attention.run(args, settings, result.repository)
+    if result.positions is not None:
+        result.positions.save()  # the lines of the items, for the next run
+    return code
 
 
 def cmd_build(args: argparse.Namespace) -> int:

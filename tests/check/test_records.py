@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from brm_build import positions
 from brm_build.attention.items import FOLDERS_READ
 from brm_build.cache import FileCache
 from brm_build.check import check, check_findings, check_records
 from brm_build.checks import FILE_CHECKS
 from brm_build.model.registry import KINDS
 from brm_build.model.settings import CacheSettings, Settings
+from brm_build.positions import Positions
 from brm_build.repository import scan
 
 from ..conftest import ROOT, settings_for
@@ -68,15 +70,24 @@ def test_only_the_kinds_asked_for_are_loaded_and_the_others_stay_cached(
     assert unread and all(one.key and cache.get(one.key) for one in unread)
 
 
-def test_files_left_unread_are_restored_without_their_text_until_a_position_is_asked(
-    tmp_path: Path,
-) -> None:
+@pytest.fixture
+def settled(tmp_path: Path) -> Settings:
+    """Settings for a copy of the example whose files, once read, count as unchanged."""
     root = tmp_path / "repo"
     shutil.copytree(ROOT / "records", root / "records")
     shutil.copy(ROOT / "brm.yaml", root / "brm.yaml")
     place = CacheSettings(str(root / ".brm-cache" / "check"), str(tmp_path / "key"), 0.0)
-    settled = dataclasses.replace(settings_for(root), cache=place)
-    check_findings(settled)  # keeps the run, and every file's status: none is read again
+    settings = dataclasses.replace(settings_for(root), cache=place)
+    check_findings(settings)  # keeps the run, and every file's status: none is read again
+    return settings
+
+
+LOCS = [("agreements", ("valid_until",)), ("meetings", ("actions", 0, "due"))]
+
+
+def test_files_left_unread_are_restored_without_their_text_until_a_position_is_asked(
+    settled: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     result = check_records(settled, folders=FOLDERS_READ, unread=True)
     fresh = check(dataclasses.replace(settled, cache=None))
     assert result.findings == fresh.findings
@@ -86,18 +97,46 @@ def test_files_left_unread_are_restored_without_their_text_until_a_position_is_a
     assert loaded == _records(settled, FOLDERS_READ)
     meetings = result.repository.meetings.values()
     assert meetings and all(e.body is None for e in meetings)  # no notes: never read
-    for folder, loc in [("agreements", ("valid_until",)), ("meetings", ("actions", 0, "due"))]:
+    expected = {}
+    for folder, loc in LOCS:
         for rid, entry in result.repository.tables[folder].items():
-            expected = fresh.repository.tables[folder][rid].document.position(loc)
-            assert entry.document.position(loc) == expected, (rid, loc)
-    # a file changed or gone since the scan: positions fall on the record's first line
+            expected[(rid, loc)] = fresh.repository.tables[folder][rid].document.position(loc)
+            assert entry.document.position(loc) == expected[(rid, loc)], (rid, loc)
+            assert entry.document.position(loc, key=True) < expected[(rid, loc)]
+    assert result.positions is not None
+    result.positions.save()
+    # the next run finds them kept by each file's key: it reads no file
+    monkeypatch.setattr(positions, "read_text", _no_reading)
     again = check_records(settled, folders=FOLDERS_READ, unread=True)
-    agreement = again.repository.agreements["finance-erp-2025"]
-    meeting = next(iter(again.repository.meetings.values()))
+    for folder, loc in LOCS:
+        for rid, entry in again.repository.tables[folder].items():
+            assert entry.document.position(loc) == expected[(rid, loc)], (rid, loc)
+
+
+def _no_reading(*args: object) -> None:
+    raise AssertionError("a kept position was read from the file again")
+
+
+def test_a_file_changed_or_gone_since_the_scan_has_its_positions_on_its_first_line(
+    settled: Settings,
+) -> None:
+    cache = FileCache.open(settled, FILE_CHECKS)
+    assert cache is not None
+    keys = {one.source.path: one.key for one in scan(settled, cache)[0]}
+    result = check_records(settled, folders=FOLDERS_READ, unread=True)
+    agreement = result.repository.agreements["finance-erp-2025"]
+    meeting = next(iter(result.repository.meetings.values()))
+    root = Path(settled.root)
     (root / agreement.path).write_text("- not: the record\n", encoding="utf-8")
     (root / meeting.path).unlink()
     assert agreement.document.position(("valid_until",)) == (1, 1)
     assert meeting.document.position(("date",)) == (2, 1)
+    assert result.positions is not None
+    result.positions.save()
+    kept = Positions(cache, settled)  # what the next run would find: not these
+    for path in (agreement.path, meeting.path):
+        key = keys[path]
+        assert key is not None and not kept.of(key)
 
 
 def test_without_a_kept_run_every_check_runs(cached: Settings) -> None:
