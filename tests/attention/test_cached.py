@@ -44,10 +44,21 @@ def _example(root: Path) -> Path:
 
 
 @pytest.mark.usefixtures("user_cache")
+@pytest.mark.parametrize("settled", [False, True])
 @pytest.mark.parametrize("make", ["example", "demo"])
 def test_the_cached_run_prints_what_an_uncached_one_prints(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: str,
+    settled: bool,
 ) -> None:
+    """With ``settled``, the files count as unchanged once read: attention restores their
+    records without reading them, and reads them only for the lines of the items (which
+    the later runs find kept)."""
+    if settled:
+        later = SimpleNamespace(time_ns=lambda: time.time_ns() + 3600 * 10**9)
+        monkeypatch.setattr(unchanged, "time", later)  # every file copied counts as settled
     root = tmp_path / "repo"
     if make == "example":
         _example(root)
@@ -55,6 +66,8 @@ def test_the_cached_run_prints_what_an_uncached_one_prints(
         write_demo(str(root), DemoPlan(scale=1))
     for today in ("2026-11-26", "2027-04-01"):
         assert main(["check", "--root", str(root), "--today", today]) == 0  # keeps the run
+        if settled:
+            assert main(["check", "--root", str(root), "--today", today]) == 0  # reads none
     capsys.readouterr()
     for extra in RUNS:
         args = ["attention", "--root", str(root), *extra]
@@ -62,34 +75,6 @@ def test_the_cached_run_prints_what_an_uncached_one_prints(
         assert cached == _run(capsys, *args, "--no-cache"), extra
         assert cached[0] == 0 and cached[1].strip(), extra
     assert "BEGIN:VEVENT" in _run(capsys, "attention", "--root", str(root), *RUNS[2])[1]
-
-
-@pytest.mark.usefixtures("user_cache")
-@pytest.mark.parametrize("make", ["example", "demo"])
-def test_a_run_of_files_unchanged_by_their_status_prints_what_an_uncached_one_prints(
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    make: str,
-) -> None:
-    """Files settled since the last run are not read: their records come from the cache
-    and their text is read only for the lines of the items."""
-    later = SimpleNamespace(time_ns=lambda: time.time_ns() + 3600 * 10**9)
-    monkeypatch.setattr(unchanged, "time", later)  # every file copied counts as settled
-    root = tmp_path / "repo"
-    if make == "example":
-        _example(root)
-    else:
-        write_demo(str(root), DemoPlan(scale=1))
-    for today in ("2026-11-26", "2027-04-01"):
-        assert main(["check", "--root", str(root), "--today", today]) == 0
-        assert main(["check", "--root", str(root), "--today", today]) == 0  # all unread
-    capsys.readouterr()
-    for extra in RUNS:
-        args = ["attention", "--root", str(root), *extra]
-        cached = _run(capsys, *args)
-        assert cached == _run(capsys, *args, "--no-cache"), extra
-        assert cached[0] == 0 and cached[1].strip(), extra
 
 
 @pytest.mark.usefixtures("user_cache")
