@@ -50,29 +50,35 @@ def render_ics(items: Sequence[Item], today: dt.date, name: str = "brm attention
     own = {prop.upper(): Event.types_factory.for_property(prop) for prop in OWN}
     order = _event_order()
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    # an event's lines by day and kind: the shared ones written, the own ones by name
+    templates: dict[tuple[dt.date, str], list[tuple[str, bool]]] = {}
     for item in items:
         if item.due is None or item.due >= dt.date.max:
             continue  # no day to put it on
+        template = templates.get((item.due, item.kind))
+        if template is None:
+            values = {
+                "DTSTAMP": shared.value("dtstamp", stamp),
+                "DTSTART": shared.value("dtstart", item.due),
+                "DTEND": shared.value("dtend", item.due + dt.timedelta(days=1)),
+                "CATEGORIES": shared.value("categories", item.kind, [item.kind]),
+                "TRANSP": shared.value("transp", "TRANSPARENT"),
+            }
+            template = [(lines.mark("BEGIN", "VEVENT"), False)]
+            for prop in order:
+                template.append(
+                    (prop, True) if prop in own else (lines.of(prop, values[prop]), False)
+                )
+            template.append((lines.mark("END", "VEVENT"), False))
+            templates[(item.due, item.kind)] = template
         owners = ", ".join(item.owners) or "no owner"
         texts = {
             "UID": f"{item.key}@{UID_DOMAIN}",
             "SUMMARY": f"{item.customer}: {item.text}",
             "DESCRIPTION": f"{item.kind}, owners {owners}\n{item.path}:{item.line}",
         }
-        values = {
-            "DTSTAMP": shared.value("dtstamp", stamp),
-            "DTSTART": shared.value("dtstart", item.due),
-            "DTEND": shared.value("dtend", item.due + dt.timedelta(days=1)),
-            "CATEGORIES": shared.value("categories", item.kind, [item.kind]),
-            "TRANSP": shared.value("transp", "TRANSPARENT"),
-        }
-        out.append(lines.mark("BEGIN", "VEVENT"))
-        for prop in order:
-            if prop in texts:
-                out.append(lines.make(prop, own[prop](texts[prop])))
-            else:
-                out.append(lines.of(prop, values[prop]))
-        out.append(lines.mark("END", "VEVENT"))
+        for part, is_own in template:
+            out.append(lines.make(part, own[part](texts[part])) if is_own else part)
     out.append(lines.mark("END", "VCALENDAR"))
     return "".join(out).encode("utf-8")
 
