@@ -192,7 +192,7 @@ def test_svg_is_deterministic_text_without_a_date() -> None:
     assert first == second
     text = first.decode("utf-8")
     assert "<dc:date>" not in text
-    assert re.search(r"<text[^>]*>2025-Q1</text>|>2025-Q1<", text), "text stays text"
+    assert re.search(r"<text[^>]*>Q1</text>", text), "text stays text"
     assert 'id="brm-chart"' in text
 
 

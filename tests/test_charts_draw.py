@@ -14,7 +14,7 @@ from matplotlib.text import Text
 
 import brm_build.charts
 from brm_build.charts.draw import draw_svg, figure_for
-from brm_build.charts.marks import labelled_periods
+from brm_build.charts.marks import labelled_periods, period_label
 from brm_build.charts.model import (
     DRAWING_MODULES,
     LABEL_LIMIT,
@@ -119,18 +119,21 @@ def test_only_some_periods_are_labelled_and_always_the_latest() -> None:
     assert labelled_periods(24) == [2, 5, 8, 11, 14, 17, 20, 23]
     assert labelled_periods(9) == [0, 2, 4, 6, 8]
     assert labelled_periods(1) == [0]
+    assert labelled_periods(24, 6) == [3, 7, 11, 15, 19, 23]
     with chart_style():
         figure = figure_for(SPECS["agreement"])
     for ax in figure.axes:
         labels = [t.get_text() for t in ax.get_xticklabels()]
-        assert labels == [MONTHS[i] for i in labelled_periods(24)]
+        # a panel the width of a phone has room for six labels, each the year over the month
+        assert labels == [period_label(MONTHS[i]) for i in labelled_periods(24, 6)]
+        assert labels[-1] == "2025\n12"
 
 
 def test_text_is_text_in_a_sans_serif_for_readers_without_the_font() -> None:
     svg = draw_svg(SPECS["trend"]).decode("utf-8")
     families = set(re.findall(r"font-family: ([^;\"]+)", svg))
     assert families == {"'DejaVu Sans', 'Verdana', sans-serif"}
-    assert "<path" in svg and ">2025-Q4</text>" in svg, "no text drawn as glyph outlines"
+    assert "<path" in svg and ">Q4</text>" in svg, "no text drawn as glyph outlines"
 
 
 def _imported_modules(name: str) -> tuple[set[str], set[str]]:

@@ -8,9 +8,10 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .marks import period_ticks
+from .draw_satisfaction import periods_figure
+from .marks import Legend, period_ticks
 from .model import QuartersSpec
-from .style import AMBER, BLUE, GREEN, PERIOD_MARGINS, RED, new_figure
+from .style import AMBER, BLUE, GREEN, RED
 
 LOOKS = ((BLUE, "o", "-"), (GREEN, "s", "--"), (AMBER, "^", "-."), (RED, "D", ":"))
 """Colour, marker and line style of the first, second, third and fourth line."""
@@ -18,14 +19,16 @@ LOOKS = ((BLUE, "o", "-"), (GREEN, "s", "--"), (AMBER, "^", "-."), (RED, "D", ":
 
 def draw_quarters(spec: QuartersSpec) -> Figure:
     """Each figure as a line with markers over the quarters; a gap where it has no value."""
-    figure = new_figure(margins=PERIOD_MARGINS)
+    legend = Legend.of(spec.labels[: len(LOOKS)])
+    figure = periods_figure(spec.title, legend)
     ax = figure.add_subplot()
     x = list(range(len(spec.quarters)))
     top = 0.0
+    lines = []
     for (colour, marker, dash), label, values in zip(LOOKS, spec.labels, spec.values, strict=False):
         y = [math.nan if v is None else v for v in values]
-        ax.plot(x, y, color=colour, marker=marker, linestyle=dash, linewidth=1.8,
-                markersize=4.5, clip_on=False, label=label)  # fmt: skip
+        lines += ax.plot(x, y, color=colour, marker=marker, linestyle=dash, linewidth=1.8,
+                         markersize=4.5, clip_on=False, label=label)  # fmt: skip
         top = max([top, *(v for v in values if v is not None)])
     if spec.percent:
         ax.set_ylim(0, 105)
@@ -35,6 +38,5 @@ def draw_quarters(spec: QuartersSpec) -> Figure:
         ax.set_ylim(0, max(1.0, top) * 1.1)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     period_ticks(ax, spec.quarters)
-    ax.set_title(spec.title)
-    figure.legend(loc="lower center", ncols=len(spec.labels), fontsize=8.5)
+    legend.place(figure, lines)
     return figure

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from .marks import label, period_ticks, points
+from .marks import Legend, label, labelled_on, period_ticks, points
 from .model import ComparisonSpec, DistributionSpec, Maybe, NpsSpec, TrendSpec
 from .style import (
     BLUE,
@@ -24,11 +24,11 @@ from .style import (
     SCORE_COLOURS,
     WIDTH,
     Margins,
+    Title,
     new_figure,
+    text_height,
+    wrap,
 )
-
-DISTRIBUTION_MARGINS = Margins(left=0.52, right=0.66, top=0.24, bottom=0.46)
-"""Room for the legend at the right; the periods below carry no legend."""
 
 
 def _nan(values: Sequence[Maybe]) -> list[float]:
@@ -44,9 +44,24 @@ def _trend_handles(minimum: int, line: bool = True) -> list[Artist]:
     return [csat, band, few]
 
 
+def periods_figure(title: str, legend: Legend) -> Figure:
+    """A figure for a chart over periods: the title above, the legend below."""
+    margins = PERIOD_MARGINS
+    margins = Margins(margins.left, margins.right, margins.top, margins.bottom + legend.height)
+    return new_figure(WIDTH, HEIGHT + legend.height, margins, Title.of(title))
+
+
+def _labels(handles: Sequence[Artist]) -> list[str]:
+    return [str(h.get_label()) for h in handles]
+
+
 def draw_trend(spec: TrendSpec) -> Figure:
-    """CSAT as a line with its 95% interval as a band; hollow points are low-confidence."""
-    figure = new_figure(margins=PERIOD_MARGINS)
+    """CSAT as a line with its 95% interval as a band; hollow points are low-confidence.
+    The value is written above every point that has a period label, so that the labels
+    keep apart when the periods are many."""
+    handles = _trend_handles(spec.minimum)
+    legend = Legend.of(_labels(handles))
+    figure = periods_figure(spec.title, legend)
     ax = figure.add_subplot()
     x = list(range(len(spec.periods)))
     ax.fill_between(x, _nan(spec.low), _nan(spec.high), color=BLUE, alpha=0.18, linewidth=0)
@@ -55,15 +70,15 @@ def draw_trend(spec: TrendSpec) -> Figure:
     for solid in (True, False):
         mine = [(i, v) for i, v in shown if (spec.n[i] >= spec.minimum) == solid]
         points(ax, [i for i, _ in mine], [v for _, v in mine], solid)
+    labelled = set(labelled_on(ax, len(spec.periods)))
     for i, value in shown:
-        label(ax, i, value, f"{value:.0f}%")
+        if i in labelled:
+            label(ax, i, value, f"{value:.0f}%")
     ax.set_ylim(0, 108)
     ax.set_yticks([0, 25, 50, 75, 100])
     ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, spec.n)
-    ax.set_title(spec.title)
-    handles = _trend_handles(spec.minimum)
-    figure.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
+    legend.place(figure, handles)
     return figure
 
 
@@ -88,7 +103,13 @@ def _bar_look(spec: NpsSpec, i: int, value: float) -> tuple[str, float]:
 
 def draw_nps(spec: NpsSpec) -> Figure:
     """NPS per period as bars with their 95% interval; pale bars are low-confidence."""
-    figure = new_figure(margins=PERIOD_MARGINS)
+    handles = [
+        Patch(color=BLUE, alpha=0.85, label="NPS (promoters − detractors)"),
+        Line2D([], [], color=FOREGROUND, marker="_", markersize=8, label="95% interval"),
+        Patch(color=BLUE, alpha=0.35, label=f"fewer than {spec.minimum} answers"),
+    ]
+    legend = Legend.of(_labels(handles))
+    figure = periods_figure(spec.title, legend)
     ax = figure.add_subplot()
     shown = [
         (i, value, low, high)
@@ -109,7 +130,10 @@ def draw_nps(spec: NpsSpec) -> Figure:
         ]
         ax.errorbar([i for i, *_ in shown], [v for _, v, _, _ in shown], yerr=whiskers,
                     color=FOREGROUND, capsize=3, linewidth=1, linestyle="none")  # fmt: skip
+    labelled = set(labelled_on(ax, len(spec.periods)))
     for i, value, low, high in shown:
+        if i not in labelled:
+            continue
         if value >= 0:
             label(ax, i, high, _signed(value), dy=4, va="bottom")
         else:
@@ -117,52 +141,60 @@ def draw_nps(spec: NpsSpec) -> Figure:
     ax.axhline(0, color=FOREGROUND, linewidth=0.8)
     ax.set_ylim(*_nps_limits(spec))
     period_ticks(ax, spec.periods, spec.n)
-    ax.set_title(spec.title)
-    handles = [
-        Patch(color=BLUE, alpha=0.85, label="NPS (promoters − detractors)"),
-        Line2D([], [], color=FOREGROUND, marker="_", markersize=8, label="95% interval"),
-        Patch(color=BLUE, alpha=0.35, label=f"fewer than {spec.minimum} answers"),
-    ]
-    figure.legend(handles=handles, loc="lower center", ncols=3, fontsize=8.5)
+    legend.place(figure, handles)
     return figure
 
 
-def _stack(ax: Axes, counts: Sequence[Sequence[int]]) -> None:
-    """Columns of the share of each answer, 5 at the bottom, labelled when there is room."""
+SHARE_LABEL = 20.0
+"""Points of column width a share ("45%") needs to be written on its column."""
+
+
+def _stack(ax: Axes, counts: Sequence[Sequence[int]], room: float) -> None:
+    """Columns of the share of each answer, 5 at the bottom, labelled when there is room:
+    ``room`` points of width per column, and a share of at least a tenth."""
     totals = [sum(c) or 1 for c in counts]
     bottom = [0.0] * len(counts)
     for score in (5, 4, 3, 2, 1):
         shares = [100 * c[score - 1] / t for c, t in zip(counts, totals, strict=True)]
         colour = SCORE_COLOURS[score - 1]
         x = list(range(len(counts)))
-        ax.bar(x, shares, bottom=bottom, width=0.65, color=colour, label=str(score), linewidth=0)
+        ax.bar(x, shares, bottom=bottom, width=0.75, color=colour, label=str(score), linewidth=0)
         for i, share in enumerate(shares):
-            if share >= 9:
+            if share >= 10 and room >= SHARE_LABEL:
                 middle = bottom[i] + share / 2
-                ax.text(i, middle, f"{share:.0f}%", ha="center", va="center", fontsize=7.5,
-                        color=ON_COLOUR)  # fmt: skip
+                ax.text(i, middle, f"{share:.0f}%", ha="center", va="center", color=ON_COLOUR)
         bottom = [b + s for b, s in zip(bottom, shares, strict=True)]
 
 
 def draw_distribution(spec: DistributionSpec) -> Figure:
     """The share of each answer per period as stacked columns, 5 at the bottom."""
-    figure = new_figure(margins=DISTRIBUTION_MARGINS)
+    legend = Legend.of([str(score) for score in range(5, 0, -1)], title="Answer")
+    figure = periods_figure(spec.title, legend)
     ax = figure.add_subplot()
-    _stack(ax, spec.counts)
+    room = ax.get_position().width * WIDTH * 72 / max(1, len(spec.periods)) * 0.75
+    _stack(ax, spec.counts, room)
     ax.set_ylim(0, 100)
     ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, [sum(c) for c in spec.counts])
-    ax.tick_params(axis="x", labelsize=8.5)  # eight periods fit beside the legend
-    ax.set_title(spec.title)
     handles, labels = ax.get_legend_handles_labels()
-    figure.legend(handles[::-1], labels[::-1], title="Answer", loc="center right",
-                  fontsize=8.5, title_fontsize=8.5)  # fmt: skip
+    legend.place(figure, handles[::-1], labels[::-1])
     return figure
+
+
+LABEL_WIDTH = 100.0
+"""Points of width for a group's name beside a comparison, wrapped onto more lines."""
 
 
 def draw_comparison(spec: ComparisonSpec) -> Figure:
     """CSAT of several groups as dots with 95% interval whiskers and n."""
-    figure = new_figure(WIDTH, max(HEIGHT * 0.6, 1.2 + 0.3 * len(spec.labels)))
+    names = [wrap(name, LABEL_WIDTH) for name in spec.labels]
+    lines = max([name.count("\n") + 1 for name in names], default=1)
+    handles = _trend_handles(spec.minimum, line=False)
+    handles[1] = Line2D([], [], color=BLUE, alpha=0.35, linewidth=2.5, label="95% interval")
+    legend = Legend.of(_labels(handles))
+    row = max(0.3, text_height(lines) + 0.1)
+    height = max(HEIGHT * 0.6, 0.7 + row * len(names)) + legend.height
+    figure = new_figure(WIDTH, height, title=Title.of(spec.title))
     ax = figure.add_subplot()
     y = list(range(len(spec.labels)))[::-1]
     # The intervals as one line broken by gaps (NaN): one artist instead of one per group.
@@ -174,17 +206,15 @@ def draw_comparison(spec: ComparisonSpec) -> Figure:
         mine = [i for i in range(len(y)) if (spec.n[i] >= spec.minimum) == solid]
         points(ax, [spec.csat[i] for i in mine], [y[i] for i in mine], solid, size=6.5)
     for i, yi in enumerate(y):
-        ax.text(106, yi, f"{spec.csat[i]:.0f}%  n {spec.n[i]}", va="center", fontsize=8.5)
+        ax.text(106, yi, f"{spec.csat[i]:.0f}%  n {spec.n[i]}", va="center")
     ax.set_yticks(y)
-    ax.set_yticklabels(spec.labels)
+    ax.set_yticklabels(names)
     ax.set_xlim(0, 100)
+    ax.set_xticks([0, 50, 100])
     ax.set_ylim(-0.7, len(y) - 0.3)
     ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
     ax.grid(axis="y", visible=False)
-    ax.set_title(spec.title)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    handles = _trend_handles(spec.minimum, line=False)
-    handles[1] = Line2D([], [], color=BLUE, alpha=0.35, linewidth=2.5, label="95% interval")
-    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8.5)
+    legend.place(figure, handles)
     return figure

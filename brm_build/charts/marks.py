@@ -10,30 +10,63 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.markers import TICKDOWN
 
-from .style import BLUE, FOREGROUND, TICK_LENGTH, TICK_WIDTH
+from .style import (
+    BLUE,
+    FOREGROUND,
+    LINE_SPACING,
+    RC,
+    TEXT_SIZE,
+    TICK_LENGTH,
+    TICK_WIDTH,
+    WIDTH,
+    text_width,
+)
 
 MAX_TICKS = 8
-"""At most this many period labels fit under a chart side by side."""
+"""At most this many period labels under a chart, however wide."""
+LABEL_SLOT = 28.0
+"""Points of axis width per period label: a year ("2026") and the room between two."""
 
 
-def labelled_periods(count: int) -> list[int]:
-    """The positions of the periods that get a label, always the latest one among them."""
-    step = max(1, math.ceil(count / MAX_TICKS))
+def labelled_periods(count: int, most: int = MAX_TICKS) -> list[int]:
+    """The positions of the periods that get a label (at most ``most``), always the latest
+    one among them."""
+    step = max(1, math.ceil(count / max(1, most)))
     return [i for i in range(count) if (count - 1 - i) % step == 0]
 
 
+def period_label(period: str) -> str:
+    """A period as a tick label: the year above the rest ("2026" over "Q3"), narrow enough
+    for eight side by side under a chart the width of a phone."""
+    return period.replace("-", "\n", 1)
+
+
+def labelled_on(ax: Axes, count: int) -> list[int]:
+    """The periods of ``count`` that get a label under ``ax``: as many as its width has
+    room for."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None, "the axes of a figure"
+    width = ax.get_position().width * figure.get_figwidth() * 72
+    return labelled_periods(count, min(MAX_TICKS, int(width // LABEL_SLOT)))
+
+
 def period_ticks(ax: Axes, periods: Sequence[str], n: Sequence[int] | None = None) -> None:
-    """Label the x axis with periods (and n below each), thinned out when there are many."""
-    shown = labelled_periods(len(periods))
+    """Label the x axis with periods (and n below each), thinned out to as many as the
+    axes' width has room for."""
+    shown = labelled_on(ax, len(periods))
     ax.set_xticks(shown)
     labels = []
     for i in shown:
         count = f"\nn {n[i]}" if n is not None and n[i] else ""
-        labels.append(periods[i] + count)
+        labels.append(period_label(periods[i]) + count)
     ax.set_xticklabels(labels)
     bare = sorted(set(range(len(periods))) - set(shown))
     if bare:
@@ -63,5 +96,62 @@ def points(
 
 def label(ax: Axes, x: float, y: float, text: str, dy: float = 8, va: str = "baseline") -> None:
     """Small text ``dy`` points above (below, when negative) the point (x, y)."""
-    ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, dy), ha="center",
-                va=va, fontsize=8.5)  # fmt: skip
+    ax.annotate(text, (x, y), textcoords="offset points", xytext=(0, dy), ha="center", va=va)
+
+
+@dataclass(frozen=True)
+class Legend:
+    """A legend across the bottom of a figure: as many columns as fit its width, and the
+    height its rows take."""
+
+    columns: int
+    rows: int
+    title: str | None = None
+
+    HANDLE = RC["legend.handlelength"] + RC["legend.handletextpad"]
+    """The handle and the room after it, in ems."""
+    COLUMN_GAP = RC["legend.columnspacing"]
+    ROW = LINE_SPACING + RC["legend.labelspacing"]
+    """A row of text and the room between rows, in ems."""
+    FRAME = 2 * RC["legend.borderpad"] + RC["legend.borderaxespad"] + 0.5
+    """The legend's padding inside, from the figure's edge and from what is above, in ems."""
+
+    @classmethod
+    def of(cls, labels: Sequence[str], width: float = WIDTH, title: str | None = None) -> Legend:
+        """The legend of ``labels`` in the most columns that fit ``width`` inches."""
+        entries = [text_width(label) + cls.HANDLE * TEXT_SIZE for label in labels]
+        for columns in range(len(entries), 1, -1):
+            used = sum(max(part) for part in _split(entries, columns))
+            used += ((columns - 1) * cls.COLUMN_GAP + cls.FRAME) * TEXT_SIZE
+            if used <= width * 72:
+                return cls(columns, math.ceil(len(entries) / columns), title)
+        return cls(1, len(entries), title)
+
+    @property
+    def height(self) -> float:
+        """Inches from the bottom of the figure to the top of the legend, with room above."""
+        rows = self.rows + (self.title is not None)
+        return float((rows * self.ROW + self.FRAME) * TEXT_SIZE / 72)
+
+    def place(
+        self, figure: Figure, handles: Sequence[Artist], labels: Sequence[str] | None = None
+    ) -> None:
+        """Draw the legend of ``handles`` at the bottom centre of ``figure`` (below the
+        axes, when the layout is fitted to the text)."""
+        where: Literal["lower center", "outside lower center"] = (
+            "lower center" if figure.get_layout_engine() is None else "outside lower center"
+        )
+        shown = list(handles)
+        names = [str(h.get_label()) for h in shown] if labels is None else list(labels)
+        figure.legend(shown, names, loc=where, ncols=self.columns, title=self.title)
+
+
+def _split(values: Sequence[float], parts: int) -> list[Sequence[float]]:
+    """``values`` in ``parts`` runs, the first ones longer by one, as a legend's columns."""
+    size, extra = divmod(len(values), parts)
+    out, start = [], 0
+    for part in range(parts):
+        end = start + size + (part < extra)
+        out.append(values[start:end])
+        start = end
+    return [part for part in out if part]

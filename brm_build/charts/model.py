@@ -39,10 +39,12 @@ chart, with no version number to remember to bump."""
 
 Maybe = float | None
 
-LABEL_LIMIT = 32
-"""Longer names are shortened on a chart (never in its table): they would crowd out the data."""
-TITLE_LIMIT = 56
-"""A chart title starts above the plot area and must end inside the figure."""
+LABEL_LIMIT = 60
+"""Names are wrapped onto as many lines as they need beside a chart; only longer ones are
+shortened there (never in its table): they would crowd out the data."""
+TITLE_LIMIT = 160
+"""Titles are wrapped onto as many lines as they need above a chart; only longer ones are
+shortened there (the page and the alt text say it whole)."""
 
 
 def shorten(text: str, limit: int = LABEL_LIMIT) -> str:

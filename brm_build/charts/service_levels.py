@@ -59,13 +59,9 @@ def level_alt(level: LevelAttainment) -> str:
     return text
 
 
-PANEL_TITLE_LIMIT = 44
-"""A panel's title also states the target, on one line."""
-
-
 def _level_spec(level: LevelAttainment) -> LevelSpec:
     return LevelSpec(
-        title=shorten(level.metric, PANEL_TITLE_LIMIT),
+        title=shorten(level.metric, TITLE_LIMIT),
         unit=level.unit,
         direction=level.direction,
         target=level.target,

@@ -10,6 +10,7 @@ pyplot), so nothing depends on global figure state.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from typing import TYPE_CHECKING, Any
 import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.textpath import text_to_path
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -34,8 +38,18 @@ ON_COLOUR = "#1b1e21"
 SCORE_COLOURS = ("#e03131", "#f08c00", "#adb5bd", "#69db7c", "#2f9e44")
 """Answers 1 to 5: red for unhappy, grey for neutral, greens for the CSAT answers 4–5."""
 
-WIDTH, HEIGHT = 6.0, 3.0
-"""Figure size in inches; the SVG scales to the page width."""
+WIDTH, HEIGHT = 3.75, 3.0
+"""Figure size in inches. The site shows a chart the width of a phone's text column
+(343 CSS px at 375 px) and no wider than 24rem (480 px) on a desktop, so that one drawing
+reads at both: a point of the figure is 1.27 CSS px on the phone, 1.78 on the desktop."""
+TEXT_SIZE = 9.0
+"""The smallest text of any chart, in points: 11.4 CSS px on a phone."""
+TITLE_SIZE = 10.5
+"""A chart's title, bold; wrapped onto as many lines as it needs, never cut."""
+LINE_SPACING = 1.2
+"""The height of a line of text in ems (matplotlib's own spacing of multi-line text)."""
+PAD = 4.0
+"""Room in points between a figure's edge and its title."""
 TICK_LENGTH, TICK_WIDTH = 3.5, 0.8
 """Tick marks in points (matplotlib's default), also for the bare marks between labels."""
 
@@ -48,12 +62,17 @@ RC: dict[RcKeyType, Any] = {
     # text out) gets Verdana, its near twin in width, or at least a sans-serif, never serif.
     "font.family": ["sans-serif"],
     "font.sans-serif": ["DejaVu Sans", "Verdana"],
-    "font.size": 9.5,
+    "font.size": TEXT_SIZE,
     "text.color": FOREGROUND,
     "axes.edgecolor": FOREGROUND,
     "axes.labelcolor": FOREGROUND,
     "axes.titlecolor": FOREGROUND,
-    "axes.titlesize": 10.5,
+    "axes.titlesize": TITLE_SIZE,
+    "axes.labelsize": TEXT_SIZE,
+    "xtick.labelsize": TEXT_SIZE,
+    "ytick.labelsize": TEXT_SIZE,
+    "legend.fontsize": TEXT_SIZE,
+    "legend.title_fontsize": TEXT_SIZE,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.titley": 1.0,  # a fixed title height: placing it by the tick labels is slow
@@ -69,6 +88,12 @@ RC: dict[RcKeyType, Any] = {
     "xtick.major.width": TICK_WIDTH,
     "ytick.color": FOREGROUND,
     "legend.frameon": False,
+    "legend.handlelength": 1.6,
+    "legend.handletextpad": 0.5,
+    "legend.columnspacing": 1.2,
+    "legend.borderpad": 0.4,
+    "legend.labelspacing": 0.5,
+    "legend.borderaxespad": 0.5,
     "figure.facecolor": "none",
     "savefig.facecolor": "none",
     "savefig.edgecolor": "none",
@@ -94,27 +119,96 @@ class Margins:
     bottom: float
 
 
-PERIOD_MARGINS = Margins(left=0.52, right=0.05, top=0.24, bottom=0.75)
-"""Around a chart of periods: room for "100%" at the left, a title above, and two lines of
-period labels and a one-row legend below."""
+def text_width(text: str, size: float = TEXT_SIZE, bold: bool = False) -> float:
+    """The width in points of ``text`` (its widest line) as the SVG canvas lays it out."""
+    prop = FontProperties(family="sans-serif", size=size, weight="bold" if bold else "normal")
+    return max(
+        text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+        for line in text.split("\n")
+    )
+
+
+def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """A word too wide for a line, broken between characters."""
+    pieces = [""]
+    for char in word:
+        if pieces[-1] and text_width(pieces[-1] + char, size, bold) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
+
+
+def wrap(text: str, width: float, size: float = TEXT_SIZE, bold: bool = False) -> str:
+    """``text`` on as many lines as it needs to stay within ``width`` points, broken
+    between words (within a word only when it alone is wider)."""
+    lines: list[str] = []
+    for word in filter(None, re.split(r"[ \t\r\n]+", text)):  # never at a no-break space
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(trial, size, bold) <= width:
+            lines[-1] = trial
+        elif text_width(word, size, bold) <= width:
+            lines.append(word)
+        else:
+            lines.extend(_pieces(word, width, size, bold))
+    return "\n".join(lines)
+
+
+def text_height(lines: int, size: float = TEXT_SIZE) -> float:
+    """The height in inches of ``lines`` lines of text of ``size`` points."""
+    return lines * size * LINE_SPACING / 72
+
+
+@dataclass(frozen=True)
+class Title:
+    """A chart's title wrapped to the width of its figure, and the height it takes."""
+
+    text: str
+    height: float
+    """Inches from the top of the figure to the bottom of the title, with room below."""
+
+    @classmethod
+    def of(cls, title: str, width: float = WIDTH) -> Title:
+        text = wrap(title, width * 72 - 2 * PAD, TITLE_SIZE, bold=True)
+        lines = text.count("\n") + 1
+        return cls(text, (PAD + 4) / 72 + text_height(lines, TITLE_SIZE))
+
+    def place(self, figure: Figure) -> None:
+        """Put the title at the top left of ``figure``."""
+        width, height = figure.get_size_inches()
+        figure.text(PAD / 72 / width, 1 - PAD / 72 / height, self.text, ha="left", va="top",
+                    fontsize=TITLE_SIZE, fontweight="bold", linespacing=LINE_SPACING,
+                    in_layout=False)  # fmt: skip
+
+
+PERIOD_MARGINS = Margins(left=0.5, right=0.1, top=0.1, bottom=0.6)
+"""Around a chart of periods, below its title: room for "100%" at the left and three lines
+of period labels (year, part, n) below; the legend's rows are added."""
 
 
 def new_figure(
-    width: float = WIDTH, height: float = HEIGHT, margins: Margins | None = None
+    width: float = WIDTH,
+    height: float = HEIGHT,
+    margins: Margins | None = None,
+    title: Title | None = None,
 ) -> Figure:
-    """A blank figure with an SVG canvas and fixed ``margins``; without them the layout is
+    """A blank figure with an SVG canvas, ``title`` at its top and fixed ``margins`` below
+    it (``height`` is the figure's without the title); without margins the layout is
     fitted to the text, which costs about half the drawing time, so only charts whose
     labels vary in width (names) are fitted."""
+    top = 0.0 if title is None else title.height
     if margins is None:
-        figure = Figure(figsize=(width, height), layout="constrained")
+        rect = (0.0, 0.0, 1.0, 1 - top / (height + top))  # the title above, kept out of it
+        figure = Figure(figsize=(width, height + top), layout=ConstrainedLayoutEngine(rect=rect))
     else:
-        figure = Figure(figsize=(width, height))
+        figure = Figure(figsize=(width, height + top))
         figure.subplots_adjust(
             left=margins.left / width,
             right=1 - margins.right / width,
-            top=1 - margins.top / height,
-            bottom=margins.bottom / height,
+            top=1 - (margins.top + top) / (height + top),
+            bottom=margins.bottom / (height + top),
         )
+    if title is not None:
+        title.place(figure)
     FigureCanvasSVG(figure)
     return figure
 
