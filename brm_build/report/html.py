@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from ..charts.model import Chart
 from .document import INTERNAL_NOTE, Block, Pack, Section, Table
@@ -32,12 +32,12 @@ SHORT = 16
 """A cell this short (a date, a period, a figure) is kept on one line."""
 
 
-def _cell(text: str) -> Markup:
+def _cell(text: str) -> str:
     if text in RATINGS:
-        return Markup('<td><span class="brm-badge brm-{0}">{0}</span></td>').format(text)
+        return f'<td><span class="brm-badge brm-{escape(text)}">{escape(text)}</span></td>'
     if len(text) <= SHORT:
-        return Markup('<td class="pack-short">{0}</td>').format(text or "–")
-    return Markup("<td>{0}</td>").format(text)
+        return f'<td class="pack-short">{escape(text or "–")}</td>'
+    return f"<td>{escape(text)}</td>"
 
 
 def _table(table: Table, label: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,8 +42,11 @@ def _span(year: int, first: int, months: int) -> Span:
     return Span(label, months, dt.date(year, first, 1), end - dt.timedelta(days=1))
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_period(text: str) -> Span | None:
-    """The period ``text`` names, or None when it is no year, quarter or month."""
+    """The period ``text`` names, or None when it is no year, quarter or month (kept: a
+    site's packs ask for the same few periods hundreds of thousands of times, and a span
+    cannot be changed)."""
     match = _PERIOD.fullmatch(text)
     if match is None:
         return None
