@@ -46,7 +46,7 @@ def _first_cells(rows: list[list[str]]) -> str:
 def read_gforms(path: str, encoding: str | None = None) -> SourceTable:
     """Google Forms responses downloaded as CSV: ``Timestamp`` first, one header row."""
     rows = csv_rows(decode(read_bytes(path), path, encoding), path)
-    if not rows or rows[0][0].strip() != "Timestamp":
+    if not rows or not rows[0] or rows[0][0].strip() != "Timestamp":  # [] for an empty line
         raise _not(
             "Google Forms",
             path,

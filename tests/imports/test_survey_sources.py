@@ -146,6 +146,16 @@ def test_a_google_forms_file_is_not_another_source(
     assert code == 2 and message in err and not (root / SURVEY).exists()
 
 
+def test_an_export_that_starts_with_an_empty_line_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _setup(tmp_path / "repo", "gforms")
+    (tmp_path / "export.csv").write_bytes(b"\r\n" + gforms())
+    code, _, err = _run(capsys, root, tmp_path / "export.csv")
+    assert code == 2 and "its first row begins nothing, not 'Timestamp'" in err, err
+    assert "Traceback" not in err and not (root / SURVEY).exists()
+
+
 def test_a_wrong_file_is_told_with_its_control_characters_escaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
