@@ -195,11 +195,19 @@ def _restore(
         if isinstance(split, Finding):
             return None
         (front, body, body_line), offset = split, 1
-    try:
-        record = source.kind.model.model_validate_json(stored.record)
-    except ValidationError:  # a value that JSON cannot carry, such as .inf: load afresh
+    record = _stored_record(source, stored.record)
+    if record is None:
         return None
     return Entry(source.id, source.path, record, Document(front, offset), body, body_line), findings
+
+
+def _stored_record(source: SourceFile, stored: str) -> Record | None:
+    """The record the cache kept as JSON; None when it does not validate (a value that
+    JSON cannot carry, such as .inf: the file is then loaded afresh)."""
+    try:
+        return source.kind.model.model_validate_json(stored)
+    except ValidationError:
+        return None
 
 
 def _restore_unread(one: Scanned, stored: Stored, later: Positions) -> Loaded | None:
@@ -208,9 +216,8 @@ def _restore_unread(one: Scanned, stored: Stored, later: Positions) -> Loaded | 
     notes); None when the stored record does not fit."""
     if stored.record is None or one.key is None:
         return None
-    try:
-        record = one.source.kind.model.model_validate_json(stored.record)
-    except ValidationError:  # a value that JSON cannot carry, such as .inf: load afresh
+    record = _stored_record(one.source, stored.record)
+    if record is None:
         return None
     document = UnreadDocument(one.source, one.key, later)
     return Entry(one.source.id, one.source.path, record, document), list(stored.findings)
