@@ -18,6 +18,10 @@ try:
 except ImportError:  # pragma: no cover - libyaml is a dependency; the tree answers then
     CParser = None  # type: ignore[misc, assignment]
 
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, libyaml's where PyYAML has it: a survey of 20,000 responses
+takes seconds to read with the pure-Python one."""
+
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import yaml
 
 from ..demo.yamltext import scalar
+from ..yamlevents import SAFE_LOADER
 from .tables import SourceError
 
 Value = str | int
@@ -63,7 +64,7 @@ def new_survey(
 
 def _responses_node(text: str, path: str) -> yaml.Node | None:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         root = None
     if not isinstance(root, yaml.MappingNode):

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..findings import Finding, error
-from ..model import KIND_BY_NAME, Customer, Service
+from ..model import KIND_BY_NAME, Survey
 from ..model.settings import Settings
 from ..repository import load_repository
 from ..scaffold import Draft
+from ..yamlevents import SAFE_LOADER
 from .answers import Matcher, RowProblem, RowSkipped, Value
 from .mapping import LoadedMapping, against_survey, load_mapping
 from .merge import append_responses, new_survey
@@ -50,10 +51,16 @@ def _existing(abspath: str, path: str) -> str | None:
         raise SourceError(f"{path} cannot be read: run 'brm check' and correct it") from None
 
 
+def _held_by(survey: Survey) -> tuple[str | None, set[str], int]:
+    """The period, the refs and the number of responses of a valid survey."""
+    return survey.period, {r.ref for r in survey.responses if r.ref}, len(survey.responses)
+
+
 def _held(text: str, path: str) -> tuple[str | None, set[str], int]:
-    """The period, the refs and the number of responses of an existing survey."""
+    """The period, the refs and the number of responses of an existing survey that is not
+    a valid record (a valid one is read as the repository holds it: ``_held_by``)."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("responses", []), list):
@@ -140,14 +147,6 @@ def _checked(
     result.text = admitted.drafts[0].text if admitted.drafts else None
 
 
-def _records(settings: Settings) -> tuple[dict[str, Customer], dict[str, Service]]:
-    repo, _ = load_repository(settings)
-    return (
-        {cid: e.record for cid, e in repo.customers.items()},
-        {sid: e.record for sid, e in repo.services.items()},
-    )
-
-
 def plan_survey_import(
     settings: Settings, file: str, map_file: str, encoding: str | None = None
 ) -> SurveyImport:
@@ -160,7 +159,9 @@ def plan_survey_import(
     m = loaded.mapping
     result = SurveyImport(f"records/surveys/{m.survey}.yaml")
     source: SourceTable = READERS[m.source](file, encoding)
-    customers, services = _records(settings)
+    repo, _ = load_repository(settings)
+    customers = {cid: e.record for cid, e in repo.customers.items()}
+    services = {sid: e.record for sid, e in repo.services.items()}
     matcher = Matcher(loaded, source, customers, services)
     result.findings = _missing(loaded, matcher)
     before = _existing(os.path.join(settings.root, *result.path.split("/")), result.path)
@@ -168,7 +169,11 @@ def plan_survey_import(
     base = 0
     period = None
     if before is not None:
-        period, held, base = _held(before, result.path)
+        entry = repo.surveys.get(m.survey)
+        period, held, base = (
+            _held_by(entry.record) if entry is not None else _held(before, result.path)
+        )
+    del repo  # what the import needs of it is taken: not held through the check
     result.findings += against_survey(loaded, before is not None, period)
     if result.findings:
         return result

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..quoting import hide_restricted
+from ..yamlevents import SAFE_LOADER
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """The line breaks of YAML 1.1, where libyaml counts a new line."""
@@ -18,7 +19,6 @@ FIELD = re.compile(r"( *)((?:- +)*)([A-Za-z_][\w.-]*) *:(?:[ \t]+(.*))?$")
 ITEM = re.compile(r"( *)- +(.*)$")
 """``- value``: a list item."""
 _SMART_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LONGEST_FIX = 120
 """Characters of a corrected line that a message may show; longer ones are described."""
 
@@ -151,7 +151,7 @@ def _reads_as(line: str, value: str) -> bool:
     """Whether ``line``, alone, is valid YAML whose last value is the quoted text ``value``,
     with no tag."""
     try:
-        node = yaml.compose(line.lstrip(" "), Loader=_LOADER)
+        node = yaml.compose(line.lstrip(" "), Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return False
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:

@@ -101,6 +101,26 @@ def test_importing_twice_changes_nothing(repo: Path, capsys: pytest.CaptureFixtu
     assert "row 2: skipped: imported before" in out and "row 3: skipped: imported before" in out
 
 
+def test_a_survey_that_is_not_a_valid_record_still_keeps_its_responses_from_coming_twice(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _import(capsys, repo)
+    invalid = (repo / SURVEY).read_text() + "  - {customer: finance, csat: 9}\n"
+    (repo / SURVEY).write_text(invalid)  # csat 9 is outside its scale: not a valid record
+    code, out, _ = _import(capsys, repo)
+    assert code == 1 and (repo / SURVEY).read_text() == invalid
+    assert "row 2: skipped: imported before" in out and "row 3: skipped: imported before" in out
+
+
+def test_a_survey_file_that_is_no_survey_is_refused(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / SURVEY).write_text("- just\n- a list\n")
+    code, _, err = _import(capsys, repo)
+    assert code == 2 and (repo / SURVEY).read_text() == "- just\n- a list\n"
+    assert f"{SURVEY} cannot be read as a survey: run 'brm check' and correct it" in err
+
+
 def test_semicolons_and_a_new_answer_are_merged_into_the_survey_as_written(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
