@@ -7,8 +7,8 @@ CPU second of ``csv.reader`` alone on the file, of reading and converting every 
 import does (the source reader, matching each answer, the scales, the ref), and of the
 whole command (the real check on the repository with the responses, and the writing), and
 the whole command's peak memory, and the same for importing the export again into the
-survey the first import made (each row then found as imported before). Exit status 1 when conversion is more than ``--limit``
-(3 by default) times slower than ``csv.reader`` alone.
+survey the first import made (each row then found as imported before). Exit status 1
+when conversion is more than ``--limit`` (3 by default) times slower than ``csv.reader``.
 """
 
 from __future__ import annotations
