@@ -48,7 +48,7 @@ def _summary(result: SurveyImport, file: str, written: bool) -> list[str]:
         f"{'written' if written else 'to write'}, {len(result.skipped)} skipped, "
         f"{len({row for row, _ in result.problems})} not converted"
     ]
-    lines += [printable(f"  row {row}: skipped: {why}") for row, why in result.skipped]
+    lines += [printable(f"  {rows}: skipped: {why}") for rows, why in _by_reason(result.skipped)]
     if result.text is not None and result.written:
         lines.append(f"{verb} {result.path} ({len(result.written)} response(s) added)")
     elif not result.problems:
@@ -107,8 +107,8 @@ def cmd_import_survey(args: argparse.Namespace, settings: Settings) -> int:
     result = _planned(lambda: plan_survey_import(settings, args.file, args.map, args.encoding))
     if isinstance(result, int):
         return result
-    for row, reason in result.problems:
-        print(printable(f"{args.file}: row {row}: {reason}"), file=sys.stderr)
+    for rows, reason in _by_reason(result.problems):
+        print(printable(f"{args.file}: {rows}: {reason}"), file=sys.stderr)
     texts = {result.path: result.text} if result.text is not None and result.written else {}
     written = bool(texts) and not args.dry_run
     if written and (refused := _write(settings, texts)) is not None:
@@ -127,10 +127,7 @@ def _measurement_lines(result: MeasurementsImport, file: str, written: bool) -> 
         f"{'written' if written else 'to write'}, {len(r.skipped)} skipped, "
         f"{r.unmatched} unmatched, {len({row for row, _ in r.problems})} not converted"
     ]
-    by_reason: dict[str, list[int]] = {}
-    for row, why in r.skipped:
-        by_reason.setdefault(why, []).append(row)
-    lines += [printable(f"  skipped {_rows(rows)}: {why}") for why, rows in by_reason.items()]
+    lines += [printable(f"  skipped {rows}: {why}") for rows, why in _by_reason(r.skipped)]
     for path, merged in sorted(result.merged.items()):
         if path in result.texts:
             verb = "wrote" if written else "would write"
@@ -146,6 +143,15 @@ def _rows(rows: Sequence[int], shown: int = 10) -> str:
     listed = ", ".join(str(n) for n in rows[:shown])
     more = f" and {len(rows) - shown} more" if len(rows) > shown else ""
     return f"row{'s' if len(rows) > 1 else ''} {listed}{more}"
+
+
+def _by_reason(rows: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
+    """The rows of each reason, in the order the reasons first come: one line for the
+    thousands of rows that fail alike, as ``_rows`` names them."""
+    by_reason: dict[str, list[int]] = {}
+    for row, why in rows:
+        by_reason.setdefault(why, []).append(row)
+    return [(_rows(numbers), why) for why, numbers in by_reason.items()]
 
 
 def _measurement_problems(result: MeasurementsImport, file: str) -> list[str]:

@@ -96,7 +96,8 @@ def _unmapped(loaded: LoadedMapping, matcher: Matcher) -> list[Finding]:
 
 
 def _convert(result: SurveyImport, matcher: Matcher, held: set[str]) -> None:
-    seen = set(held)
+    first: dict[str, int] = {}
+    """The row of each ref this import adds."""
     rows = matcher.source.table.rows
     for row, values in zip(rows, responses(matcher, rows), strict=True):
         result.rows_read += 1
@@ -106,11 +107,14 @@ def _convert(result: SurveyImport, matcher: Matcher, held: set[str]) -> None:
         if isinstance(values, RowProblem):
             result.problems.append((row.number, str(values)))
             continue
-        if values["ref"] in seen:
-            result.skipped.append((row.number, f"imported before (ref {values['ref']})"))
-            continue
-        seen.add(str(values["ref"]))
-        result.written[row.number] = values
+        ref = str(values["ref"])
+        if ref in held:
+            result.skipped.append((row.number, "imported before (its ref is in the survey)"))
+        elif ref in first:
+            result.skipped.append((row.number, f"the same response as row {first[ref]}"))
+        else:
+            first[ref] = row.number
+            result.written[row.number] = values
 
 
 def _render(

@@ -98,7 +98,7 @@ def test_importing_twice_changes_nothing(repo: Path, capsys: pytest.CaptureFixtu
     first = (repo / SURVEY).read_bytes()
     code, out, _ = _import(capsys, repo)
     assert code == 1 and (repo / SURVEY).read_bytes() == first
-    assert "row 2: skipped: imported before" in out and "row 3: skipped: imported before" in out
+    assert "  rows 2, 3: skipped: imported before (its ref is in the survey)\n" in out
 
 
 def test_a_survey_that_is_not_a_valid_record_still_keeps_its_responses_from_coming_twice(
@@ -109,7 +109,7 @@ def test_a_survey_that_is_not_a_valid_record_still_keeps_its_responses_from_comi
     (repo / SURVEY).write_text(invalid)  # csat 9 is outside its scale: not a valid record
     code, out, _ = _import(capsys, repo)
     assert code == 1 and (repo / SURVEY).read_text() == invalid
-    assert "row 2: skipped: imported before" in out and "row 3: skipped: imported before" in out
+    assert "  rows 2, 3: skipped: imported before (its ref is in the survey)\n" in out
 
 
 def test_a_survey_file_that_is_no_survey_is_refused(
@@ -202,7 +202,7 @@ def test_customer_by_email_finds_the_unit_and_never_writes_the_address(
     (repo / "imports/csat.yaml").write_text(text + "customer_by_email: true\n")
     code, _, err = _import(capsys, repo)
     assert code == 1
-    assert "row 4: customer_by_email: no unit has the respondent's e-mail" in err
+    assert "rows 4, 5: customer_by_email: no unit has the respondent's e-mail" in err
     assert "x@meridian.example" not in err
     written = (repo / SURVEY).read_text()
     assert "customer: finance" in written and "customer: accounts-payable" in written
@@ -278,7 +278,7 @@ def test_the_mapping_s_key_says_what_makes_a_response_unique(
     (repo / "export.csv").write_bytes(data)
     code, out, _ = _import(capsys, repo)
     assert code == 1 and "1 response(s) written" in out
-    assert "row 3: skipped: imported before" in out  # the same key as row 2
+    assert "  row 3: skipped: the same response as row 2\n" in out  # the same key
     ref = _refs((repo / SURVEY).read_text())
     assert ref == [response_ref("csat-2026-q4", "martin.keller@meridian.example")]
     assert "martin.keller" not in (repo / SURVEY).read_text()
@@ -293,3 +293,20 @@ def test_an_export_in_another_encoding_is_read_when_named(
     assert code == 2 and "export.csv is not UTF-8 (byte" in err and "--encoding" in err
     code, _, _ = _import(capsys, repo, "--encoding", "cp1252")
     assert code == 1 and "Schnellerer Abschluss für" in (repo / SURVEY).read_text()
+
+
+def test_thousands_of_rows_that_fail_alike_are_one_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head, row, *_ = csv.reader(io.StringIO(gforms().decode("utf-8-sig")))
+    many = [[f"{row[0]} {n}", *row[1:4], "eleven", *row[5:]] for n in range(12000)]
+    (repo / "export.csv").write_text(csv_text([head, *many]), encoding="utf-8")
+    code, out, err = _import(capsys, repo)
+    assert code == 1 and not (repo / SURVEY).exists()
+    lines = err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].endswith(
+        "export.csv: rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 11990 more: nps 'eleven' is not a "
+        "whole number: map the answers under values.nps"
+    )
+    assert "12000 row(s) read, 0 response(s) to write, 0 skipped, 12000 not converted" in out
