@@ -10,7 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
+from matplotlib.textpath import text_to_path
 
 import brm_build.charts
 from brm_build.charts.draw import draw_svg, figure_for
@@ -31,7 +34,7 @@ from brm_build.charts.model import (
     shorten,
     source_hash,
 )
-from brm_build.charts.style import chart_style
+from brm_build.charts.style import chart_style, measure, text_width, to_svg
 
 PACKAGE = Path(brm_build.charts.__file__).parent
 QUARTERS = tuple(f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4))
@@ -112,6 +115,26 @@ def test_every_text_stays_inside_the_figure(kind: str) -> None:
             box = text.get_window_extent()
             inside = box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1
             assert inside and box.y1 <= height + 1, f"{text.get_text()!r} sticks out: {box}"
+
+
+@pytest.mark.parametrize("kind", SPECS)
+def test_text_measured_once_per_process_is_drawn_as_matplotlib_draws_it(kind: str) -> None:
+    # brm keeps each text's measure for the next chart; the bytes are matplotlib's own
+    draw_svg(SPECS["agreement"])
+    with chart_style():
+        figure = figure_for(SPECS[kind])
+        FigureCanvasSVG(figure)
+        plain = to_svg(figure)
+    assert draw_svg(SPECS[kind]) == plain
+
+
+def test_a_text_kept_measured_is_told_apart_by_weight_and_size() -> None:
+    text_width("Finance")
+    for weight, size in (("normal", 9.0), ("bold", 9.0), ("normal", 10.5)):
+        prop = FontProperties(family="sans-serif", size=size, weight=weight)
+        truth = text_to_path.get_text_width_height_descent("Finance", prop, ismath=False)
+        assert measure("Finance", prop) == pytest.approx(truth)
+    assert text_width("Finance", bold=True) > text_width("Finance")
 
 
 def test_only_some_periods_are_labelled_and_always_the_latest() -> None:

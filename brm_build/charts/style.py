@@ -9,17 +9,19 @@ pyplot), so nothing depends on global figure state.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib
-from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
+from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.textpath import text_to_path
 
@@ -119,13 +121,27 @@ class Margins:
     bottom: float
 
 
+Extent = tuple[float, float, float]
+_MEASURED: dict[tuple[str, tuple[str, ...], str, float], Extent] = {}
+
+
+def measure(line: str, prop: FontProperties) -> Extent:
+    """The width, height and descent in points of one line of text in ``prop``, as the SVG
+    canvas lays it out. Each is measured once per process: the charts repeat the same
+    labels ("100%", "2026\nQ3") and laying a text out in the font is most of the cost of
+    placing it."""
+    key = (line, tuple(prop.get_family()), findfont(prop), prop.get_size_in_points())
+    extent = _MEASURED.get(key)
+    if extent is None:
+        w, h, d = text_to_path.get_text_width_height_descent(line, prop, ismath=False)
+        extent = _MEASURED[key] = (float(w), float(h), float(d))
+    return extent
+
+
 def text_width(text: str, size: float = TEXT_SIZE, bold: bool = False) -> float:
     """The width in points of ``text`` (its widest line) as the SVG canvas lays it out."""
     prop = FontProperties(family="sans-serif", size=size, weight="bold" if bold else "normal")
-    return max(
-        text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
-        for line in text.split("\n")
-    )
+    return max(measure(line, prop)[0] for line in text.split("\n"))
 
 
 def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
@@ -209,8 +225,48 @@ def new_figure(
         )
     if title is not None:
         title.place(figure)
-    FigureCanvasSVG(figure)
+    _Canvas(figure)
     return figure
+
+
+class _Renderer(RendererSVG):
+    """The SVG renderer, measuring text with ``measure`` (once per process)."""
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: bool | Literal["TeX"]
+    ) -> tuple[float, float, float]:
+        if ismath:  # never: the style parses no maths
+            w, h, d = text_to_path.get_text_width_height_descent(s, prop, ismath)
+            return float(w), float(h), float(d)
+        return measure(s, prop)
+
+
+_MIXED: Any = MixedModeRenderer  # matplotlib's backends carry no types
+_RENDERER: Any = _Renderer
+
+
+class _Canvas(FigureCanvasSVG):
+    """The SVG canvas, drawing with ``_Renderer``; otherwise matplotlib's ``print_svg``
+    for a binary stream (the page colours, dpi and orientation that ``savefig`` passes
+    every canvas are not for SVG: matplotlib's own ``print_svg`` drops them too)."""
+
+    def print_svg(
+        self,
+        filename: io.BytesIO,
+        *,
+        bbox_inches_restore: Any = None,
+        metadata: dict[str, Any] | None = None,
+        **_: object,
+    ) -> None:
+        out = codecs.getwriter("utf-8")(filename)
+        dpi = self.figure.dpi
+        self.figure.dpi = 72
+        width, height = self.figure.get_size_inches()
+        svg = _RENDERER(width * 72, height * 72, out, image_dpi=dpi, metadata=metadata)
+        renderer = _MIXED(self.figure, width, height, dpi, svg,
+                          bbox_inches_restore=bbox_inches_restore)  # fmt: skip
+        self.figure.draw(renderer)
+        renderer.finalize()
 
 
 def to_svg(figure: Figure) -> bytes:
