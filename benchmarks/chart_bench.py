@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from brm_build.analytics import compute_stats
+from brm_build.analytics.stats import compute_stats
 from brm_build.charts import Chart, build_charts, render_charts
 from brm_build.charts.draw import draw_svg
 from brm_build.charts.render import default_workers

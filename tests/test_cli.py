@@ -378,3 +378,40 @@ def test_report_shows_the_errors_that_stop_it(capsys: pytest.CaptureFixture[str]
     )
     assert (code, out) == (1, "")
     assert "error[file-too-large]" in err and "Group Finance" not in err
+
+
+_MODULES = """
+import json, sys
+from brm_build.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+OTHER_COMMANDS = {
+    "brm_build.cli.attention",
+    "brm_build.cli.init",
+    "brm_build.cli.issues",
+    "brm_build.cli.report",
+    "brm_build.cli.workflow",
+    "brm_build.attention.items",
+    "brm_build.demo",
+    "brm_build.exchange.importer",
+    "brm_build.scaffold",
+    "brm_build.starter",
+}
+"""Modules of other commands than check: a check imports none of them."""
+
+
+def test_check_imports_no_module_of_another_command(tmp_path: Path) -> None:
+    args = ["check", "--root", str(CLEAN), "--today", TODAY, "--no-cache"]
+    done = subprocess.run(
+        [sys.executable, "-c", _MODULES, *args],
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    probe = json.loads(done.stdout.splitlines()[-1])
+    assert probe["code"] == 0, done.stdout
+    assert "brm_build.check.run" in probe["modules"]
+    assert sorted(OTHER_COMMANDS & set(probe["modules"])) == []

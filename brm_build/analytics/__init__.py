@@ -1,21 +1,5 @@
-"""Analytics: satisfaction, service-level attainment and relationship health, as data."""
+"""Analytics: satisfaction, service-level attainment and relationship health, as data.
 
-from .health import Health, Rule, Signal, health_rules
-from .satisfaction import Satisfaction, Scores, Series
-from .service_levels import AgreementAttainment, LevelAttainment, Result
-from .stats import Stats, compute_stats
-
-__all__ = [
-    "AgreementAttainment",
-    "Health",
-    "LevelAttainment",
-    "Result",
-    "Rule",
-    "Satisfaction",
-    "Scores",
-    "Series",
-    "Signal",
-    "Stats",
-    "compute_stats",
-    "health_rules",
-]
+Each module is imported by itself (``analytics.stats``, ``analytics.health``, ...): the
+package imports none of them, so that a check, which needs only a few, does not pay for
+them all."""

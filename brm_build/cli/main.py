@@ -9,12 +9,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..attention.items import FOLDERS_READ
 from ..check import CheckResult, check_findings, check_records
 from ..check.reporters import REPORTERS, render_markdown, render_text
-from ..demo import DEFAULT_TODAY, DemoError, DemoPlan, write_demo
 from ..escape.logline import printable
 from ..exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from ..extras import extra_problem
@@ -25,14 +24,11 @@ from ..outputs import OutputError, cannot_write, make_folder, write_text
 from ..progress import Progress, shows_progress
 from ..quoting import Quotes
 from ..settings import CONFIG_FILE, read_config
-from ..site.address import parse_address, unavailable
 from ..trust import cache_problem, linked_out
-from . import attention as cli_attention
-from . import init as cli_init
-from . import issues as cli_issues
-from . import report as cli_report
-from . import workflow as cli_workflow
 from .types import Subcommands
+
+if TYPE_CHECKING:
+    from .workflow import Command
 
 
 class UsageError(Exception):
@@ -76,6 +72,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _address(text: str) -> str:
+    from ..site.address import parse_address
+
     try:
         parse_address(text)
     except ValueError as exc:
@@ -90,6 +88,8 @@ def _positive(text: str) -> int:
 
 
 def _add_demo_parser(sub: Subcommands) -> None:
+    from ..demo import DEFAULT_TODAY
+
     p = sub.add_parser(
         "demo",
         help="write a synthetic, valid organisation of any size",
@@ -110,12 +110,24 @@ def _add_demo_parser(sub: Subcommands) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` one of those this module defines,
+    of that command alone: it parses that command's arguments as the whole parser does,
+    without importing the modules of the others."""
     parser = argparse.ArgumentParser(
         prog="brm", description="Records-as-code for IT Business Relationship Management."
     )
     parser.add_argument("--version", action="version", version=f"brm {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    own = [add for name, add in _OWN_PARSERS if name == command]
+    for add in own or [add for _, add in _OWN_PARSERS]:
+        add(sub)
+    if not own:
+        _add_other_parsers(sub)
+    return parser
+
+
+def _add_check_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "check",
         help="validate every record and report findings",
@@ -130,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
         help=", ".join(f"{name} {reporter.purpose}" for name, reporter in REPORTERS.items()),
     )
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+
+def _add_stats_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "stats",
         help="print satisfaction, service-level and relationship-health figures",
@@ -144,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text: aligned tables for people; json: every figure for BI tools",
     )
+
+
+def _add_schemas_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "schemas",
         help="write or verify the JSON Schemas in schemas/",
@@ -152,17 +170,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", default="schemas", metavar="DIR", help="where to write them")
     p.add_argument("--check", action="store_true", help="only compare, write nothing")
-    _add_site_parsers(sub)
-    _add_demo_parser(sub)
+
+
+def _add_other_parsers(sub: Subcommands) -> None:
+    """The parsers of the commands that other modules of the CLI define."""
+    from . import attention as cli_attention
+    from . import init as cli_init
+    from . import issues as cli_issues
+    from . import report as cli_report
+    from . import workflow as cli_workflow
+
     cli_workflow.add_parsers(sub, _add_common)
     cli_init.add_parser(sub, _date)
     cli_report.add_parser(sub, _add_common)
     cli_attention.add_parser(sub, _add_common)
     cli_issues.add_parser(sub)
-    return parser
 
 
-def _add_site_parsers(sub: Subcommands) -> None:
+def _add_build_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "build",
         help="check the records, then publish them as a MkDocs site",
@@ -172,6 +197,9 @@ def _add_site_parsers(sub: Subcommands) -> None:
     )
     _add_common(p)
     p.add_argument("--out", default="site", metavar="DIR", help="where the site goes")
+
+
+def _add_serve_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "serve",
         help="preview the site with live reload",
@@ -263,6 +291,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """brm demo."""
+    from ..demo import DemoError, DemoPlan, write_demo
+
     plan = DemoPlan(args.scale, args.seed, args.today)
     progress = _progress("writing")
     if (link := linked_out(args.out, os.getcwd())) is not None:
@@ -347,6 +377,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """brm report."""
+    from . import report as cli_report
+
     settings, result = _valid_records(args)
     if result.errors:
         return EXIT_FINDINGS
@@ -355,6 +387,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_attention(args: argparse.Namespace) -> int:
     """brm attention."""
+    from ..attention.items import FOLDERS_READ
+    from . import attention as cli_attention
+
     settings, result = _valid_records(args, FOLDERS_READ, unread=True)
     if result.errors:
         return EXIT_FINDINGS
@@ -402,6 +437,7 @@ class _ServeReporter:
 def cmd_serve(args: argparse.Namespace) -> int:
     """brm serve."""
     _need_site("brm serve")
+    from ..site.address import unavailable
     from ..site.serve import serve as serve_site  # here: the site imports matplotlib (slow)
 
     settings, _ = settings_from(args)
@@ -424,7 +460,7 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _with_settings(run: cli_workflow.Command) -> Callable[[argparse.Namespace], int]:
+def _with_settings(run: Command) -> Callable[[argparse.Namespace], int]:
     """A change-workflow command, given the settings from the flags and brm.yaml."""
 
     def command(args: argparse.Namespace) -> int:
@@ -433,6 +469,30 @@ def _with_settings(run: cli_workflow.Command) -> Callable[[argparse.Namespace], 
     return command
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    """brm init."""
+    from . import init as cli_init
+
+    return cli_init.cmd_init(args)
+
+
+def _cmd_issues(args: argparse.Namespace) -> int:
+    """brm issues."""
+    from . import issues as cli_issues
+
+    return cli_issues.run(args)
+
+
+_OWN_PARSERS: tuple[tuple[str, Callable[[Subcommands], None]], ...] = (
+    ("check", _add_check_parser),
+    ("stats", _add_stats_parser),
+    ("schemas", _add_schemas_parser),
+    ("build", _add_build_parser),
+    ("serve", _add_serve_parser),
+    ("demo", _add_demo_parser),
+)
+"""The commands whose parsers this module defines, in the order help lists them (the
+other modules' follow)."""
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "schemas": cmd_schemas,
@@ -442,20 +502,31 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_build,
     "serve": cmd_serve,
     "demo": cmd_demo,
-    "init": cli_init.cmd_init,
-    "issues": cli_issues.run,
+    "init": _cmd_init,
+    "issues": _cmd_issues,
 }
-COMMANDS |= {name: _with_settings(run) for name, run in cli_workflow.COMMANDS.items()}
+"""The commands run here; the change-workflow ones are found in ``cli.workflow``, imported
+only to run one of them (``_command``)."""
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs the command ``name``."""
+    if name in COMMANDS:
+        return COMMANDS[name]
+    from . import workflow as cli_workflow
+
+    return _with_settings(cli_workflow.COMMANDS[name])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run brm with ``argv`` and return the exit code."""
     try:
-        args = _parser().parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = _parser(words[0] if words else None).parse_args(words)
     except SystemExit as exc:  # argparse has printed the usage error, --help or --version
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        return COMMANDS[args.command](args)
+        return _command(args.command)(args)
     except ConfigError as exc:
         result = CheckResult(Repository(), sorted_findings(exc.findings), 0)
         # brm.yaml is invalid: quote within the default limits
