@@ -83,9 +83,13 @@ def restricted(description: str) -> Any:
 
 
 class Record(BaseModel):
-    """Base of every record model: strict types, unknown fields are errors."""
+    """Base of every record model: strict types, unknown fields are errors. A model's
+    validator is built when it first validates (``defer_build``): a check that validates
+    a few files builds only the models of their kinds."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 class Person(Record):
