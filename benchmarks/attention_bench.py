@@ -17,14 +17,13 @@ on a shared machine).
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from timing import Sample, run
+from timing import Sample, run, timing_env
 
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
 
@@ -41,9 +40,7 @@ COMMANDS = {
 
 def bytecode_env(folder: Path) -> dict[str, str]:
     """The environment with Python's bytecode written to and read from ``folder``."""
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(folder))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+    return timing_env(PYTHONPYCACHEPREFIX=str(folder))
 
 
 def measure(root: Path, env: dict[str, str], runs: int) -> dict[str, Sample]:

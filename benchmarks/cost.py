@@ -15,7 +15,6 @@ download every package, minutes more.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from timing import Sample, best, run
+from timing import Sample, best, run, timing_env
 
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
 
@@ -64,7 +63,7 @@ def _venv(folder: Path, *requirements: str) -> Sample:
     """A fresh virtual environment with ``requirements``, installed without pip's cache."""
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     pip = [str(folder / "bin" / "python"), "-m", "pip", "install", "-q", "--no-cache-dir"]
-    return run([*pip, *requirements], dict(os.environ))
+    return run([*pip, *requirements], timing_env())
 
 
 def install_row(work: Path) -> Row:
@@ -182,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="brm-cost-") as folder:
         work = Path(folder)
-        env = dict(os.environ, CI="true", XDG_CACHE_HOME=str(work / "user-cache"))
+        env = timing_env(CI="true", XDG_CACHE_HOME=str(work / "user-cache"))
         rows = [] if args.no_install else [install_row(work)]
         root = work / f"scale-{args.scale}"
         write_demo(str(root), DemoPlan(scale=args.scale))

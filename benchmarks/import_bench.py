@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
@@ -24,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import run
+from timing import run, timing_env
 
 from brm_build.imports.answers import Matcher, RowProblem, RowSkipped
 from brm_build.imports.mapping import load_mapping
@@ -136,8 +135,8 @@ def main() -> int:
         conversion = _best(convert)
         brm = [sys.executable, "-m", "brm_build", "import", "survey", str(export)]
         command = [*brm, "--map", str(root / "imports/pulse.yaml"), "--root", str(root)]
-        whole = run([*command, "--today", "2026-11-26", "--no-cache"], dict(os.environ))
-        again = run([*command, "--today", "2026-11-26", "--no-cache"], dict(os.environ))
+        whole = run([*command, "--today", "2026-11-26", "--no-cache"], timing_env())
+        again = run([*command, "--today", "2026-11-26", "--no-cache"], timing_env())
     n = args.responses
     ratio = conversion / reader
     print(f"{n} responses in a {export.name} of {n + 1} rows ({converted} converted)")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import run
+from timing import run, timing_env
 
 from brm_build.imports.measurement_mapping import load_measurements_mapping
 from brm_build.imports.servicenow import read_servicenow
@@ -125,7 +124,7 @@ def main() -> int:
         conversion = _best(convert)
         brm = [sys.executable, "-m", "brm_build", "import", "measurements", str(export)]
         command = [*brm, "--map", str(root / "imports/servicenow-bench.yaml"), "--root", str(root)]
-        whole = run([*command, "--today", "2026-11-26", "--no-cache"], dict(os.environ))
+        whole = run([*command, "--today", "2026-11-26", "--no-cache"], timing_env())
         mib = export.stat().st_size / 2**20
     n = args.rows
     ratio = conversion / reader

@@ -14,13 +14,12 @@ wall time.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from timing import Sample, run
+from timing import Sample, run, timing_env
 
 from brm_build.analytics.tree import units_upwards
 from brm_build.demo import DEFAULT_TODAY, DemoPlan, write_demo
@@ -73,7 +72,7 @@ def main() -> int:
         root = Path(work) / "org"
         files = write_demo(str(root), DemoPlan(scale=args.scale))
         unit = largest_customer(root)
-        env = {**os.environ, "XDG_CACHE_HOME": str(Path(work) / "cache"), "CI": "true"}
+        env = timing_env(XDG_CACHE_HOME=str(Path(work) / "cache"), CI="true")
         common = ["--root", str(root), "--today", DEFAULT_TODAY.isoformat()]
         out = str(Path(work) / "pack.html")
         pack = [*brm, "report", unit, "--period", period, *common]

@@ -12,7 +12,6 @@ less than wall time.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from table import ScaleResult, render
-from timing import CommandFailed, Sample, best, run, total
+from timing import CommandFailed, Sample, best, run, timing_env, total
 
 from brm_build.demo import DEFAULT_TODAY, FILES_PER_SCALE, DemoPlan, write_demo
 from brm_build.model import KINDS
@@ -177,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scales = args.scales or ([1] if args.quick else [1, 10, 40])
     with tempfile.TemporaryDirectory(prefix="brm-bench-") as folder:
         work = Path(folder)
-        env = dict(os.environ, CI="true", XDG_CACHE_HOME=str(work / "user-cache"))
+        env = timing_env(CI="true", XDG_CACHE_HOME=str(work / "user-cache"))
         results: list[ScaleResult] = []
         try:
             for scale in scales:

@@ -16,6 +16,32 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+DISTORTING = (
+    "PYTHONDONTWRITEBYTECODE",
+    "PYTHONPROFILEIMPORTTIME",
+    "PYTHONTRACEMALLOC",
+    "PYTHONDEVMODE",
+    "PYTHONMALLOC",
+    "PYTHONMALLOCSTATS",
+    "PYTHONASYNCIODEBUG",
+    "PYTHONVERBOSE",
+    "PYTHONDEBUG",
+    "PYTHONINSPECT",
+    "PYTHONWARNINGS",
+    "PYTHONBREAKPOINT",
+    "COVERAGE_PROCESS_START",
+)
+"""Settings of the caller's environment that change what a timed Python command costs:
+without bytecode every start compiles each module again (it doubles a start-up), the others
+add tracing, debugging or checking a user's run does not have."""
+
+
+def timing_env(**extra: str) -> dict[str, str]:
+    """The caller's environment without the settings that distort timings, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if k not in DISTORTING}
+    env.update(extra)
+    return env
+
 
 @dataclass(frozen=True)
 class Sample:
