@@ -5,19 +5,21 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 
 import brm_build.charts
 from brm_build.charts.draw import draw_svg, figure_for
-from brm_build.charts.marks import labelled_periods, period_label
+from brm_build.charts.marks import axis_ticks, labelled_periods, period_label, value_ticks
 from brm_build.charts.model import (
     DRAWING_MODULES,
     LABEL_LIMIT,
@@ -137,6 +139,45 @@ def test_a_text_kept_measured_is_told_apart_by_weight_and_size() -> None:
     assert text_width("Finance", bold=True) > text_width("Finance")
 
 
+def _boxes(texts: Sequence[Text]) -> list[tuple[str, tuple[float, ...]]]:
+    shown = [t for t in texts if t.get_visible() and t.get_text()]
+    return sorted((t.get_text(), tuple(round(v, 6) for v in t.get_window_extent().bounds))
+                  for t in shown)  # fmt: skip
+
+
+def test_ticks_are_drawn_where_matplotlib_draws_its_own() -> None:
+    periods = ["2024\nQ1", "2024\nQ4\nn 12", "2025\nQ3"]
+    with chart_style():
+        figure = Figure(dpi=72)
+        FigureCanvasSVG(figure)  # measures text as brm's canvas does
+        ours, theirs = (figure.add_axes((0.3, 0.3, 0.6, 0.6)) for _ in range(2))
+        for ax in (ours, theirs):
+            ax.set_xlim(-0.6, 7.6)
+            ax.set_ylim(-1234.5, 100000.0)
+        value_ticks(ours, label="hours")
+        axis_ticks(ours, "x", [0, 3, 7], periods)
+        theirs.set_ylabel("hours")
+        theirs.set_xticks([0, 3, 7], periods)
+        figure.draw_without_rendering()
+        # matplotlib keeps the label of a tick beyond the limits, but draws none
+        values = [t for t in theirs.get_yticklabels() if t.get_position()[1] >= -1234.5]
+        expected = [*theirs.get_xticklabels(), *values, theirs.yaxis.label]
+        assert _boxes(ours.texts) == _boxes(expected)
+        assert [t.get_text() for t in values][:2] == ["0", "20000"]
+
+
+def test_values_written_with_an_offset_keep_matplotlibs_ticks() -> None:
+    with chart_style():
+        figure = Figure()
+        FigureCanvasAgg(figure)
+        ax = figure.add_subplot()
+        ax.set_ylim(99.99991, 99.99999)
+        value_ticks(ax, label="percent")
+        figure.draw_without_rendering()
+        assert ax.yaxis.get_offset_text().get_text() and ax.get_yticklabels()
+        assert ax.get_ylabel() == "percent" and not ax.texts
+
+
 def test_only_some_periods_are_labelled_and_always_the_latest() -> None:
     assert labelled_periods(8) == list(range(8))
     assert labelled_periods(24) == [2, 5, 8, 11, 14, 17, 20, 23]
@@ -146,7 +187,7 @@ def test_only_some_periods_are_labelled_and_always_the_latest() -> None:
     with chart_style():
         figure = figure_for(SPECS["agreement"])
     for ax in figure.axes:
-        labels = [t.get_text() for t in ax.get_xticklabels()]
+        labels = [t.get_text() for t in ax.texts if "\n" in t.get_text()]
         # a panel the width of a phone has room for six labels, each the year over the month
         assert labels == [period_label(MONTHS[i]) for i in labelled_periods(24, 6)]
         assert labels[-1] == "2025\n12"

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .draw_satisfaction import periods_figure
-from .marks import Legend, period_ticks
+from .marks import Legend, period_ticks, value_ticks
 from .model import QuartersSpec
 from .style import AMBER, BLUE, GREEN, RED
 
@@ -32,11 +32,11 @@ def draw_quarters(spec: QuartersSpec) -> Figure:
         top = max([top, *(v for v in values if v is not None)])
     if spec.percent:
         ax.set_ylim(0, 105)
-        ax.set_yticks([0, 25, 50, 75, 100])
-        ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+        value_ticks(ax, [0, 25, 50, 75, 100], PercentFormatter(decimals=0))
     else:
         ax.set_ylim(0, max(1.0, top) * 1.1)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        value_ticks(ax)
     period_ticks(ax, spec.quarters)
     legend.place(figure, lines)
     return figure

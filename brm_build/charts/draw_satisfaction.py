@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from .marks import Legend, label, labelled_on, period_ticks, points
+from .marks import Legend, label, labelled_on, period_ticks, points, value_ticks
 from .model import ComparisonSpec, DistributionSpec, Maybe, NpsSpec, TrendSpec
 from .style import (
     BLUE,
@@ -75,8 +75,7 @@ def draw_trend(spec: TrendSpec) -> Figure:
         if i in labelled:
             label(ax, i, value, f"{value:.0f}%")
     ax.set_ylim(0, 108)
-    ax.set_yticks([0, 25, 50, 75, 100])
-    ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    value_ticks(ax, [0, 25, 50, 75, 100], PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, spec.n)
     legend.place(figure, handles)
     return figure
@@ -140,6 +139,7 @@ def draw_nps(spec: NpsSpec) -> Figure:
             label(ax, i, low, _signed(value), dy=-4, va="top")
     ax.axhline(0, color=FOREGROUND, linewidth=0.8)
     ax.set_ylim(*_nps_limits(spec))
+    value_ticks(ax)
     period_ticks(ax, spec.periods, spec.n)
     legend.place(figure, handles)
     return figure
@@ -174,7 +174,7 @@ def draw_distribution(spec: DistributionSpec) -> Figure:
     room = ax.get_position().width * WIDTH * 72 / max(1, len(spec.periods)) * 0.75
     _stack(ax, spec.counts, room)
     ax.set_ylim(0, 100)
-    ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    value_ticks(ax, formatter=PercentFormatter(decimals=0))
     period_ticks(ax, spec.periods, [sum(c) for c in spec.counts])
     handles, labels = ax.get_legend_handles_labels()
     legend.place(figure, handles[::-1], labels[::-1])

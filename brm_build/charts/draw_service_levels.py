@@ -11,7 +11,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from .marks import LABEL_SLOT, MAX_TICKS, Legend, period_label, period_ticks, points
+from .marks import (
+    LABEL_SLOT,
+    MAX_TICKS,
+    Legend,
+    period_label,
+    period_ticks,
+    points,
+    value_ticks,
+)
 from .model import AgreementSpec, HeatmapSpec, LevelSpec
 from .style import (
     BLUE,
@@ -78,7 +86,7 @@ def _draw_level(ax: Axes, spec: LevelSpec) -> None:
         mine = [(i, v) for i, v in measured if spec.met[i] == met]
         points(ax, [i for i, _ in mine], [v for _, v in mine], True, colour, size)
     ax.set_ylim(*_limits([v for _, v in measured] + list(spec.targets), spec.target))
-    ax.set_ylabel(spec.unit)
+    value_ticks(ax, label=spec.unit)
     period_ticks(ax, spec.periods)
 
 

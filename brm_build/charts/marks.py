@@ -1,9 +1,10 @@
-"""The marks the charts share: period ticks, points and small labels, each with few artists.
+"""The marks the charts share: ticks, points and small labels, each with few artists.
 
-Every matplotlib artist costs time to create and to write out, and a tick costs five (two
-tick lines, a grid line and two labels). So points of one look are one line of markers,
-and only the periods that carry a label get a tick; the others get a bare tick mark from
-one line of tick-shaped markers that looks the same.
+Every matplotlib artist costs time to create, measure and write out, and one of
+matplotlib's ticks costs five (two tick lines, a grid line and two labels), made again for
+every chart. So points of one look are one line of markers, and the ticks of the period
+and value axes are drawn where and as matplotlib draws its own, but as one line of
+tick-shaped markers, one collection of grid lines and a text per label.
 """
 
 from __future__ import annotations
@@ -11,20 +12,30 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.markers import TICKDOWN
+from matplotlib.lines import Line2D
+from matplotlib.markers import TICKDOWN, TICKLEFT
+from matplotlib.ticker import FixedLocator, Formatter, NullLocator
+from matplotlib.transforms import ScaledTranslation
+
+if TYPE_CHECKING:
+    from matplotlib.typing import MarkerType
 
 from .style import (
     BLUE,
     FOREGROUND,
+    GRID,
+    LABEL_PAD,
     LINE_SPACING,
     RC,
     TEXT_SIZE,
     TICK_LENGTH,
+    TICK_PAD,
     TICK_WIDTH,
     WIDTH,
     text_width,
@@ -58,18 +69,91 @@ def labelled_on(ax: Axes, count: int) -> list[int]:
     return labelled_periods(count, min(MAX_TICKS, int(width // LABEL_SLOT)))
 
 
+def axis_ticks(
+    ax: Axes,
+    axis: Literal["x", "y"],
+    at: Sequence[float],
+    labels: Sequence[str],
+    grid: bool = False,
+) -> None:
+    """Ticks below (``x``) or left of (``y``) ``ax``, where and as matplotlib draws its
+    own: a tick mark and a label at each of ``at``, and with ``grid`` a grid line across
+    the axes."""
+    pad = TICK_PAD + TICK_LENGTH  # the label beyond the end of the mark pointing out
+    if axis == "x":
+        ax.xaxis.set_major_locator(NullLocator())
+        text, va, ha = ax.get_xaxis_text1_transform(pad)
+        line, marker = ax.get_xaxis_transform(), cast("MarkerType", TICKDOWN)
+        points = ([float(v) for v in at], [0.0] * len(at))
+        segments = [[(v, 0.0), (v, 1.0)] for v in at]
+        places = [(v, 0.0) for v in at]
+    else:
+        ax.yaxis.set_major_locator(NullLocator())
+        text, va, ha = ax.get_yaxis_text1_transform(pad)
+        line, marker = ax.get_yaxis_transform(), cast("MarkerType", TICKLEFT)
+        points = ([0.0] * len(at), [float(v) for v in at])
+        segments = [[(0.0, v), (1.0, v)] for v in at]
+        places = [(0.0, v) for v in at]
+    if grid and segments:
+        lines = LineCollection(segments, colors=GRID, linewidths=RC["grid.linewidth"],
+                               capstyle="projecting", transform=line, zorder=0.5)  # fmt: skip
+        ax.add_collection(lines, autolim=False)
+    if at:  # an artist of the axes, not a line of its data: the limits stay as they are
+        ax.add_artist(Line2D(*points, linestyle="none", marker=marker, color=FOREGROUND,
+                             markersize=TICK_LENGTH, markeredgewidth=TICK_WIDTH,
+                             clip_on=False, transform=line, zorder=0.5))  # fmt: skip
+    for (x, y), name in zip(places, labels, strict=True):
+        ax.text(x, y, name, transform=text, va=va, ha=ha, zorder=0.5)
+
+
+def value_ticks(
+    ax: Axes,
+    at: Sequence[float] | None = None,
+    formatter: Formatter | None = None,
+    label: str | None = None,
+) -> None:
+    """The y axis of ``ax`` with grid lines, labelled ``label``, as matplotlib would tick
+    it for its limits (set before): at ``at`` or where its locator puts them, written by
+    ``formatter`` or its own. Only values that it would write with an offset above the axis
+    ("1e6", "+99.9") keep matplotlib's own ticks."""
+    axis = ax.yaxis
+    if at is not None:
+        axis.set_major_locator(FixedLocator(at))
+    if formatter is not None:
+        axis.set_major_formatter(formatter)
+    locs = list(axis.get_majorticklocs())
+    names = axis.get_major_formatter().format_ticks(locs)
+    if axis.get_major_formatter().get_offset():
+        if label is not None:
+            ax.set_ylabel(label)
+        return
+    low, high = sorted(axis.get_view_interval())
+    close = (high - low) * 1e-10  # as matplotlib: a tick at the very limit is drawn
+    shown = [
+        (v, name) for v, name in zip(locs, names, strict=True) if low - close <= v <= high + close
+    ]
+    axis_ticks(ax, "y", [v for v, _ in shown], [name for _, name in shown], grid=True)
+    if label is not None:
+        widest = max([text_width(name) for _, name in shown], default=0.0)
+        figure = ax.get_figure(root=False)
+        assert figure is not None, "the axes of a figure"
+        left = ScaledTranslation(-(TICK_PAD + TICK_LENGTH + widest + LABEL_PAD) / 72, 0,
+                                 figure.dpi_scale_trans)  # fmt: skip
+        ax.text(0, 0.5, label, transform=ax.transAxes + left, rotation="vertical",
+                rotation_mode="anchor", va="bottom", ha="center")  # fmt: skip
+
+
 def period_ticks(ax: Axes, periods: Sequence[str], n: Sequence[int] | None = None) -> None:
     """Label the x axis with periods (and n below each), thinned out to as many as the
-    axes' width has room for."""
+    axes' width has room for; a bare tick mark at the others."""
     shown = labelled_on(ax, len(periods))
-    ax.set_xticks(shown)
     labels = []
     for i in shown:
         count = f"\nn {n[i]}" if n is not None and n[i] else ""
         labels.append(period_label(periods[i]) + count)
-    ax.set_xticklabels(labels)
+    axis_ticks(ax, "x", shown, labels)
     bare = sorted(set(range(len(periods))) - set(shown))
-    if bare:
+    if bare:  # over the data, unlike the ticks of the axis: a point at zero leaves them seen
         ax.plot(bare, [0.0] * len(bare), linestyle="none", marker=TICKDOWN, color=FOREGROUND,
                 markersize=TICK_LENGTH, markeredgewidth=TICK_WIDTH, clip_on=False,
                 transform=ax.get_xaxis_transform())  # fmt: skip

@@ -54,6 +54,10 @@ PAD = 4.0
 """Room in points between a figure's edge and its title."""
 TICK_LENGTH, TICK_WIDTH = 3.5, 0.8
 """Tick marks in points (matplotlib's default), also for the bare marks between labels."""
+TICK_PAD = 3.5
+"""Points between a tick mark's end and its label (matplotlib's default)."""
+LABEL_PAD = 4.0
+"""Points between the tick labels and the axis' name (matplotlib's default)."""
 
 RC: dict[RcKeyType, Any] = {
     "svg.hashsalt": "brm-charts",
@@ -88,7 +92,12 @@ RC: dict[RcKeyType, Any] = {
     "xtick.color": FOREGROUND,
     "xtick.major.size": TICK_LENGTH,
     "xtick.major.width": TICK_WIDTH,
+    "xtick.major.pad": TICK_PAD,
     "ytick.color": FOREGROUND,
+    "ytick.major.size": TICK_LENGTH,
+    "ytick.major.width": TICK_WIDTH,
+    "ytick.major.pad": TICK_PAD,
+    "axes.labelpad": LABEL_PAD,
     "legend.frameon": False,
     "legend.handlelength": 1.6,
     "legend.handletextpad": 0.5,
