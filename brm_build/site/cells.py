@@ -23,7 +23,7 @@ from ..model.kinds import ServiceLevel
 from ..publication import Publication
 from ..quantities import percent as share
 from ..quantities import unit_after
-from . import links
+from . import links, raw
 from .markup import Escaper, mailto
 from .status import PeriodRow, Result
 from .views import AgreementLine
@@ -211,14 +211,11 @@ class Cells:
         )
 
     def table(self, t: Table | None) -> Markup:
-        """A chart's data as a Markdown table, followed by a blank line; nothing for None."""
+        """A chart's data as a table, ready-made HTML (:mod:`raw`); nothing for None."""
         if not t:
             return Markup("")
         e = self._escape
-        lines = ["|" + "".join([f" {e(h)} |" for h in t.headers])]
-        lines.append("|" + " --- |" * len(t.headers))
-        lines.extend("|" + "".join([f" {e(cell)} |" for cell in row]) for row in t.rows)
-        return Markup("\n".join(lines) + "\n\n")
+        return Markup(raw.table([e(h) for h in t.headers], [[e(c) for c in r] for r in t.rows]))
 
     def chart(self, c: Chart | None) -> Markup:
         """A chart with its message as alt text (once: no caption repeats it), and its data
@@ -279,20 +276,20 @@ class Cells:
         label = "Rating at each quarter's end, oldest first"
         return Markup(f'<span class="brm-trend" role="list" aria-label="{e(label)}">{steps}</span>')
 
-    def measurement_rows(self, line: AgreementLine) -> Markup:
-        """The rows of an agreement's measurements, latest period first, without the last
-        line break: the same on every page, so worked out once."""
+    def measurements(self, line: AgreementLine) -> Markup:
+        """An agreement's measurements, latest period first, as a table of ready-made
+        HTML (:mod:`raw`): the same on every page, so made once."""
         aid = line.agreement.id
         done = self._shared.measurements.get(aid)
         if done is None:
+            e = self._escape
             levels = line.attainment.levels
+            head = ["Period", *[f"{e(lv.id)} ({self.target(lv)})" for lv in levels], "Notes"]
             rows = [self._measurement_row(row, levels) for row in reversed(line.attainment.rows)]
-            done = self._shared.measurements[aid] = Markup("\n".join(rows))
+            done = self._shared.measurements[aid] = Markup(raw.table(head, rows))
         return done
 
-    def _measurement_row(self, row: PeriodRow, levels: tuple[ServiceLevel, ...]) -> str:
+    def _measurement_row(self, row: PeriodRow, levels: tuple[ServiceLevel, ...]) -> list[str]:
         e = self._escape
-        cells = "".join(
-            [f"{self.result(r, lv)} | " for r, lv in zip(row.results, levels, strict=True)]
-        )
-        return f"| {e(row.period)} | {cells}{e(row.notes or '')} |"
+        results = [self.result(r, lv) for r, lv in zip(row.results, levels, strict=True)]
+        return [e(row.period), *results, e(row.notes or "")]

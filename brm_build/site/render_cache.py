@@ -33,7 +33,7 @@ PAGES = "pages"
 MAX_BYTES = 1 << 31
 _CHUNK = 1 << 20
 _RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
-_OWN_SOURCES = ("render.py", "render_worker.py", "render_cache.py", "config.py")
+_OWN_SOURCES = ("render.py", "render_worker.py", "render_cache.py", "config.py", "raw.py")
 
 
 def render_digest(configs: Iterable[bytes], theme_dirs: Iterable[str] = ()) -> bytes:

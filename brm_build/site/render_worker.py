@@ -28,9 +28,11 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from .raw import Stash
 
 PLUGIN_NAME = "brm-render"
 _DIRTY_NOTICE = "A 'dirty' build is being performed"
@@ -61,6 +63,7 @@ class RenderPlugin(BasePlugin):  # type: ignore[type-arg]
         self.records: dict[str, PageRecord] = {}
         self.search_config: dict[str, Any] = {}
         self._docs_dests: set[str] = set()
+        self._stashes: dict[str, Stash] = {}
         self._seen = 0
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -76,6 +79,21 @@ class RenderPlugin(BasePlugin):  # type: ignore[type-arg]
             if source is not None and os.path.abspath(source).startswith(docs + os.sep):
                 self._docs_dests.add(file.dest_uri)
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Set the page's ready-made HTML aside (see :mod:`brm_build.site.raw`)."""
+        stash = self._stashes[page.file.src_uri] = Stash()
+        return stash.take(markdown)
+
+    @event_priority(100)  # before the search plugin reads the page
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put the page's ready-made HTML back."""
+        stash = self._stashes.pop(page.file.src_uri, None)
+        return html if stash is None else stash.restore(html)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Keep the order of the pages, which is the order of the search index, and the
