@@ -14,11 +14,14 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 from brm_build.check import check
 from brm_build.demo import DEFAULT_TODAY
 from brm_build.model.settings import Settings
 from brm_build.settings import load_config
 from brm_build.site.build import site_data
+from brm_build.site.config import navigation
 from brm_build.site.context import environment
 from brm_build.site.pages import generate
 
@@ -37,7 +40,9 @@ markdown_extensions:
   - toc:
       permalink: true
 """
-"""Plain MkDocs with the theme, plugin and extensions of brm's default site."""
+"""Plain MkDocs with the theme, plugin and extensions of brm's default site; ``write_docs``
+adds brm's navigation, without which MkDocs would render every page into every page's
+navigation, a cost that grows with the square of the pages."""
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
 </head><body><nav>{% for item in nav %}<a href="{{ item }}">{{ item }}</a>{% endfor %}</nav>
@@ -56,7 +61,8 @@ def write_docs(root: Path, folder: Path) -> int:
         path = folder / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    nav = yaml.safe_dump(navigation(), sort_keys=False, allow_unicode=True)
+    (folder / "mkdocs.yml").write_text(MKDOCS_YML + nav, encoding="utf-8")
     return sum(rel.endswith(".md") for rel in pages)
 
 

@@ -31,6 +31,15 @@ def nav() -> list[dict[str, object]]:
     return sections
 
 
+def navigation() -> dict[str, object]:
+    """The ``nav`` and ``not_in_nav`` settings of every build: the fixed sections, with the
+    record pages' folders kept out of the navigation."""
+    return {
+        "nav": nav(),
+        "not_in_nav": "\n".join(f"/{folder}/" for folder in links.RECORD_FOLDERS),
+    }
+
+
 def mkdocs_config(base: str, docs_dir: str, site_dir: str, site_name: str) -> str:
     """YAML of a config that extends ``base`` (a mkdocs.yml) for the generated pages."""
     config = {
@@ -39,8 +48,7 @@ def mkdocs_config(base: str, docs_dir: str, site_dir: str, site_name: str) -> st
         "docs_dir": docs_dir,
         "site_dir": site_dir,
         "use_directory_urls": False,
-        "nav": nav(),
-        "not_in_nav": "\n".join(f"/{folder}/" for folder in links.RECORD_FOLDERS),
+        **navigation(),
         "validation": _VALIDATION,
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
