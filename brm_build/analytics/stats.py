@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..attention.cadence import meeting_interval
-from ..model import Agreement, Customer, Feedback, Meeting, Record, Report, Service, Survey
-from ..model.repository import Entry, Repository
+from ..model import Agreement, Customer, Feedback, Meeting, Report, Service, Survey
+from ..model.repository import Repository, records
 from ..model.settings import BrmConfig, Settings
 from .counted import counted_reports, survey_copies
 from .health import (
@@ -25,8 +24,6 @@ from .practice import Practice
 from .satisfaction import Satisfaction, satisfaction
 from .service_levels import AgreementAttainment, attainment
 from .signals import Status
-
-R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -51,11 +48,6 @@ class Stats:
     history_note: str = ""
     """Why the git history was not read, when it was not: the past is then placed in time
     by the records' dates alone."""
-
-
-def records(table: Mapping[str, Entry[R]]) -> dict[str, R]:
-    """The models of a repository table, by id."""
-    return {key: entry.record for key, entry in sorted(table.items())}
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from ..analytics.counted import survey_copies
 from ..analytics.periods import sort_periods
 from ..analytics.response_rate import over_invited
 from ..analytics.satisfaction import Drop, csat_drops, satisfaction
-from ..analytics.stats import records
 from ..findings import Finding, Severity
 from ..model import Customer, Survey
-from ..model.repository import Entry, Repository
+from ..model.repository import Entry, Repository, records
 from ..model.settings import Thresholds
 from .base import at
 

@@ -4,7 +4,7 @@ schema (Partial) and every record of a repository by kind (Repository). Loading 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -41,6 +41,14 @@ class Entry(Generic[M]):
     body: str | None = None
     """A meeting's Markdown notes."""
     body_line: int = 0
+
+
+R = TypeVar("R", bound=Record)
+
+
+def records(table: Mapping[str, Entry[R]]) -> dict[str, R]:
+    """The models of a repository table, by id."""
+    return {key: entry.record for key, entry in sorted(table.items())}
 
 
 @dataclass(frozen=True, slots=True)
