@@ -415,3 +415,20 @@ def test_check_imports_no_module_of_another_command(tmp_path: Path) -> None:
     assert probe["code"] == 0, done.stdout
     assert "brm_build.check.run" in probe["modules"]
     assert sorted(OTHER_COMMANDS & set(probe["modules"])) == []
+
+
+def test_a_cached_check_imports_no_figures(tmp_path: Path) -> None:
+    args = ["check", "--root", str(CLEAN), "--today", TODAY]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        done = subprocess.run(
+            [sys.executable, "-c", _MODULES, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    probe = json.loads(done.stdout.splitlines()[-1])
+    assert probe["code"] == 0, done.stdout
+    assert "brm_build.analytics.stats" not in probe["modules"]

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from ..cache import FileCache
 from ..checks import ALL, CHECKS, CrossCheck, not_missing
-from ..checks.health import check_health_declined
 from ..checks.history import check_target_history
 from ..checks.mappings import check_mappings
 from ..codeowners import codeowners_findings
 from ..findings import Finding
+from ..gitlog import History
 from ..model.repository import Repository
 from ..model.settings import Settings
 from ..repository import Scanned
@@ -102,10 +102,18 @@ def steps(settings: Settings, inputs: Inputs) -> list[Step]:
         Step(
             "health",
             HEALTH_READS,
-            lambda view: check_health_declined(view, settings, history),
+            lambda view: _health(view, settings, history),
             shas.encode(),
         ),
     ]
+
+
+def _health(view: Repository, settings: Settings, history: History | None) -> list[Finding]:
+    """The health check, imported when it runs: it needs the figures of the health
+    history, which a run whose health findings are cached does not."""
+    from ..checks.health import check_health_declined
+
+    return check_health_declined(view, settings, history)
 
 
 @dataclass
