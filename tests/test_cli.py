@@ -401,11 +401,12 @@ OTHER_COMMANDS = {
 """Modules of other commands than check: a check imports none of them."""
 
 
-def test_check_imports_no_module_of_another_command(tmp_path: Path) -> None:
-    args = ["check", "--root", str(CLEAN), "--today", TODAY, "--no-cache"]
+def _check_modules(cache: Path, *options: str) -> set[str]:
+    """The modules a check of the clean repository imported, run in a fresh interpreter."""
+    args = ["check", "--root", str(CLEAN), "--today", TODAY, *options]
     done = subprocess.run(
         [sys.executable, "-c", _MODULES, *args],
-        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
         capture_output=True,
         text=True,
         check=False,
@@ -413,22 +414,17 @@ def test_check_imports_no_module_of_another_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     probe = json.loads(done.stdout.splitlines()[-1])
     assert probe["code"] == 0, done.stdout
-    assert "brm_build.check.run" in probe["modules"]
-    assert sorted(OTHER_COMMANDS & set(probe["modules"])) == []
+    return set(probe["modules"])
+
+
+def test_check_imports_no_module_of_another_command(tmp_path: Path) -> None:
+    modules = _check_modules(tmp_path, "--no-cache")
+    assert "brm_build.check.run" in modules
+    assert sorted(OTHER_COMMANDS & modules) == []
 
 
 def test_a_cached_check_imports_no_figures(tmp_path: Path) -> None:
-    args = ["check", "--root", str(CLEAN), "--today", TODAY]
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    for _ in range(2):  # the first run fills the cache, the second reads it
-        done = subprocess.run(
-            [sys.executable, "-c", _MODULES, *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-    probe = json.loads(done.stdout.splitlines()[-1])
-    assert probe["code"] == 0, done.stdout
-    assert "brm_build.analytics.stats" not in probe["modules"]
+    _check_modules(tmp_path)  # fills the cache
+    modules = _check_modules(tmp_path)
+    assert "brm_build.check.run" in modules
+    assert "brm_build.analytics.stats" not in modules
